@@ -1,0 +1,1 @@
+"""Adapters of the rag library to HTTP, Gradio and the command line; no retrieval logic here."""

@@ -1,0 +1,1 @@
+"""Retrievers (BM25, dense, Milvus) behind one Protocol, and their fusion."""
