@@ -1,0 +1,197 @@
+"""Clause chunker on the real plans and on small documents written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.chunk import chunk_corpus, chunk_document
+from rag.corpus import load_manifest
+from rag.model import Clause, Document
+from rag.normalize import normalize, normalize_text
+
+REPO = Path(__file__).resolve().parents[1]
+SD, LC = "shandong-nev-2023", "liaocheng-nev-2024"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[dict[str, str], dict[str, Clause], list[Clause]]:
+    files = load_manifest(REPO / "corpus")
+    _, clauses = chunk_corpus(files)
+    raws = {f.document.id: f.read_text() for f in files}
+    return raws, {c.id: c for c in clauses}, clauses
+
+
+def _doc(doc_id: str = "t", title: str = "") -> Document:
+    return Document(id=doc_id, title=title, source_path=f"corpus/{doc_id}.txt")
+
+
+# ---------------------------------------------------------------- the real plans
+def test_every_numbered_item_is_its_own_clause(corpus):
+    _, by_id, _ = corpus
+    sections = {"一": 3, "二": 3, "三": 3, "四": 3, "五": 3, "六": 3, "七": 3, "八": 3, "九": 2, "十": 2}
+    province = {f"{SD}:二/{s}/{n}" for s, count in sections.items() for n in range(1, count + 1)}
+    province |= {f"{SD}:三/{s}" for s in "一二三四五六"}
+    city_sections = ["一"] * 3 + ["二"] * 2 + ["三"] * 3 + ["四"] * 2 + ["五"] * 2 + ["六"] * 2 + ["七"] * 2 + ["八"] * 2
+    items = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八".split()
+    city = {f"{LC}:{s}/{n}" for s, n in zip(city_sections, items, strict=True)} | {f"{LC}:九"}
+    assert province | city <= set(by_id)
+    assert all(by_id[i].kind == "item" for i in province | city)
+
+
+def test_columns_are_split_per_line_item(corpus):
+    _, by_id, clauses = corpus
+    col1 = [c for c in clauses if c.id.startswith(f"{SD}:二/一/专栏1/")]
+    col2 = [c for c in clauses if c.id.startswith(f"{SD}:二/三/专栏2/")]
+    assert [c.title for c in col1] == ["新能源乘用车", "新能源商用车"]
+    assert len(col2) == 16 and col2[0].id == f"{SD}:二/三/专栏2/济南" and col2[-1].title == "菏泽"
+    assert col2[0].path == ("二、重点任务", "（三）实施产业布局“错位发展”行动", "专栏2 区域发展重点")
+    assert all(c.kind == "column" and c.text.startswith(f"{c.title}：") for c in col1 + col2)
+    # the item after the box is still an item of the same section
+    assert by_id[f"{SD}:二/三/2"].path == ("二、重点任务", "（三）实施产业布局“错位发展”行动")
+
+
+def test_headings_are_path_entries_not_clauses(corpus):
+    _, by_id, _ = corpus
+    assert f"{SD}:二" not in by_id and f"{SD}:二/六" not in by_id and f"{LC}:四" not in by_id
+    c = by_id[f"{SD}:二/六/1"]
+    assert c.path == ("二、重点任务", "（六）实施基础设施“提速提效”行动")
+    assert c.title == "1.加快建设充电基础设施"
+    assert c.breadcrumb == "二、重点任务 › （六）实施基础设施“提速提效”行动 › 1.加快建设充电基础设施"
+    assert c.index_text.startswith("二、重点任务\n（六）实施基础设施“提速提效”行动\n1.加快建设充电基础设施。")
+
+
+def test_notice_preamble_and_lead_in(corpus):
+    _, by_id, _ = corpus
+    lead_in = by_id[f"{SD}:导语"]
+    assert lead_in.kind == "lead_in" and lead_in.text.startswith("山东力争2025年") and "以下为原文" not in lead_in.text
+    notice = by_id[f"{SD}:通知"]
+    assert notice.kind == "notice" and "鲁政字〔2023〕236号" in notice.text and notice.text.endswith("（此件公开发布）")
+    assert by_id[f"{SD}:前言"].text.startswith("为深入贯彻落实国家《新能源汽车产业发展规划")
+    lc_notice = by_id[f"{LC}:通知"]
+    assert lc_notice.text.startswith("聊城市人民政府\n聊政字〔2024〕18号\n关于印发聊城市加快推动新能源汽车产业高质量发展实施方案的通知\n")
+    assert f"{LC}:导语" not in by_id
+    assert by_id[f"{LC}:前言"].text.endswith("制定本实施方案。")
+
+
+def test_deepest_heading_with_several_paragraphs_gives_one_clause_each(corpus):
+    _, by_id, _ = corpus
+    paragraphs = [by_id[f"{SD}:一/段{n}"] for n in range(1, 8)]
+    assert all(p.path == ("一、总体要求",) and p.kind == "paragraph" for p in paragraphs)
+    assert paragraphs[1].title == "整车生产实现跨越式提升"
+    assert paragraphs[6].text.endswith("产业规模达到600亿元左右。")  # the line broken mid-word is joined
+    nine = by_id[f"{LC}:九"]
+    assert nine.path == () and nine.title == "九、保障措施" and nine.text.startswith("九、保障措施\n充分发挥")
+
+
+def test_responsibilities_of_the_acceptance_clauses(corpus):
+    _, by_id, clauses = corpus
+    charging = next(c for c in clauses if "扩总量、优结构、补短板" in c.text)
+    assert charging.lead == ("省能源局", "省工业和信息化厅")
+    assert charging.support == ("省发展改革委", "省交通运输厅", "省农业农村厅")
+    nine = by_id[f"{LC}:四/九"]
+    assert nine.lead == ("市发展改革委",)
+    assert "2025" in nine.text and "2.5万台" in nine.text and "\n" not in nine.text
+    one = by_id[f"{LC}:一/一"]
+    assert one.lead == ("市工业和信息化局",)
+    assert {"各县（市、区）人民政府", "市属开发区管委会"} <= set(one.support)
+    assert by_id[f"{SD}:二/一/1"].support == ("省商务厅", "各相关市政府")
+    assert by_id[f"{SD}:二/一/1"].support_inherited == ()
+    assert by_id[f"{SD}:二/一/2"].support_inherited == ("各相关市政府",)
+    assert "各相关市政府" not in by_id[f"{SD}:二/一/2"].support
+
+
+def test_targets_on_clauses(corpus):
+    _, by_id, _ = corpus
+    nine = by_id[f"{LC}:四/九"]
+    assert [(t.value, t.unit, t.year) for t in nine.targets] == [(2.5, "万台", 2025)]
+    assert (4000.0, "辆", 2025) in [(t.value, t.unit, t.year) for t in by_id[f"{LC}:一/一"].targets]
+
+
+def test_every_clause_text_is_its_normalized_raw_span(corpus):
+    raws, _, clauses = corpus
+    norms = {doc_id: normalize(raw) for doc_id, raw in raws.items()}
+    for c in clauses:
+        assert normalize_text(raws[c.doc_id][c.start:c.end]) == c.text, c.id
+        # and it is the same text the whole document normalizes to at that place
+        norm = norms[c.doc_id]
+        i, j = norm.offsets.index(c.start), norm.offsets.index(c.end - 1) + 1
+        assert norm.text[i:j] == c.text, c.id
+        assert c.source_path == f"corpus/{Path(c.source_path).name}"
+
+
+def test_ids_are_unique_and_stable(corpus):
+    _, by_id, clauses = corpus
+    assert len(by_id) == len(clauses)
+    again = chunk_corpus(load_manifest(REPO / "corpus"))[1]
+    assert [c.id for c in again] == [c.id for c in clauses]
+
+
+# ---------------------------------------------------------------- small documents
+def test_chapter_and_article_numbering():
+    raw = (
+        "某市充电设施管理办法\n\n第一章　总则\n\n第一条　为了规范充电设施建设，根据有关规定，结合本市实际，制定本办法。\n\n"
+        "第二条　本办法适用于本市行政区域内的充电设施。\n\n第二章　建设管理\n\n"
+        "第三条　新建住宅应当按照规定配建充电设施。（责任单位：市住建局）\n"
+    )
+    clauses = chunk_document(_doc("rules", "某市充电设施管理办法"), raw)
+    assert [c.id for c in clauses] == ["rules:第一章/第一条", "rules:第一章/第二条", "rules:第二章/第三条"]
+    assert clauses[0].path == ("第一章 总则",)
+    assert clauses[0].title == "第一条"  # a long first sentence is cited by the label
+    assert clauses[2].support == ("市住建局",) and clauses[2].lead == ()
+
+
+def test_generic_levels_without_responsibilities():
+    raw = (
+        "一、主要任务\n（一）推广应用\n1.公共领域。到2025年新增公交车500辆。\n（1）城市公交。优先使用新能源汽车。\n"
+        "（2）出租汽车。逐步更新。\n①巡游车。按计划更新。\n②网约车。鼓励更新。\n2.私人领域。开展下乡活动。\n二、保障措施\n加强组织领导。\n"
+    )
+    clauses = chunk_document(_doc(), raw)
+    ids = [c.id for c in clauses]
+    assert ids == ["t:一/一/1", "t:一/一/1/1", "t:一/一/1/2", "t:一/一/1/2/1", "t:一/一/1/2/2", "t:一/一/2", "t:二"]
+    assert all(not c.lead and not c.support and not c.support_inherited for c in clauses)
+    assert clauses[3].path == ("一、主要任务", "（一）推广应用", "1.公共领域", "（2）出租汽车")
+    assert clauses[0].targets[0].value == 500.0
+
+
+def test_flat_document_falls_back_to_paragraphs():
+    raw = "关于做好充电桩建设的公告\n\n第一段说明建设要求。\n\n第二段说明补贴政策，每台补贴500元。\n"
+    clauses = chunk_document(_doc("flat", "关于做好充电桩建设的公告"), raw)
+    assert [c.id for c in clauses] == ["flat:段1", "flat:段2"]
+    assert all(c.kind == "paragraph" for c in clauses)
+    assert clauses[1].targets[0].raw == "500元"
+
+
+def test_note_split_across_a_page_break_parses_completely():
+    raw = (
+        "一、重点任务\n\n1.加快建设充电基础设施。推动充电网络向乡镇延伸。（牵头单位：省能源局，责任单位：省发展改革委、\n\n"
+        "- 3 -\n\n省交通运输厅、省农业农村厅)\n\n厅)\n\n2.有序完善加氢设施。（牵头单位：省发展改革委；责任单位：各市政府，下同）\n\n"
+        "3.优化布局。（牵头单位：省工信厅；责任单位：各市政府）\n\n4.拓展场景。（牵头单位：省工信厅）\n"
+    )
+    clauses = chunk_document(_doc(), raw)
+    first = clauses[0]
+    assert first.lead == ("省能源局",) and first.support == ("省发展改革委", "省交通运输厅", "省农业农村厅")
+    assert "3 -" not in first.text and first.text.endswith("省农业农村厅）")
+    assert clauses[1].support == ("各市政府",) and clauses[1].support_inherited == ()
+    assert clauses[2].support_inherited == ()  # already listed there
+    assert clauses[3].support_inherited == ("各市政府",)
+    raw_text = raw
+    for c in clauses:
+        assert normalize_text(raw_text[c.start:c.end]) == c.text
+
+
+def test_title_only_heading_with_one_body_paragraph_and_lead_in():
+    raw = "头条新闻标题\n\n记者报道了这份文件的主要内容。\n\n以下为原文\n\n某某方案\n\n为推动发展，制定本方案。\n\n一、保障措施\n\n加强组织领导，落实责任。\n"
+    clauses = chunk_document(_doc("x", "某某方案"), raw)
+    assert [c.id for c in clauses] == ["x:导语", "x:前言", "x:一"]
+    assert clauses[0].title == "头条新闻标题"
+    assert clauses[2].text == "一、保障措施\n加强组织领导，落实责任。"
+
+
+def test_chunk_document_rejects_bad_input():
+    with pytest.raises(ValueError):
+        chunk_document(_doc(), b"raw")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        chunk_document(Document(id="", title=""), "text")
+    assert chunk_document(_doc(), "\n\n—１—\n") == []

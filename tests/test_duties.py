@@ -1,0 +1,85 @@
+"""Responsibility notes, 下同 carry-forward and department name folding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.chunk import chunk_corpus
+from rag.corpus import load_manifest
+from rag.duties import (
+    Duties,
+    canonical_department,
+    department_aliases,
+    department_stem,
+    extract_departments,
+    parse_duties,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_lead_and_support_with_semicolon_or_comma():
+    d = parse_duties("…。（牵头单位：省能源局、省工业和信息化厅，责任单位：省发展改革委、省交通运输厅、省农业农村厅）")
+    assert d == Duties(("省能源局", "省工业和信息化厅"), ("省发展改革委", "省交通运输厅", "省农业农村厅"), ())
+    d = parse_duties("（牵头单位：市发展改革委；责任单位：市交通运输局，各县〔市、区〕人民政府、市属开发区管委会）")
+    assert d.lead == ("市发展改革委",)
+    assert d.support == ("市交通运输局", "各县（市、区）人民政府", "市属开发区管委会")
+
+
+def test_carried_group_is_the_one_right_before_xiatong():
+    d = parse_duties("（牵头单位：省发展改革委、省工业和信息化厅；责任单位：省商务厅，各相关市政府，下同）")
+    assert d.support == ("省商务厅", "各相关市政府")
+    assert d.carried == ("各相关市政府",)
+
+
+def test_carried_is_the_whole_list_without_a_group():
+    assert parse_duties("（责任单位：各市政府、省商务厅，下同）").carried == ("各市政府", "省商务厅")
+    assert parse_duties("（责任单位：各市政府（下同））").carried == ("各市政府",)
+    assert parse_duties("（牵头单位：省商务厅）").carried == ()
+
+
+def test_generic_tail_and_cut_off_note():
+    assert parse_duties("（牵头单位：省工业和信息化厅，责任单位：省政府有关部门、单位）").support == ("省政府有关部门、单位",)
+    # a note cut off at the end of the text still yields what it names
+    assert parse_duties("（牵头单位：省能源局，责任单位：省发展改革委、").support == ("省发展改革委",)
+    assert parse_duties("没有任何责任说明的条款。") == Duties()
+    assert parse_duties("（配合单位：市财政局）").support == ("市财政局",)
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("省工信厅", "省工业和信息化厅"),
+        ("省工业和信息化厅", "省工业和信息化厅"),
+        ("市发改委", "市发展改革委"),
+        ("市发展和改革委员会", "市发展改革委"),
+        ("省住建厅", "省住房城乡建设厅"),
+        ("市住房和城乡建设局", "市住房城乡建设局"),
+        ("市人社局", "市人力资源社会保障局"),
+        ("市市场监督管理局", "市市场监管局"),
+        ("市卫健委", "市卫生健康委"),
+        ("省交通厅", "省交通运输厅"),
+        ("各县(市、区)人民政府", "各县（市、区）人民政府"),
+        ("各县〔市、区〕人民政府", "各县（市、区）人民政府"),
+    ],
+)
+def test_canonical_department(written: str, canonical: str):
+    assert canonical_department(written) == canonical
+
+
+def test_aliases_and_stem():
+    assert {"市发改委", "市发展改革委", "发展改革委", "发改委"} <= department_aliases("市发改委")
+    assert "省工信厅" in department_aliases("省工业和信息化厅")
+    assert department_stem("省发展改革委") == department_stem("市发改委") == "发展改革委"
+    assert department_stem("省工业和信息化厅") == department_stem("市工业和信息化局")
+    assert department_stem("市市场监管局") == "市场监管局"  # 市场 is not a level prefix
+
+
+def test_extract_departments_from_the_corpus():
+    _, clauses = chunk_corpus(load_manifest(REPO / "corpus"))
+    names = extract_departments(clauses)
+    assert len(names) == len(set(names))
+    assert {"省工业和信息化厅", "市发展改革委", "各相关市政府", "各县（市、区）人民政府"} <= set(names)
+    assert all("下同" not in n and "牵头" not in n for n in names)

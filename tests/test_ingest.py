@@ -1,0 +1,147 @@
+"""Ingestion: metadata detection, .docx/.pdf/.txt into a corpus copy, all-or-nothing, the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from test_loaders import write_docx, write_pdf  # same folder; pytest puts it on sys.path
+
+from rag.chunk import chunk_corpus
+from rag.corpus import load_manifest
+from rag.ingest import detect_metadata, ingest_files, level_and_region
+
+REPO = Path(__file__).resolve().parents[1]
+NOTICE = [
+    "某市人民政府关于印发某市充电基础设施建设实施方案的通知",
+    "某政字〔2024〕7号",
+    "各县（市、区）人民政府，市政府各部门：",
+    "现将《某市充电基础设施建设实施方案》印发给你们，请认真贯彻执行。",
+    "某市人民政府",
+    "2024年3月5日",
+    "某市充电基础设施建设实施方案",
+    "一、重点任务",
+    "（一）加快建设充电桩。到2025年建成公共充电桩2000台。（牵头单位：市发改委；责任单位：市住建局）",
+    "（二）完善加氢设施。（牵头单位：市工信局）",
+]
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", target)
+    return target
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_detect_metadata_of_the_shipped_plans():
+    files = {f.document.id: f for f in load_manifest(REPO / "corpus")}
+    for f in files.values():
+        meta = detect_metadata(f.read_text())
+        d = f.document
+        assert meta == {"title": d.title, "number": d.number, "issuer": d.issuer, "date": d.date,
+                        "level": d.level, "region": d.region}
+
+
+def test_detect_metadata_of_a_small_notice():
+    meta = detect_metadata("\n".join(NOTICE))
+    assert meta == {"title": "某市充电基础设施建设实施方案", "number": "某政字〔2024〕7号", "issuer": "某市人民政府",
+                    "date": "2024-03-05", "level": "city", "region": "某市"}
+    assert detect_metadata("国务院办公厅关于加快发展的意见\n国办发〔2020〕39号\n正文。\n二〇二〇年十月二十日")["date"] == "2020-10-20"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "expected"),
+    [
+        ("山东省人民政府", ("province", "山东省")),
+        ("聊城市人民政府", ("city", "聊城市")),
+        ("聊城市茌平区人民政府", ("county", "茌平区")),
+        ("国务院办公厅", ("national", "全国")),
+        ("工业和信息化部", ("national", "全国")),
+        ("", ("other", "")),
+    ],
+)
+def test_level_and_region(issuer: str, expected: tuple[str, str]):
+    assert level_and_region(issuer) == expected
+
+
+def test_ingest_docx_and_pdf(corpus_dir: Path, tmp_path: Path):
+    docx_path = write_docx(tmp_path / "City Plan.docx", NOTICE)
+    pdf_path = write_pdf(tmp_path / "plan2.pdf", ["某县实施方案", "一、主要任务", "1.建设充电站。到2025年建成10座。（牵头单位：县发改局）"])
+    added = ingest_files([docx_path, pdf_path], corpus_dir)
+    assert [d.id for d in added] == ["city-plan", "plan2"]
+    assert added[0].number == "某政字〔2024〕7号" and added[0].level == "city"
+    assert added[0].source_path == "corpus/city-plan.txt"
+    files = load_manifest(corpus_dir)
+    assert [f.document.id for f in files][-2:] == ["city-plan", "plan2"]
+    manifest = (corpus_dir / "documents.toml").read_text(encoding="utf-8")
+    assert manifest.startswith("# Corpus manifest")  # comments of the existing manifest survive
+    _, clauses = chunk_corpus(files[-2:])
+    by_id = {c.id: c for c in clauses}
+    assert by_id["city-plan:一/一"].lead == ("市发改委",) and by_id["city-plan:一/一"].support == ("市住建局",)
+    assert by_id["city-plan:通知"].kind == "notice"
+    assert by_id["plan2:一/1"].targets[0].raw == "10座"
+
+
+def test_txt_is_copied_byte_for_byte_under_a_safe_name(corpus_dir: Path, tmp_path: Path):
+    src = tmp_path / "..evil name.txt"
+    data = "\n".join(NOTICE).encode("utf-8")
+    src.write_bytes(data)
+    (doc,) = ingest_files([src], corpus_dir, id="safe-doc", level="city", date="2024-03-05")
+    stored = corpus_dir / "safe-doc.txt"
+    assert stored.read_bytes() == data and doc.source_path == "corpus/safe-doc.txt"
+    assert not list(tmp_path.glob("*.toml"))
+
+
+def test_rejections_leave_the_corpus_unchanged(corpus_dir: Path, tmp_path: Path):
+    before = _snapshot(corpus_dir)
+    title_only = tmp_path / "title.txt"
+    title_only.write_text("某某方案\n", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("\n".join(NOTICE), encoding="utf-8")
+    cases = [
+        ([good, title_only], {}, "no clause"),  # all or nothing: the good file is not added either
+        ([good], {"id": "shandong-nev-2023"}, "already in the corpus"),
+        ([good], {"id": "../escape"}, "not allowed"),
+        ([good], {"level": "planet"}, "not allowed"),
+        ([good], {"date": "5 March"}, "YYYY-MM-DD"),
+        ([good], {"colour": "red"}, "unknown metadata"),
+        ([REPO / "corpus" / "shandong_nev_action_plan_2023.txt"], {"id": "again"}, "same text"),
+        ([tmp_path / "missing.pdf"], {}, "no such file"),
+    ]
+    for paths, overrides, message in cases:
+        with pytest.raises(ValueError, match=message):
+            ingest_files(paths, corpus_dir, **overrides)
+        assert _snapshot(corpus_dir) == before
+
+
+def test_cli_ingest_and_clauses(corpus_dir: Path, tmp_path: Path):
+    cli = [sys.executable, "-c", "from app.cli import main; main()"]
+    pdf_path = write_pdf(tmp_path / "county.pdf", NOTICE)
+    ok = subprocess.run([*cli, "ingest", str(pdf_path), "--corpus-dir", str(corpus_dir), "--region", "某市"],
+                        cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert "added county" in ok.stdout
+    entry = tomllib.loads((corpus_dir / "documents.toml").read_text(encoding="utf-8"))["documents"][-1]
+    assert entry["id"] == "county" and entry["file"] == "county.txt" and entry["number"] == "某政字〔2024〕7号"
+    listed = subprocess.run([*cli, "clauses", "--doc", "county", "--json", "--corpus-dir", str(corpus_dir)],
+                            cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    data = json.loads(listed.stdout)
+    assert {c["clause_id"] for c in data["clauses"]} >= {"county:通知", "county:一/一", "county:一/二"}
+    assert set(data["clauses"][0]) >= {"clause_id", "doc_id", "path", "title", "text", "lead", "support",
+                                       "support_inherited", "targets", "source_path", "start", "end"}
+    empty = tmp_path / "empty.docx"
+    empty.write_bytes(b"")
+    bad = subprocess.run([*cli, "ingest", str(empty), "--corpus-dir", str(corpus_dir)],
+                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1
+    assert bad.stderr.strip().count("\n") == 0 and "empty" in bad.stderr

@@ -1,0 +1,55 @@
+"""Quantitative targets: value, unit, deadline year, sentence; no years, dates, 文号, numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.normalize import normalize_text
+from rag.targets import extract_targets
+
+
+def _triples(text: str) -> list[tuple[float, str, int | None, str]]:
+    return [(t.value, t.unit, t.year, t.raw) for t in extract_targets(text)]
+
+
+def test_targets_with_deadlines():
+    text = "到2025年，全省新能源汽车产量力争达到100万辆左右，排名跻身全国前五位。"
+    assert _triples(text) == [(100.0, "万辆", 2025, "100万辆左右")]
+    assert extract_targets(text)[0].text == text
+    pdf = normalize_text("力争到２０２５年年底前,建成充电基础设施２．５万台.")
+    assert _triples(pdf) == [(2.5, "万台", 2025, "2.5万台")]
+    assert _triples("力争到2025年年底前，新能源客车产量达到4000辆。") == [(4000.0, "辆", 2025, "4000辆")]
+
+
+def test_targets_without_deadline():
+    text = "按照15%的优惠税率缴纳企业所得税；单户企业最高支持500万元。每年推动30家以上企业合作。"
+    assert _triples(text) == [(15.0, "%", None, "15%"), (500.0, "万元", None, "500万元"), (30.0, "家", None, "30家以上")]
+
+
+def test_deadline_carries_to_later_sentences_of_the_paragraph():
+    text = "到2025年，保有量达到240万辆左右。公共充电基础设施达到18万台。\n每年举办60场以上活动。"
+    assert [t.year for t in extract_targets(text)] == [2025, 2025, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年12月26日，省政府印发通知。",
+        "根据《通知》（鲁政字〔2023〕236号）要求。",
+        "1.快速做大乘用车规模。",
+        "开发满足L3、L4自动驾驶需求的解决方案，探索V2G应用。",
+        "聚焦汽车电子等6个关键领域。",
+        "第3条规定了补贴办法。",
+    ],
+)
+def test_no_false_targets(text: str):
+    assert extract_targets(text) == ()
+
+
+def test_count_words_with_a_verb_are_targets():
+    assert _triples("力争到2025年年底前，新增市级以上创新平台5个左右。") == [(5.0, "个", 2025, "5个左右")]
+
+
+def test_bad_input():
+    with pytest.raises(ValueError):
+        extract_targets(None)  # type: ignore[arg-type]
