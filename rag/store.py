@@ -1,0 +1,362 @@
+"""The persisted index: build it atomically, describe it in a manifest, refuse it when wrong.
+
+Layout of ``index_dir``::
+
+    manifest.json    format version, embedder name + dim, corpus checksums, build params,
+                     clause count, creation time, sha256 of every other file
+    documents.json   the Document records
+    clauses.json     the Clause records (loading needs no re-chunking)
+    tokenizer.json   the domain words the BM25 tokens were cut with
+    vectors.npy      float32 (clause_count, dim), L2-normalized
+    bm25/            bm25s's saved sparse score matrix
+    dense.faiss      the HNSW graph, only when the corpus is above the HNSW threshold
+
+A build writes into a fresh temporary folder beside ``index_dir`` and swaps it in with
+``os.replace``; until that rename the old index stays complete and servable, and a crash leaves
+at worst a stray temporary folder. On load, a different corpus or embedder raises
+``StaleIndexError`` (the caller rebuilds); a file whose bytes or shape do not match the manifest
+raises ``CorruptIndexError`` naming the file (the caller refuses to serve it).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import faiss
+import numpy as np
+from tqdm.auto import tqdm
+
+from rag.embed import Embedder
+from rag.model import Clause, Document, Target
+from rag.retrievers.base import RowFilter
+from rag.retrievers.bm25 import BM25Retriever
+from rag.retrievers.dense import DenseRetriever
+from rag.retrievers.hybrid import HybridSearcher
+from rag.tokenize import Tokenizer, domain_terms
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+DEFAULT_PARAMS = {"bm25_k1": 1.5, "bm25_b": 0.75, "bm25_method": "lucene", "hnsw_threshold": 20_000,
+                  "embed_batch": 32, "doc_context": True}
+
+
+class IndexStateError(Exception):
+    """The index on disk cannot be served as it is."""
+
+
+class StaleIndexError(IndexStateError):
+    """The index was built from another corpus, embedder or format: rebuild it."""
+
+
+class MissingIndexError(StaleIndexError):
+    """There is no index yet: build it."""
+
+
+class CorruptIndexError(IndexStateError):
+    """A file of the index does not match its manifest (tampered, truncated): refuse it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadedIndex:
+    """Everything ``load_index`` read, ready to search."""
+
+    documents: list[Document]
+    clauses: list[Clause]
+    vectors: np.ndarray
+    bm25: BM25Retriever
+    dense: DenseRetriever
+    domain_words: tuple[str, ...]
+    manifest: dict
+
+    @property
+    def version(self) -> str:
+        """Short content hash of the index files: changes whenever the built index does."""
+        files = json.dumps(self.manifest.get("files", {}), sort_keys=True)
+        return hashlib.sha256(files.encode()).hexdigest()[:12]
+
+    def tokenizer(self) -> Tokenizer:
+        """A tokenizer identical to the one the BM25 side was built with."""
+        return Tokenizer(self.domain_words)
+
+    def searcher(self, embedder: Embedder, tokenizer: Tokenizer | None = None, **options) -> HybridSearcher:
+        """A ``HybridSearcher`` over this index; ``options`` go to its constructor."""
+        return HybridSearcher(self.clauses, self.documents, tokenizer or self.tokenizer(), embedder,
+                              self.bm25, self.dense, **options)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _write_json(path: Path, data: object) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+def clause_to_record(clause: Clause) -> dict:
+    """A JSON-ready dict of every ``Clause`` field."""
+    return dataclasses.asdict(clause)
+
+
+def clause_from_record(record: dict) -> Clause:
+    """Inverse of ``clause_to_record``."""
+    data = dict(record)
+    for name in ("path", "lead", "support", "support_inherited"):
+        data[name] = tuple(data.get(name, ()))
+    data["targets"] = tuple(Target(**t) for t in data.get("targets", ()))
+    return Clause(**data)
+
+
+def index_texts(documents: Sequence[Document], clauses: Sequence[Clause], doc_context: bool) -> list[str]:
+    """What is indexed per clause: ``Clause.index_text`` (title path + text), led by the
+    document's region and short name when ``doc_context`` — clauses rarely repeat the name of
+    the place they govern, questions often do (聊城市…谁牵头)."""
+    if not doc_context:
+        return [c.index_text for c in clauses]
+    heads = {d.id: " ".join(dict.fromkeys(x for x in (d.region, d.short_name or d.title) if x)) for d in documents}
+    return [f"{heads[c.doc_id]}\n{c.index_text}" if heads.get(c.doc_id) else c.index_text
+            for c in clauses]
+
+
+def _embed(embedder: Embedder, texts: list[str], batch: int, progress: bool) -> np.ndarray:
+    out = np.zeros((len(texts), embedder.dim), np.float32)
+    with tqdm(total=len(texts), desc="embedding clauses", unit="clause", disable=not progress) as bar:
+        for start in range(0, len(texts), batch):
+            chunk = texts[start : start + batch]
+            out[start : start + len(chunk)] = embedder.embed_passages(chunk)
+            bar.update(len(chunk))
+    return out
+
+
+def _swap_in(tmp: Path, index_dir: Path) -> None:
+    """Replace ``index_dir`` by ``tmp``; the old index stays whole until the rename."""
+    if not index_dir.exists():
+        os.replace(tmp, index_dir)
+        return
+    if (index_dir / ".gitkeep").exists():  # the repository tracks an empty index/ folder
+        (tmp / ".gitkeep").touch()
+    old = index_dir.with_name(f".{index_dir.name}.old-{uuid.uuid4().hex[:8]}")
+    os.replace(index_dir, old)
+    try:
+        os.replace(tmp, index_dir)
+    except OSError:
+        os.replace(old, index_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_index(
+    documents: Sequence[Document],
+    clauses: Sequence[Clause],
+    embedder: Embedder,
+    index_dir: Path,
+    corpus_checksums: dict,
+    params: dict,
+    progress: bool = True,
+    tokenizer: Tokenizer | None = None,
+) -> dict:
+    """Tokenize and embed the clauses and write the index, atomically.
+
+    Args:
+        documents: The corpus documents.
+        clauses: Their clauses (row order of the index).
+        embedder: Embeds the clause index texts.
+        index_dir: Target folder (replaced as a whole).
+        corpus_checksums: ``{file: sha256}`` of the corpus (``rag.corpus.corpus_checksums``).
+        params: Build parameters; ``bm25_k1``, ``bm25_b``, ``bm25_method``, ``hnsw_threshold``,
+            ``embed_batch`` are used here, anything else is only recorded.
+        progress: Show a tqdm bar while embedding.
+        tokenizer: Tokenizer to use; default ``Tokenizer(domain_terms(clauses))``.
+
+    Returns:
+        The manifest written.
+
+    Raises:
+        ValueError: Duplicate clause ids, a clause of an unknown document, or bad parameters.
+    """
+    ids = [c.id for c in clauses]
+    if len(set(ids)) != len(ids):
+        dup = next(i for i in ids if ids.count(i) > 1)
+        raise ValueError(f"duplicate clause id {dup!r}")
+    known = {d.id for d in documents}
+    orphan = next((c for c in clauses if c.doc_id not in known), None)
+    if orphan is not None:
+        raise ValueError(f"clause {orphan.id!r} names unknown document {orphan.doc_id!r}")
+    effective = {**DEFAULT_PARAMS, **params}
+    batch = int(effective["embed_batch"])
+    if batch < 1:
+        raise ValueError(f"embed_batch must be >= 1, got {batch}")
+    if tokenizer is None:
+        tokenizer = Tokenizer(domain_terms(clauses))
+    texts = index_texts(documents, clauses, bool(effective["doc_context"]))
+    bm25 = BM25Retriever(ids, tokenizer.tokenize_many(texts), k1=effective["bm25_k1"],
+                         b=effective["bm25_b"], method=effective["bm25_method"])
+    vectors = _embed(embedder, [tokenizer.fold(t) for t in texts], batch, progress)
+    dense = DenseRetriever(ids, vectors, hnsw_threshold=int(effective["hnsw_threshold"]))
+
+    index_dir = Path(index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.build-", dir=index_dir.parent))
+    try:
+        tmp.chmod(0o755)  # mkdtemp makes it owner-only; the swapped-in index must stay readable
+        _write_json(tmp / "documents.json", [dataclasses.asdict(d) for d in documents])
+        _write_json(tmp / "clauses.json", [clause_to_record(c) for c in clauses])
+        _write_json(tmp / "tokenizer.json", {"domain_words": list(tokenizer.domain_words)})
+        with (tmp / "vectors.npy").open("wb") as f:
+            np.save(f, vectors, allow_pickle=False)
+            f.flush()
+            os.fsync(f.fileno())
+        bm25.save(tmp / "bm25")
+        if dense.kind == "hnsw":
+            faiss.write_index(dense.index, str(tmp / "dense.faiss"))
+        files = {p.relative_to(tmp).as_posix(): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
+        manifest = {
+            "format_version": FORMAT_VERSION,
+            "embedder": {"name": embedder.name, "dim": int(embedder.dim)},
+            "corpus_checksums": dict(corpus_checksums),
+            "params": effective,
+            "retrieval": {"bm25": bm25.params, "dense": dense.params},
+            "clause_count": len(clauses),
+            "document_count": len(documents),
+            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "files": files,
+        }
+        _write_json(tmp / MANIFEST, manifest)  # last: a folder without it is no index
+        _swap_in(tmp, index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
+
+
+def read_manifest(index_dir: Path) -> dict:
+    """The manifest of ``index_dir``.
+
+    Raises:
+        MissingIndexError: No index there.
+        CorruptIndexError: The manifest is unreadable or incomplete.
+    """
+    path = Path(index_dir) / MANIFEST
+    if not path.is_file():
+        raise MissingIndexError(f"no index in {index_dir}: run `policyqa build`")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptIndexError(f"index file {path} is unreadable ({exc}); run `policyqa build`") from None
+    required = ("format_version", "embedder", "corpus_checksums", "clause_count", "files")
+    if not isinstance(manifest, dict) or any(k not in manifest for k in required):
+        raise CorruptIndexError(f"index file {path} lacks required fields; run `policyqa build`")
+    return manifest
+
+
+def _check_fresh(manifest: dict, index_dir: Path, embedder_name: str, checksums: dict | None) -> None:
+    if manifest["format_version"] != FORMAT_VERSION:
+        raise StaleIndexError(f"index in {index_dir} has format {manifest['format_version']}, this version reads {FORMAT_VERSION}")
+    built_with = manifest["embedder"].get("name")
+    if built_with != embedder_name:
+        raise StaleIndexError(f"index in {index_dir} was built with embedder {built_with!r}, not {embedder_name!r}")
+    if checksums is not None and manifest["corpus_checksums"] != dict(checksums):
+        changed = sorted(k for k in {*checksums, *manifest["corpus_checksums"]}
+                         if checksums.get(k) != manifest["corpus_checksums"].get(k))
+        raise StaleIndexError(f"corpus changed since the index in {index_dir} was built: {', '.join(changed)}")
+
+
+def _check_files(manifest: dict, index_dir: Path) -> None:
+    for name, digest in manifest["files"].items():
+        path = index_dir / name
+        if not path.is_file():
+            raise CorruptIndexError(f"index file {path} is missing; refusing the index, run `policyqa build`")
+        if _sha256(path) != digest:
+            raise CorruptIndexError(f"index file {path} does not match its checksum (tampered or truncated); refusing the index, run `policyqa build`")
+
+
+def index_status(index_dir: Path, embedder_name: str, checksums: dict | None) -> str:
+    """``ok``, ``missing``, ``stale`` (rebuild) or ``corrupt`` (refuse) — without loading arrays.
+
+    Args:
+        index_dir: The index folder.
+        embedder_name: Name of the embedder that will search it.
+        checksums: Current corpus checksums, or ``None`` to skip that check.
+    """
+    index_dir = Path(index_dir)
+    try:
+        manifest = read_manifest(index_dir)
+        _check_fresh(manifest, index_dir, embedder_name, checksums)
+        _check_files(manifest, index_dir)
+    except MissingIndexError:
+        return "missing"
+    except StaleIndexError:
+        return "stale"
+    except CorruptIndexError:
+        return "corrupt"
+    return "ok"
+
+
+def load_index(index_dir: Path, embedder: Embedder, expected_checksums: dict | None = None) -> LoadedIndex:
+    """Load and verify an index written by ``build_index``.
+
+    Args:
+        index_dir: The index folder.
+        embedder: The embedder queries will use (its name and dim must match the build).
+        expected_checksums: Current corpus checksums; ``None`` skips the corpus check.
+
+    Returns:
+        The loaded index.
+
+    Raises:
+        MissingIndexError: No index.
+        StaleIndexError: Built from another corpus, embedder or format.
+        CorruptIndexError: A file is missing, altered or of the wrong shape.
+    """
+    index_dir = Path(index_dir)
+    manifest = read_manifest(index_dir)
+    _check_fresh(manifest, index_dir, embedder.name, expected_checksums)
+    if int(manifest["embedder"].get("dim", -1)) != embedder.dim:
+        raise StaleIndexError(f"index in {index_dir} has dim {manifest['embedder'].get('dim')}, embedder has {embedder.dim}")
+    _check_files(manifest, index_dir)
+    n, dim = int(manifest["clause_count"]), embedder.dim
+    try:
+        documents = [Document(**d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]
+        clauses = [clause_from_record(r) for r in json.loads((index_dir / "clauses.json").read_text("utf-8"))]
+        domain_words = tuple(json.loads((index_dir / "tokenizer.json").read_text("utf-8"))["domain_words"])
+    except (OSError, ValueError, TypeError, KeyError) as exc:
+        raise CorruptIndexError(f"index records in {index_dir} are unreadable ({exc}); run `policyqa build`") from None
+    if len(clauses) != n:
+        raise CorruptIndexError(f"index file {index_dir / 'clauses.json'} holds {len(clauses)} clauses, manifest says {n}")
+    vectors_path = index_dir / "vectors.npy"
+    try:
+        vectors = np.load(vectors_path, allow_pickle=False)
+    except (OSError, ValueError) as exc:
+        raise CorruptIndexError(f"index file {vectors_path} is unreadable ({exc}); run `policyqa build`") from None
+    if vectors.dtype != np.float32 or vectors.shape != (n, dim):
+        raise CorruptIndexError(f"index file {vectors_path} has {vectors.dtype} {vectors.shape}, expected float32 ({n}, {dim})")
+    ids = [c.id for c in clauses]
+    rows = RowFilter(clauses, documents)
+    params = manifest.get("params", DEFAULT_PARAMS)
+    bm25_params = {"k1": params["bm25_k1"], "b": params["bm25_b"], "method": params["bm25_method"]}
+    try:
+        bm25 = BM25Retriever.load(index_dir / "bm25", ids, bm25_params, rows=rows)
+    except (OSError, ValueError, KeyError) as exc:
+        raise CorruptIndexError(f"index folder {index_dir / 'bm25'} is unreadable ({exc}); run `policyqa build`") from None
+    graph_path = index_dir / "dense.faiss"
+    try:
+        graph = faiss.read_index(str(graph_path)) if graph_path.is_file() else None
+        dense = DenseRetriever(ids, vectors, hnsw_threshold=int(params["hnsw_threshold"]), rows=rows, index=graph)
+    except (RuntimeError, ValueError) as exc:
+        raise CorruptIndexError(f"index file {graph_path} does not fit the vectors ({exc}); run `policyqa build`") from None
+    return LoadedIndex(documents, clauses, vectors, bm25, dense, domain_words, manifest)
