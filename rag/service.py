@@ -1,0 +1,184 @@
+"""The facade the apps use: open (build if needed) the index, then search, ask and look up.
+
+``PolicyQA.open`` is the only place that ties the pipeline together: corpus manifest → chunker
+(only when the index must be built) → persisted index → retriever (local BM25 + faiss, or Milvus)
+→ answer layer. Everything is passed in explicitly; the app layer reads settings and calls this.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from rag.corpus import corpus_checksums, load_manifest
+from rag.model import Answer, Clause, Document, Hit
+from rag.retrievers.base import Filter
+
+BACKENDS = ("local", "milvus")
+REBUILD = ("if-needed", "always", "never")
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked hits for one query and the wall time it took."""
+
+    query: str
+    hits: list[Hit]
+    took_ms: float
+
+
+class PolicyQA:
+    """One opened corpus + index, safe to share between threads for reads."""
+
+    def __init__(self, documents: list[Document], clauses: list[Clause], searcher, answerer,
+                 index_version: str, corpus_dir: Path):
+        self.documents = documents
+        self.clauses = clauses
+        self.index_version = index_version
+        self.corpus_dir = Path(corpus_dir)
+        self._searcher = searcher
+        self._answerer = answerer
+        self._docs = {d.id: d for d in documents}
+        self._clauses = {c.id: c for c in clauses}
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, corpus_dir: Path, index_dir: Path, embedder: str = "e5", backend: str = "local",
+             milvus_uri: str | None = None, llm_url: str | None = None, rebuild: str = "if-needed",
+             progress: bool = False) -> PolicyQA:
+        """Open the index for ``corpus_dir``, building it first when missing or stale.
+
+        Args:
+            corpus_dir: Folder with the raw documents and ``documents.toml``.
+            index_dir: Folder of the persisted local index (manifest, clauses, arrays).
+            embedder: Embedder spec, ``e5`` (bundled) or ``st:NAME_OR_PATH``.
+            backend: ``local`` (BM25 + faiss in process) or ``milvus``.
+            milvus_uri: Milvus Lite file path or ``http://host:19530``; needed for ``milvus``.
+            llm_url: Optional OpenAI-compatible endpoint that phrases answers.
+            rebuild: ``if-needed`` (missing/stale index is rebuilt), ``always`` or ``never``.
+            progress: Show a progress bar while embedding.
+
+        Raises:
+            ValueError: A bad backend or rebuild value.
+            rag.store.CorruptIndexError: The index files fail their checksums (never served).
+            rag.store.StaleIndexError: ``rebuild="never"`` and the index is missing or stale.
+        """
+        from rag.embed import get_embedder
+        from rag.store import CorruptIndexError, StaleIndexError, index_status, load_index
+
+        if backend not in BACKENDS:
+            raise ValueError(f"backend {backend!r} is not one of {', '.join(BACKENDS)}")
+        if rebuild not in REBUILD:
+            raise ValueError(f"rebuild {rebuild!r} is not one of {', '.join(REBUILD)}")
+        if backend == "milvus" and not milvus_uri:
+            raise ValueError("backend 'milvus' needs a milvus_uri (a file path or http://host:19530)")
+        corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+        emb = get_embedder(embedder)
+        files = load_manifest(corpus_dir)
+        checksums = corpus_checksums(files)
+        status = index_status(index_dir, emb.name, checksums)
+        if status == "corrupt" and rebuild != "always":
+            load_index(index_dir, emb, checksums)  # raises CorruptIndexError with the reason
+            raise CorruptIndexError(f"index in {index_dir} is corrupt; run `policyqa build`")
+        if rebuild == "always" or status in ("missing", "stale"):
+            if rebuild == "never":
+                raise StaleIndexError(f"index in {index_dir} is {status}; run `policyqa build`")
+            build(corpus_dir, index_dir, emb, progress=progress)
+        loaded = load_index(index_dir, emb, checksums)
+        return cls._assemble(loaded, emb, corpus_dir, backend, milvus_uri, llm_url)
+
+    @classmethod
+    def _assemble(cls, loaded, emb, corpus_dir, backend, milvus_uri, llm_url) -> PolicyQA:
+        from rag.answer import Answerer
+        from rag.retrievers.hybrid import HybridSearcher
+        from rag.tokenize import Tokenizer, domain_terms
+
+        tokenizer = Tokenizer(domain_terms(loaded.clauses))
+        searcher = HybridSearcher.from_loaded(loaded, tokenizer, emb)
+        if backend == "milvus":
+            from rag.retrievers.milvus import MilvusIndex
+
+            milvus = MilvusIndex(milvus_uri, dim=emb.dim)
+            if milvus.count() != len(loaded.clauses) or milvus.version() != loaded.version:
+                milvus.build(loaded.clauses, loaded.documents, loaded.vectors, version=loaded.version)
+            searcher = searcher.with_backend(milvus)
+        generator = None
+        if llm_url:
+            from rag.generate import OpenAIChatGenerator
+
+            generator = OpenAIChatGenerator(llm_url)
+        answerer = Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator)
+        return cls(loaded.documents, loaded.clauses, searcher, answerer, loaded.version, corpus_dir)
+
+    # ----------------------------------------------------------------- lookups
+    def document(self, doc_id: str) -> Document:
+        """The document with this id; ``KeyError`` when unknown."""
+        return self._docs[doc_id]
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with this id; ``KeyError`` when unknown."""
+        return self._clauses[clause_id]
+
+    def doc_clauses(self, doc_id: str) -> list[Clause]:
+        """Clauses of one document in reading order; ``KeyError`` when the document is unknown."""
+        self.document(doc_id)
+        return [c for c in self.clauses if c.doc_id == doc_id]
+
+    def document_text(self, doc_id: str) -> str:
+        """The normalized full text of a document."""
+        from rag.normalize import normalize_text
+
+        return self._normalized_texts[self.document(doc_id).id] if doc_id in self._normalized_texts \
+            else normalize_text((self.corpus_dir.parent / self.document(doc_id).source_path).read_text(encoding="utf-8"))
+
+    @cached_property
+    def _normalized_texts(self) -> dict[str, str]:
+        return {}
+
+    @cached_property
+    def _department_index(self) -> dict[str, list[tuple[Clause, str]]]:
+        from rag.duties import canonical_department
+
+        index: dict[str, list[tuple[Clause, str]]] = {}
+        for clause in self.clauses:
+            for role, names in (("lead", clause.lead), ("support", clause.support),
+                                ("support_inherited", clause.support_inherited)):
+                for name in names:
+                    index.setdefault(canonical_department(name), []).append((clause, role))
+        return index
+
+    def departments(self) -> list[tuple[str, int]]:
+        """Canonical department names with the number of clauses naming them, most first."""
+        counts = Counter({name: len({c.id for c, _ in rows}) for name, rows in self._department_index.items()})
+        return counts.most_common()
+
+    def department_clauses(self, name: str) -> list[tuple[Clause, str]]:
+        """Clauses a department leads or supports, with the role; ``KeyError`` when unknown."""
+        from rag.duties import canonical_department
+
+        return list(self._department_index[canonical_department(name)])
+
+    # ----------------------------------------------------------------- queries
+    def search(self, query: str, top_k: int = 5, mode: str = "hybrid", where: Filter | None = None) -> SearchResult:
+        """Rank clauses for ``query``; see ``HybridSearcher.search`` for the modes."""
+        t0 = time.perf_counter()
+        hits = self._searcher.search(query, top_k=top_k, mode=mode, where=where)
+        return SearchResult(query, hits, (time.perf_counter() - t0) * 1000)
+
+    def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
+        """Answer a question from the clauses, with citations (see ``rag.answer``)."""
+        return self._answerer.ask(question, top_k=top_k, where=where)
+
+
+def build(corpus_dir: Path, index_dir: Path, embedder, progress: bool = True) -> dict:
+    """Chunk the corpus and (re)build the persisted index atomically; returns its manifest."""
+    from rag.chunk import chunk_corpus
+    from rag.store import build_index
+
+    files = load_manifest(Path(corpus_dir))
+    documents, clauses = chunk_corpus(files)
+    return build_index(documents, clauses, embedder, Path(index_dir), corpus_checksums(files),
+                       params={}, progress=progress)

@@ -1,0 +1,221 @@
+"""The answer layer (rag.answer) end to end with the real chunker, tokenizer, bundled e5 model and
+hybrid retriever: every intent on two small plans written in tests/test_intent.py (so no rule can
+lean on the shipped files), then the expected facts of the real corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_intent import write_mini_corpus  # the two inline plans (tests/ is on sys.path)
+
+from rag.answer import LIMIT, REFUSAL_TEXT, Answerer, RefusalPolicy, coverage, sentences, trim
+from rag.chunk import chunk_corpus
+from rag.corpus import corpus_checksums, load_manifest
+from rag.embed import get_embedder
+from rag.retrievers.hybrid import HybridSearcher
+from rag.store import build_index, index_status, load_index
+
+REPO = Path(__file__).resolve().parents[1]
+MARKER = re.compile(r"\[(\d+)\]")
+
+
+def open_answerer(corpus_dir: Path, index_dir: Path, fallback_dir: Path | None = None,
+                  generator=None) -> Answerer:
+    """An ``Answerer`` over ``corpus_dir``, reusing ``index_dir`` when fresh, else building one in
+    ``fallback_dir`` (never touching a shared index)."""
+    files = load_manifest(corpus_dir)
+    emb = get_embedder("e5")
+    sums = corpus_checksums(files)
+    if index_status(index_dir, emb.name, sums) != "ok":
+        index_dir = fallback_dir or index_dir
+        if index_status(index_dir, emb.name, sums) != "ok":
+            documents, clauses = chunk_corpus(files)
+            build_index(documents, clauses, emb, index_dir, sums, params={}, progress=False)
+    loaded = load_index(index_dir, emb, sums)
+    searcher = HybridSearcher.from_loaded(loaded, None, emb)
+    return Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator)
+
+
+@pytest.fixture(scope="module")
+def mini(tmp_path_factory) -> Answerer:
+    work = tmp_path_factory.mktemp("mini_answer")
+    return open_answerer(write_mini_corpus(work / "corpus"), work / "index")
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory) -> Answerer:
+    return open_answerer(REPO / "corpus", REPO / "index", tmp_path_factory.mktemp("real_index"))
+
+
+def ids(answer) -> list[str]:
+    return [h.clause.id for h in answer.citations]
+
+
+def check_shape(answer) -> None:
+    """Markers index the citations, and the answer stays short."""
+    assert answer.answerable
+    markers = {int(n) for n in MARKER.findall(answer.answer)}
+    assert markers and markers <= set(range(1, len(answer.citations) + 1))
+    assert len(MARKER.sub("", answer.answer)) <= LIMIT + 10
+    assert answer.took_ms > 0
+
+
+# ---------------------------------------------------------------- inline plans, every intent
+def test_lead_names_both_levels_with_labels(mini):
+    a = mini.ask("哪个部门牵头建设教育专网")
+    check_shape(a)
+    assert a.intent == "lead"
+    assert "省教育厅" in a.answer and "省通信管理局" in a.answer and "市教育局" in a.answer
+    assert "江南省：" in a.answer and "江城市：" in a.answer
+    assert a.answer.index("江南省") < a.answer.index("江城市")  # province first
+    assert ids(a) == ["jn-edu:二/一", "jc-edu:一/一"]
+
+
+def test_a_named_place_filters_to_its_document(mini):
+    a = mini.ask("江城的教育专网建设由谁牵头")
+    check_shape(a)
+    assert "市教育局" in a.answer and "省教育厅" not in a.answer
+    assert ids(a) == ["jc-edu:一/一"]
+
+
+def test_support_marks_units_inherited_by_xiatong(mini):
+    a = mini.ask("省里培训数字教师这项工作有哪些责任单位")
+    check_shape(a)
+    assert a.intent == "support"
+    assert "省人力资源社会保障厅" in a.answer and "各市政府（下同）" in a.answer
+    assert ids(a) == ["jn-edu:二/二"]
+
+
+def test_target_quotes_value_unit_and_year(mini):
+    a = mini.ask("到2027年全省智慧校园覆盖率要达到多少")
+    check_shape(a)
+    assert a.intent == "target" and "90%" in a.answer and "2027" in a.answer
+    assert ids(a)[0] == "jn-edu:一"
+
+
+def test_policy_picks_the_support_sentence(mini):
+    a = mini.ask("建设智慧校园的学校有什么补助")
+    check_shape(a)
+    assert a.intent == "policy" and "200万元" in a.answer
+    assert "jn-edu:二/三" in ids(a)
+
+
+def test_region_answers_from_the_column_line_item(mini):
+    a = mini.ask("江城重点发展什么")
+    check_shape(a)
+    assert a.intent == "region" and "教育机器人" in a.answer
+    assert ids(a) == ["jn-edu:二/专栏1/江城"]
+
+
+def test_doc_facts_come_from_the_manifest_and_the_basis_sentence(mini):
+    a = mini.ask("江城市智慧教育实施方案的文号是什么")
+    check_shape(a)
+    assert a.intent == "doc_fact" and "江城政发〔2024〕9号" in a.answer and "2024年6月18日" in a.answer
+    basis = mini.ask("江城的方案是根据哪个文件制定的")
+    check_shape(basis)
+    assert "《江南省智慧教育行动方案》" in basis.answer and ids(basis) == ["jc-edu:前言"]
+
+
+def test_department_lookup_reads_metadata_of_the_whole_corpus(mini):
+    a = mini.ask("市教育局负责哪些任务")
+    check_shape(a)
+    assert a.intent == "dept_lookup"
+    assert "市教育局牵头2项" in a.answer
+    assert "推进校园网络升级" in a.answer and "开展教师数字素养培训" in a.answer
+    assert set(ids(a)) == {"jc-edu:一/一", "jc-edu:二/二"}
+    inherited = mini.ask("各市政府参与哪些任务")
+    assert "参与3项" in inherited.answer  # own note + two clauses reached by 下同
+
+
+def test_alignment_gives_city_and_province_clause_side_by_side(mini):
+    a = mini.ask("江城如何落实省里教育专网的要求")
+    check_shape(a)
+    assert a.intent == "alignment"
+    assert ids(a) == ["jc-edu:一/一", "jn-edu:二/一"]
+    assert "江城市" in a.answer and "对应江南省" in a.answer and "100%" in a.answer
+
+
+def test_open_question_quotes_best_sentences(mini):
+    a = mini.ask("学校网络要怎么建设")
+    check_shape(a)
+    assert a.intent == "open" and "网络" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "北京市的智慧校园目标是多少",  # a place the corpus does not hold
+        "省卫健委负责哪些任务",  # a department the corpus does not hold
+        "到2030年智慧校园覆盖率要达到多少",  # a year no target names
+        "教育专网建设的召集人是哪位领导",  # a person, not a department
+        "教师职称评审需要准备哪些材料",  # a procedure plans do not hold
+    ],
+)
+def test_refusals_cite_the_nearest_clauses(mini, question):
+    a = mini.ask(question)
+    assert not a.answerable and a.answer.startswith(REFUSAL_TEXT)
+    assert a.citations and not MARKER.search(a.answer)
+
+
+def test_explicit_filter_wins_over_the_question(mini):
+    from rag.retrievers.base import Filter
+
+    a = mini.ask("哪个部门牵头建设教育专网", where=Filter(doc_ids=frozenset({"jc-edu"})))
+    assert "市教育局" in a.answer and "省教育厅" not in a.answer
+
+
+def test_bad_input_is_rejected(mini):
+    with pytest.raises(ValueError, match="non-empty"):
+        mini.ask("  ")
+    with pytest.raises(ValueError, match="top_k"):
+        mini.ask("哪个部门牵头", top_k=0)
+    with pytest.raises(ValueError, match="min_coverage"):
+        RefusalPolicy(min_coverage=2.0)
+    with pytest.raises(ValueError, match="callable"):
+        Answerer([], [], search="not a function")
+
+
+def test_text_helpers():
+    assert sentences("一是甲。二是乙；三是丙！") == ["一是甲。", "二是乙；", "三是丙！"]
+    assert coverage(["充电", "加氢"], "加快建设充电设施") == 0.5
+    assert coverage({"充电": 3.0, "加氢": 1.0}, "加快建设充电设施") == 0.75
+    long = "，".join(f"第{i}项内容较长的一段话" for i in range(20)) + "，充电基础设施建设"
+    cut = trim(long, ["充电"], 40)
+    assert len(cut) <= 41 and "充电" in cut and cut.endswith("…") is False or "充电" in cut
+
+
+# ---------------------------------------------------------------- the real corpus
+def test_real_lead_for_charging_infrastructure(real):
+    a = real.ask("哪个部门牵头充电基础设施建设")
+    check_shape(a)
+    for name in ("省能源局", "省工业和信息化厅", "市发展改革委"):
+        assert name in a.answer
+    assert {"shandong-nev-2023:二/六/1", "liaocheng-nev-2024:四/九"} <= set(ids(a))
+
+
+def test_real_department_lookup_from_metadata(real):
+    a = real.ask("省公安厅参与哪些任务")
+    check_shape(a)
+    assert "强化政策供给" in a.answer and "激发消费市场活力" in a.answer
+    assert {"shandong-nev-2023:三/三", "shandong-nev-2023:二/四/3"} <= set(ids(a))
+
+
+def test_real_alignment(real):
+    a = real.ask("聊城如何落实省里充电基础设施的要求")
+    check_shape(a)
+    assert ids(a) == ["liaocheng-nev-2024:四/九", "shandong-nev-2023:二/六/1"]
+    assert "2.5万台" in a.answer
+
+
+def test_real_target_region_and_doc_fact(real):
+    assert "2.5万台" in real.ask("聊城到2025年底要建成多少充电桩").answer
+    assert "车规级芯片" in real.ask("济南有没有做汽车芯片的规划").answer
+    assert "鲁政字〔2023〕236号" in real.ask("聊城这个方案是根据哪个文件制定的").answer
+
+
+@pytest.mark.parametrize("question", ["北京的充电桩政策是什么", "山东2030年新能源汽车产量目标是多少",
+                                      "新能源汽车企业员工的个人所得税有什么优惠"])
+def test_real_refusals(real, question):
+    assert not real.ask(question).answerable
