@@ -29,10 +29,10 @@ run: build ## serve API + UI on http://$(HOST):$(PORT) (UI at /ui, API docs at /
 	$(CLI) serve --host $(HOST) --port $(PORT)
 
 browser: ## install Debian chromium for the browser tests (needs root or sudo)
-	@command -v chromium >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v chromium && fc-list | grep -qi wqy; } >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
-test: $(STAMP) browser ## run the whole test suite (offline, real components)
+test: build browser ## run the whole test suite (offline, real components)
 	$(PY) -m pytest -q
 
 check: $(STAMP) ## lint with ruff

@@ -2,9 +2,309 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import typer
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help="Offline Q&A over Chinese policy documents.")
+
+
+@contextmanager
+def cli_errors() -> Iterator[None]:
+    """Turn expected failures into one line on stderr and exit code 1 (no traceback)."""
+    try:
+        yield
+    except (ValueError, KeyError, FileNotFoundError, ImportError, ConnectionError, OSError) as exc:
+        msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        typer.echo(f"error: {msg}", err=True)
+        raise typer.Exit(1) from None
+
+
+def echo_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def open_service(rebuild: str = "if-needed", backend: str | None = None):
+    """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed."""
+    from app.settings import get_settings
+    from rag.service import PolicyQA
+
+    s = get_settings()
+    return PolicyQA.open(Path(s.corpus_dir), Path(s.index_dir), embedder=s.embedder,
+                         backend=backend or s.backend, milvus_uri=s.milvus_uri, llm_url=s.llm_url,
+                         rebuild=rebuild, progress=True)
+
+
+@cli.command()
+def build(if_needed: bool = typer.Option(False, "--if-needed", help="Only build when missing or stale.")) -> None:
+    """Chunk the corpus and build the index under the index dir (atomic swap)."""
+    with cli_errors():
+        qa = open_service(rebuild="if-needed" if if_needed else "always")
+        typer.echo(f"index {qa.index_version}: {len(qa.documents)} documents, {len(qa.clauses)} clauses")
+
+
+@cli.command()
+def search(
+    query: str,
+    top_k: int = typer.Option(5, "--top-k", "-k", min=1, max=50),
+    doc: list[str] = typer.Option(None, "--doc", help="Restrict to these document ids."),
+    mode: str = typer.Option("hybrid", help="hybrid | bm25 | dense"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Rank clauses for a query."""
+    from app.schemas import hit_to_dict
+    from rag.retrievers.base import Filter
+
+    with cli_errors():
+        qa = open_service()
+        where = Filter(doc_ids=frozenset(doc)) if doc else None
+        res = qa.search(query, top_k=top_k, mode=mode, where=where)
+        docs = {d.id: d for d in qa.documents}
+        if as_json:
+            echo_json({"query": res.query, "hits": [hit_to_dict(h, docs) for h in res.hits],
+                       "took_ms": round(res.took_ms, 2)})
+            return
+        for h in res.hits:
+            typer.echo(f"{h.rank:>2}. {h.score:.4f}  {h.clause.id}  {h.clause.breadcrumb}")
+
+
+@cli.command()
+def ask(
+    question: str,
+    top_k: int = typer.Option(5, "--top-k", "-k", min=1, max=50),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Answer a question with cited clauses."""
+    from app.schemas import answer_to_dict
+
+    with cli_errors():
+        qa = open_service()
+        ans = qa.ask(question, top_k=top_k)
+        if as_json:
+            echo_json(answer_to_dict(ans, {d.id: d for d in qa.documents}))
+            return
+        typer.echo(ans.answer)
+        for n, h in enumerate(ans.citations, 1):
+            typer.echo(f"  [{n}] {qa.document(h.clause.doc_id).label} · {h.clause.breadcrumb}")
+
+
+@cli.command()
+def serve(
+    host: str = typer.Option(None, "--host", help="Interface to bind (default POLICYQA_HOST or 127.0.0.1)."),
+    port: int = typer.Option(None, "--port", min=1, max=65535, help="Port (default POLICYQA_PORT or 8000)."),
+) -> None:
+    """Serve the JSON API, the UI at /ui and the API docs at /docs (one uvicorn process)."""
+    from app.server import serve as run_server
+
+    with cli_errors():
+        run_server(host=host, port=port)
+
+
+@cli.command()
+def clauses(
+    doc: str = typer.Option(None, "--doc", help="Only the clauses of this document id."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"clauses": [...]} as JSON.'),
+    corpus_dir: Path = typer.Option(Path("corpus"), "--corpus-dir", help="Corpus folder with documents.toml."),
+) -> None:
+    """List the clauses the chunker finds (id, path, 牵头单位 / 责任单位, targets, offsets)."""
+    from app.schemas import clause_to_dict
+    from rag.chunk import chunk_corpus
+    from rag.corpus import load_manifest
+
+    with cli_errors():
+        files = load_manifest(corpus_dir)
+        if doc is not None:
+            known = [f.document.id for f in files]
+            if doc not in known:
+                raise ValueError(f"unknown document id {doc!r}; known: {', '.join(known)}")
+            files = [f for f in files if f.document.id == doc]
+        _, found = chunk_corpus(files)
+        try:
+            if as_json:
+                echo_json({"clauses": [clause_to_dict(c) for c in found]})
+                return
+            for c in found:
+                duty = f"  牵头：{'、'.join(c.lead)}" if c.lead else ""
+                typer.echo(f"{c.id}\t{c.breadcrumb}{duty}")
+        except BrokenPipeError:  # `policyqa clauses --json | head` closed the pipe early
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@cli.command()
+def ingest(
+    files: list[Path] = typer.Argument(..., help="Files to add: .txt .md .docx .pdf .html"),
+    title: str = typer.Option(None, "--title", help="Title (标题); detected when omitted."),
+    number: str = typer.Option(None, "--number", help="文号, e.g. 鲁政字〔2023〕236号."),
+    issuer: str = typer.Option(None, "--issuer", help="发文机关, e.g. 山东省人民政府."),
+    date: str = typer.Option(None, "--date", help="Issue date YYYY-MM-DD."),
+    level: str = typer.Option(None, "--level", help="province | city | county | national | other"),
+    region: str = typer.Option(None, "--region", help="Region, e.g. 山东省."),
+    doc_id: str = typer.Option(None, "--id", help="Document id (one file only); from the file name when omitted."),
+    corpus_dir: Path = typer.Option(Path("corpus"), "--corpus-dir", help="Corpus folder with documents.toml."),
+) -> None:
+    """Add documents to the corpus (all or nothing); rebuild the index afterwards."""
+    from rag.ingest import ingest_files
+
+    with cli_errors():
+        added = ingest_files(files, corpus_dir, id=doc_id, title=title, number=number, issuer=issuer,
+                             date=date, level=level, region=region)
+        for d in added:
+            typer.echo(f"added {d.id}: {d.title} [{d.number or '无文号'}] → {d.source_path}")
+
+
+@cli.command("eval")
+def evaluate(
+    qa_set: Path = typer.Option(Path("eval/qa.jsonl"), "--set", help="QA set (JSON lines)."),
+    mode: str = typer.Option("all", help="hybrid | bm25 | dense | all"),
+    report: Path = typer.Option(None, "--report", help="Write the markdown report here."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Measure Hit@k, MRR, nDCG, answer accuracy and refusals on a QA set."""
+    from eval.runner import check_modes, main_eval
+
+    with cli_errors():
+        modes = check_modes(mode)
+        result = main_eval(open_service(), qa_set, modes, report)
+        if as_json:
+            echo_json({k: v for k, v in result.items() if k != "items"})
+            return
+        for name, row in result["overall"].items():
+            typer.echo(f"{name:>10}: " + "  ".join(f"{k}={v:.3f}" for k, v in row.items()
+                                                   if isinstance(v, float)))
+        if report:
+            typer.echo(f"report written to {report}")
+
+
+@cli.command()
+def bench(
+    out: Path = typer.Option(None, "--out", help="Also write the JSON result here."),
+    http: bool = typer.Option(True, help="Include the HTTP latency/throughput part."),
+    scale: bool = typer.Option(True, help="Include the synthetic scale sweep."),
+    sizes: str = typer.Option("1000,10000,100000", help="Scale sweep sizes, comma-separated."),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Measure build time, warm latency (in process and HTTP), throughput, memory and scale."""
+    from app.settings import get_settings
+    from eval.bench import run_bench
+    from eval.runner import DEFAULT_SET, load_qa
+
+    with cli_errors():
+        s = get_settings()
+        qa = open_service()
+        questions = [item["question"] for item in load_qa(DEFAULT_SET)]
+        size_list = tuple(int(x) for x in sizes.split(",") if x.strip())
+        out_dir = out.parent if out else Path("eval")
+        result = run_bench(qa, Path(s.corpus_dir), s.embedder, questions, out_dir,
+                           http=http, scale=scale, sizes=size_list)
+        if out:
+            out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        echo_json(result) if as_json else typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+# ---------------------------------------------------------------- officials' views
+def _export(rows: list, csv_path: Path | None, xlsx_path: Path | None, columns: tuple[str, ...], sheet: str) -> None:
+    from rag.views import to_csv, to_xlsx
+
+    if csv_path is not None:
+        typer.echo(f"wrote {len(rows)} rows to {to_csv(rows, csv_path, columns=columns)}", err=True)
+    if xlsx_path is not None:
+        typer.echo(f"wrote {len(rows)} rows to {to_xlsx(rows, xlsx_path, sheet=sheet, columns=columns)}", err=True)
+
+
+@cli.command()
+def departments(
+    name: str = typer.Option(None, "--name", help="Only departments matching this name or alias (省工信厅, 发改委)."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"departments": [...]} as JSON.'),
+    csv_path: Path = typer.Option(None, "--csv", help="Also write the table as CSV (UTF-8 with BOM)."),
+    xlsx_path: Path = typer.Option(None, "--xlsx", help="Also write the table as an Excel workbook."),
+) -> None:
+    """Department responsibility matrix: the clauses each department leads (牵头) or supports (责任)."""
+    from rag.views import DEPARTMENT_COLUMNS, department_matrix, filter_departments
+
+    with cli_errors():
+        qa = open_service()
+        rows = filter_departments(department_matrix(qa.documents, qa.clauses), name)
+        if name and not rows:
+            raise ValueError(f"no department matches {name!r}; run `policyqa departments` for the list")
+        _export(rows, csv_path, xlsx_path, DEPARTMENT_COLUMNS, "departments")
+        if as_json:
+            echo_json({"departments": [{**r.as_record(), "by_document": r.by_document} for r in rows]})
+            return
+        for r in rows:
+            typer.echo(f"{r.name}\t[{r.level}]\t牵头 {r.lead_count}\t责任 {r.support_count}\t"
+                       f"下同 {r.inherited_count}\t{'、'.join(a for a in r.aliases if a != r.name)}")
+            if name:  # a lookup: show the clauses themselves
+                for role, label in (("lead", "牵头"), ("support", "责任"), ("support_inherited", "责任（下同）")):
+                    for cid in getattr(r, role):
+                        typer.echo(f"    {label}\t{cid}\t{qa.clause(cid).breadcrumb}")
+
+
+@cli.command()
+def targets(
+    doc: str = typer.Option(None, "--doc", help="Only the targets of this document id."),
+    year: int = typer.Option(None, "--year", help="Only targets with this deadline year."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"targets": [...]} as JSON.'),
+    csv_path: Path = typer.Option(None, "--csv", help="Also write the table as CSV (UTF-8 with BOM)."),
+    xlsx_path: Path = typer.Option(None, "--xlsx", help="Also write the table as an Excel workbook."),
+) -> None:
+    """Quantitative targets (指标): value, unit, deadline, document, clause and lead department."""
+    from rag.views import TARGET_COLUMNS, targets_table
+
+    with cli_errors():
+        qa = open_service()
+        rows = targets_table(qa.documents, qa.clauses, doc_id=doc, year=year)
+        _export(rows, csv_path, xlsx_path, TARGET_COLUMNS, "targets")
+        if as_json:
+            echo_json({"targets": [r.as_record() for r in rows]})
+            return
+        for r in rows:
+            lead = f"\t牵头：{'、'.join(r.lead)}" if r.lead else ""
+            typer.echo(f"{r.raw}\t{r.year or '—'}\t{r.clause_id}\t{r.breadcrumb}{lead}")
+
+
+def _service_alignment(qa):
+    """Align with the index's own vectors and tokenizer when the searcher exposes them."""
+    from rag.align import align, vectors_by_id
+
+    searcher = getattr(qa, "_searcher", None)
+    dense = getattr(searcher, "dense", None)
+    vectors = vectors_by_id(dense.ids, dense.vectors) if dense is not None else None
+    return align(qa.documents, qa.clauses, vectors, embedder=getattr(searcher, "embedder", None),
+                 tokenizer=getattr(searcher, "tokenizer", None))
+
+
+@cli.command("align")
+def align_cmd(as_json: bool = typer.Option(False, "--json", help="Print the alignment as JSON.")) -> None:
+    """Province ↔ city alignment: the provincial tasks each city clause carries out, and the gaps."""
+    with cli_errors():
+        qa = open_service()
+        alignment = _service_alignment(qa)
+        if as_json:
+            data = alignment.to_dict()
+            for pair in data["pairs"]:
+                pair["city_breadcrumb"] = qa.clause(pair["city_clause_id"]).breadcrumb
+                pair["province_breadcrumb"] = qa.clause(pair["province_clause_id"]).breadcrumb
+            echo_json(data)
+            return
+        if not alignment.links:
+            typer.echo("no document cites a higher-level document's 文号 or title; nothing to align")
+            return
+        for link in alignment.links:
+            typer.echo(f"{link.lower_doc_id} 落实 {link.higher_doc_id}（引用 {link.cited}，见 {link.evidence_clause_id}）")
+        for city_id in alignment.by_city:
+            typer.echo(f"{city_id}\t{qa.clause(city_id).breadcrumb}")
+            for pair in alignment.for_clause(city_id):
+                typer.echo(f"    ↳ {pair.province_clause_id} ({pair.score:.2f})\t{qa.clause(pair.province_clause_id).breadcrumb}"
+                           f"\t{'；'.join(pair.reasons)}")
+        typer.echo(f"省级任务无对应条款（{len(alignment.gaps)}）：")
+        for gap in alignment.gaps:
+            typer.echo(f"    {gap}\t{qa.clause(gap).breadcrumb}")
 
 
 def main() -> None:

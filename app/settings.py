@@ -1,0 +1,58 @@
+"""Runtime configuration of the server and CLI, read once from ``POLICYQA_*`` environment variables.
+
+Only ``app/`` reads settings; the library (``rag/``) receives the values as explicit arguments.
+FastAPI endpoints get them with ``Depends(get_settings)``; tests swap them with
+``app.dependency_overrides[get_settings]``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the serving layer needs to open the library and listen.
+
+    Attributes:
+        corpus_dir: Folder with the raw documents and ``documents.toml``.
+        index_dir: Folder holding the built index.
+        embedder: Embedder name passed to the library (``e5`` is bundled).
+        backend: Vector store, ``local`` (faiss + BM25 on disk) or ``milvus``.
+        milvus_uri: Milvus URI or milvus-lite file, used with ``backend="milvus"``.
+        host: Interface the server binds to.
+        port: TCP port the server listens on.
+        llm_url: Optional OpenAI-compatible endpoint the answer layer may use.
+        admin_token: Bearer token that unlocks write endpoints; ``None`` disables them.
+        rate_limit: Requests per minute per client on ask / search; 0 turns limiting off.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="POLICYQA_", extra="ignore")
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    embedder: str = "e5"
+    backend: Literal["local", "milvus"] = "local"
+    milvus_uri: str | None = None
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    llm_url: str | None = None
+    admin_token: str | None = None
+    rate_limit: int = Field(default=0, ge=0)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read from the environment on first use.
+
+    Returns:
+        The cached ``Settings`` instance.
+
+    Raises:
+        pydantic.ValidationError: A ``POLICYQA_*`` variable holds a value that is not allowed.
+    """
+    return Settings()
