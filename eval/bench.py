@@ -1,0 +1,235 @@
+"""``policyqa bench``: speed and memory as users feel them (never asserted in tests).
+
+Measures, on this machine: cold index build; warm p50/p95 of search and ask in process and over
+HTTP against a real ``policyqa serve`` process; HTTP throughput at 1, 4 and 16 concurrent clients;
+peak RSS; and a scale sweep on the synthetic corpus (``eval.synth``) showing how BM25 and dense
+search grow with the number of clauses.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+import numpy as np
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    """p50 / p95 / mean of a list of milliseconds, rounded to 0.01 ms."""
+    if not samples_ms:
+        return {"p50": 0.0, "p95": 0.0, "mean": 0.0, "n": 0}
+    arr = np.asarray(samples_ms)
+    return {"p50": round(float(np.percentile(arr, 50)), 2), "p95": round(float(np.percentile(arr, 95)), 2),
+            "mean": round(float(arr.mean()), 2), "n": len(samples_ms)}
+
+
+def timed(fn, items, repeat: int = 1) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        for item in items:
+            t0 = time.perf_counter()
+            fn(item)
+            out.append((time.perf_counter() - t0) * 1000)
+    return out
+
+
+def bench_build(corpus_dir: Path, embedder_spec: str) -> dict:
+    """Cold build of the whole index into a temporary folder (chunk + tokenize + embed + write)."""
+    from rag.embed import get_embedder
+    from rag.service import build
+
+    emb = get_embedder(embedder_spec)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        manifest = build(corpus_dir, Path(tmp) / "index", emb, progress=False)
+        secs = time.perf_counter() - t0
+    return {"seconds": round(secs, 2), "clauses": manifest.get("clause_count")}
+
+
+def bench_in_process(qa, questions: list[str], repeat: int = 3) -> dict:
+    """Warm search/ask latency through the library facade (first pass discarded as warm-up)."""
+    for q in questions[:5]:
+        qa.search(q)
+        qa.ask(q)
+    return {
+        "search_hybrid": percentiles(timed(lambda q: qa.search(q, mode="hybrid"), questions, repeat)),
+        "search_bm25": percentiles(timed(lambda q: qa.search(q, mode="bm25"), questions, repeat)),
+        "search_dense": percentiles(timed(lambda q: qa.search(q, mode="dense"), questions, repeat)),
+        "ask": percentiles(timed(qa.ask, questions, repeat)),
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, env: dict[str, str], timeout: float = 180.0) -> subprocess.Popen:
+    """Start ``policyqa serve`` on loopback and wait until /healthz answers."""
+    exe = Path(sys.executable).with_name("policyqa")
+    proc = subprocess.Popen([str(exe), "serve", "--host", "127.0.0.1", "--port", str(port)],
+                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("server did not become healthy in time")
+
+
+def bench_http(base: str, questions: list[str], requests_per_level: int = 200) -> dict:
+    """Latency over HTTP and throughput at 1, 4 and 16 concurrent clients (mixed search/ask)."""
+    with httpx.Client(base_url=base, timeout=30) as client:
+        def search(q):
+            client.post("/api/search", json={"query": q, "top_k": 5}).raise_for_status()
+
+        def ask(q):
+            client.post("/api/ask", json={"question": q, "top_k": 5}).raise_for_status()
+
+        for q in questions[:5]:
+            search(q)
+            ask(q)
+        out = {"search": percentiles(timed(search, questions)), "ask": percentiles(timed(ask, questions))}
+
+    throughput = {}
+    for clients in (1, 4, 16):
+        n = requests_per_level
+        jobs = [(questions[i % len(questions)], "search" if i % 2 else "ask") for i in range(n)]
+        errors = 0
+
+        def run(job, _local={}):  # noqa: B006 - one client per worker thread
+            nonlocal errors
+            import threading
+
+            key = threading.get_ident()
+            c = _local.setdefault(key, httpx.Client(base_url=base, timeout=60))
+            q, kind = job
+            path, body = ("/api/search", {"query": q}) if kind == "search" else ("/api/ask", {"question": q})
+            if c.post(path, json=body).status_code != 200:
+                errors += 1
+
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(clients) as pool:
+            list(pool.map(run, jobs))
+        secs = time.perf_counter() - t0
+        throughput[str(clients)] = {"requests": n, "seconds": round(secs, 2),
+                                    "rps": round(n / secs, 1), "errors": errors}
+    out["throughput_mixed"] = throughput
+    return out
+
+
+def bench_scale(sizes=(1_000, 10_000, 100_000), seed: int = 7, n_queries: int = 50) -> list[dict]:
+    """Build and query BM25 and dense indexes on synthetic corpora of growing size.
+
+    Embedding 100k passages with the bundled model would take hours on two cores, so dense vectors
+    for the sweep are drawn from a pool of real e5 passage embeddings of distinct synthetic clauses
+    plus small noise; the embedding cost itself is reported separately per passage.
+    """
+    from eval.synth import synth_corpus
+    from rag.embed import get_embedder
+    from rag.retrievers.base import Query
+    from rag.retrievers.bm25 import BM25Retriever
+    from rag.retrievers.dense import DenseRetriever
+    from rag.tokenize import Tokenizer
+
+    emb = get_embedder("e5")
+    tok = Tokenizer()
+    rng = np.random.default_rng(seed)
+    _, pool_clauses = synth_corpus(256, seed)
+    t0 = time.perf_counter()
+    pool = emb.embed_passages([c.index_text for c in pool_clauses])
+    per_passage_ms = (time.perf_counter() - t0) * 1000 / len(pool_clauses)
+    rows = []
+    for n in sizes:
+        _, clauses = synth_corpus(n, seed)
+        ids = [c.id for c in clauses]
+        t0 = time.perf_counter()
+        tokens = [tok.tokenize(c.index_text) for c in clauses]
+        tok_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        bm25 = BM25Retriever(ids, tokens)
+        bm25_s = time.perf_counter() - t0
+        vecs = pool[rng.integers(0, len(pool), n)] + rng.normal(0, 0.02, (n, pool.shape[1])).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        t0 = time.perf_counter()
+        dense = DenseRetriever(ids, vecs.astype(np.float32))
+        dense_s = time.perf_counter() - t0
+        queries = [clauses[int(i)] for i in rng.integers(0, n, n_queries)]
+        prepared = [Query(q.title or q.text[:20], tuple(tok.tokenize(q.title or q.text[:20])),
+                          vecs[ids.index(q.id)] if n <= 10_000 else vecs[int(rng.integers(0, n))])
+                    for q in queries]
+        bm25_ms = percentiles(timed(lambda q, r=bm25: r.search(q, 50), prepared))
+        dense_ms = percentiles(timed(lambda q, r=dense: r.search(q, 50), prepared))
+        rows.append({"clauses": n, "tokenize_s": round(tok_s, 2), "bm25_build_s": round(bm25_s, 2),
+                     "dense_build_s": round(dense_s, 2), "bm25_p50_ms": bm25_ms["p50"],
+                     "dense_p50_ms": dense_ms["p50"], "search_p50_ms": round(bm25_ms["p50"] + dense_ms["p50"], 2),
+                     "embed_ms_per_passage": round(per_passage_ms, 1),
+                     "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)})
+    return rows
+
+
+def plot_scale(rows: list[dict], path: Path) -> None:
+    """Write the scale sweep as a PNG (log-log: clauses vs latency and build time)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    n = [r["clauses"] for r in rows]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    a.loglog(n, [r["bm25_p50_ms"] for r in rows], "o-", label="BM25 p50")
+    a.loglog(n, [r["dense_p50_ms"] for r in rows], "s-", label="dense p50")
+    a.set_xlabel("clauses")
+    a.set_ylabel("ms per query")
+    a.legend()
+    a.grid(True, which="both", alpha=0.3)
+    b.loglog(n, [r["bm25_build_s"] + r["tokenize_s"] for r in rows], "o-", label="BM25 build (incl. jieba)")
+    b.loglog(n, [r["dense_build_s"] for r in rows], "s-", label="faiss build")
+    b.set_xlabel("clauses")
+    b.set_ylabel("seconds")
+    b.legend()
+    b.grid(True, which="both", alpha=0.3)
+    fig.suptitle("policyqa scale sweep (synthetic corpus, 2 cores)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=90)
+    plt.close(fig)
+
+
+def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], out_dir: Path,
+              http: bool = True, scale: bool = True, sizes=(1_000, 10_000, 100_000)) -> dict:
+    """Run every part of the bench and return one JSON-able dict."""
+    result: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
+    result["build"] = bench_build(corpus_dir, embedder_spec)
+    result["in_process"] = bench_in_process(qa, questions)
+    if http:
+        port = free_port()
+        proc = start_server(port, {})
+        try:
+            result["http"] = bench_http(f"http://127.0.0.1:{port}", questions)
+            import psutil
+
+            result["server_rss_mb"] = round(psutil.Process(proc.pid).memory_info().rss / 2**20, 1)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    result["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    if scale:
+        rows = bench_scale(sizes)
+        result["scale"] = rows
+        plot_scale(rows, out_dir / "scale.png")
+    return result
+

@@ -1,0 +1,362 @@
+"""Run the QA set against search and ask, and summarize quality the way users feel it.
+
+``run_eval`` is service-agnostic: it takes two callables (``search_fn`` returns ranked clause ids,
+``ask_fn`` returns an answer dict), so it is tested without building an index. ``main_eval`` adapts
+any object with ``.search(query, top_k, mode)`` and ``.ask(question)`` (``rag.service.PolicyQA``)
+and adds the fixed-window BM25 baseline (``eval.baseline``); ``policyqa eval`` is a thin wrapper
+around it. ``write_report`` renders the result as ``eval/report.md``.
+
+Retrieval metrics (Hit@1, Hit@5, MRR@10, nDCG@10) are computed on answerable questions only;
+answer accuracy on answerable questions (a refusal counts as wrong); refusal precision/recall on
+all questions.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from eval.metrics import (
+    aggregate,
+    answer_correct,
+    hit_at_k,
+    ndcg_at_k,
+    reciprocal_rank,
+    refusal_scores,
+)
+
+MODES = ("hybrid", "bm25", "dense")
+INTENTS = ("lead", "support", "target", "policy", "region", "doc_fact", "dept_lookup", "open", "alignment")
+USERS = ("enterprise", "official", "evaluator")
+DEFAULT_SET = Path(__file__).with_name("qa.jsonl")
+
+SearchFn = Callable[[str, int, str], list[str]]
+AskFn = Callable[[str], dict]
+
+
+def validate_item(item: dict, where: str = "item") -> None:
+    """Check one QA record's schema.
+
+    Args:
+        item: A decoded ``qa.jsonl`` line.
+        where: Position used in error messages, e.g. ``qa.jsonl:12``.
+
+    Raises:
+        ValueError: A field is missing, has the wrong type or an unknown value, or answerability
+            disagrees with the gold (answerable items need gold ids and 1–3 keywords,
+            unanswerable ones neither).
+    """
+    for key, kind in (("id", str), ("question", str), ("user", str), ("intent", str),
+                      ("answerable", bool), ("gold_clause_ids", list), ("gold_keywords", list),
+                      ("docs", list)):
+        if not isinstance(item.get(key), kind):
+            raise ValueError(f"{where}: field {key!r} must be a {kind.__name__}, got {item.get(key)!r}")
+    if not item["question"].strip():
+        raise ValueError(f"{where}: empty question")
+    if item["user"] not in USERS:
+        raise ValueError(f"{where}: user {item['user']!r} is not one of {', '.join(USERS)}")
+    if item["intent"] not in INTENTS:
+        raise ValueError(f"{where}: intent {item['intent']!r} is not one of {', '.join(INTENTS)}")
+    gold, keywords = item["gold_clause_ids"], item["gold_keywords"]
+    if item["answerable"]:
+        if not gold or not 1 <= len(keywords) <= 3:
+            raise ValueError(f"{where}: an answerable item needs gold_clause_ids and 1-3 gold_keywords")
+        bad = [g for g in gold if ":" not in g or g.split(":", 1)[0] not in item["docs"]]
+        if bad:
+            raise ValueError(f"{where}: gold ids {bad} are not '<doc_id>:<labels>' of a doc in 'docs'")
+    elif gold or keywords:
+        raise ValueError(f"{where}: an unanswerable item must have empty gold_clause_ids and gold_keywords")
+
+
+def load_qa(path: Path | str = DEFAULT_SET) -> list[dict]:
+    """Read and validate a QA set in JSON Lines (one question per line, blank lines ignored).
+
+    Args:
+        path: The ``.jsonl`` file.
+
+    Returns:
+        The records in file order.
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+        ValueError: A line is not JSON, fails ``validate_item``, or repeats an id.
+    """
+    path = Path(path)
+    items: list[dict] = []
+    seen: set[str] = set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ValueError(f"{path}:{n}: not valid JSON ({err.msg})") from err
+        validate_item(item, f"{path.name}:{n}")
+        if item["id"] in seen:
+            raise ValueError(f"{path.name}:{n}: duplicate id {item['id']!r}")
+        seen.add(item["id"])
+        items.append(item)
+    return items
+
+
+def check_modes(modes: str | Sequence[str]) -> tuple[str, ...]:
+    """Expand ``"all"`` and validate mode names.
+
+    Raises:
+        ValueError: An unknown mode, listing the valid ones.
+    """
+    if isinstance(modes, str):
+        modes = (modes,)
+    if "all" in modes:
+        return MODES
+    bad = [m for m in modes if m not in MODES]
+    if bad or not modes:
+        raise ValueError(f"modes {list(modes)!r} invalid; allowed: {', '.join(MODES)} or all")
+    return tuple(dict.fromkeys(modes))
+
+
+def _retrieval_row(ranked: list[str], gold: list[str], k: int) -> dict[str, float]:
+    return {"hit@1": hit_at_k(ranked, gold, 1), "hit@5": hit_at_k(ranked, gold, 5),
+            "mrr@10": reciprocal_rank(ranked, gold, k), "ndcg@10": ndcg_at_k(ranked, gold, k)}
+
+
+def _score_item(item: dict, search_fn: SearchFn, ask_fn: AskFn, modes: Sequence[str], k: int,
+                unit_chars: dict[str, int] | None) -> dict:
+    """One item's rankings, metrics and answer outcome."""
+    record: dict[str, Any] = {"id": item["id"], "question": item["question"], "intent": item["intent"],
+                              "user": item["user"], "docs": item["docs"], "tags": item.get("tags", []),
+                              "answerable": item["answerable"], "gold": item["gold_clause_ids"],
+                              "retrieval": {}, "top": {}}
+    if item["answerable"]:
+        for mode in modes:
+            ranked = list(search_fn(item["question"], k, mode))
+            record["retrieval"][mode] = _retrieval_row(ranked, item["gold_clause_ids"], k)
+            if unit_chars is not None:
+                record["retrieval"][mode]["chars@5"] = float(sum(unit_chars.get(c, 0) for c in ranked[:5]))
+            record["top"][mode] = ranked[:3]
+    answer = ask_fn(item["question"])
+    refused = not answer.get("answerable", False)
+    cited = [c["clause_id"] for c in answer.get("citations", [])]
+    record.update(answer=answer.get("answer", ""), refused=refused, cited=cited,
+                  detected_intent=answer.get("intent", ""))
+    if item["answerable"]:
+        record["correct"] = (not refused) and answer_correct(record["answer"], item["gold_keywords"])
+        record["citation_hit"] = any(c in item["gold_clause_ids"] for c in cited)
+        record["missing"] = [kw for kw in item["gold_keywords"] if not answer_correct(record["answer"], [kw])]
+    return record
+
+
+def _summary(records: Iterable[dict], modes: Sequence[str]) -> dict:
+    """Retrieval means per mode plus answer metrics over a group of item records."""
+    records = list(records)
+    answerable = [r for r in records if r["answerable"]]
+    out: dict[str, Any] = {"n": len(records), "n_answerable": len(answerable),
+                           "modes": {m: aggregate(r["retrieval"][m] for r in answerable) for m in modes}}
+    answer_rows = [{"accuracy": float(r["correct"]), "citation_hit": float(r["citation_hit"])}
+                   for r in answerable]
+    out["answer"] = aggregate(answer_rows)
+    precision, recall = refusal_scores((r["refused"], not r["answerable"]) for r in records)
+    out["answer"]["refusal_precision"] = precision
+    out["answer"]["refusal_recall"] = recall
+    out["answer"]["intent_agreement"] = (
+        sum(r["detected_intent"] == r["intent"] for r in records) / len(records) if records else 0.0)
+    return out
+
+
+def _group(records: list[dict], key: Callable[[dict], Iterable[str]], modes: Sequence[str]) -> dict:
+    groups: dict[str, list[dict]] = {}
+    for r in records:
+        for name in key(r):
+            groups.setdefault(name, []).append(r)
+    return {name: _summary(rs, modes) for name, rs in sorted(groups.items())}
+
+
+def run_eval(qa_items: Sequence[dict], search_fn: SearchFn, ask_fn: AskFn,
+             modes: Sequence[str] = MODES, k: int = 10,
+             unit_chars: dict[str, int] | None = None) -> dict:
+    """Score every QA item against search (per mode) and ask.
+
+    Args:
+        qa_items: Records as returned by ``load_qa``.
+        search_fn: ``search_fn(question, top_k, mode) -> [clause_id, …]`` best first.
+        ask_fn: ``ask_fn(question) -> {"answer", "answerable", "intent", "citations": [{"clause_id"}]}``.
+        modes: Retrieval modes to score, a subset of ``MODES``.
+        k: Ranking depth requested from ``search_fn`` (MRR and nDCG are cut at ``k``).
+        unit_chars: Optional ``{clause_id: text length}``; adds ``chars@5``, the characters a
+            reader gets in the top 5 (to compare with the baseline's 500-character windows).
+
+    Returns:
+        ``{"overall", "per_intent", "per_document", "per_user", "per_tag", "misses",
+        "answer_misses", "items", "modes", "k"}``; every summary holds ``modes`` →
+        ``{hit@1, hit@5, mrr@10, ndcg@10}`` and ``answer`` → ``{accuracy, citation_hit,
+        refusal_precision, refusal_recall, intent_agreement}``.
+
+    Raises:
+        ValueError: An unknown mode or ``k`` < 10 (MRR@10/nDCG@10 need ten ranks).
+    """
+    modes = check_modes(modes)
+    if k < 10:
+        raise ValueError(f"k must be at least 10 for MRR@10 and nDCG@10, got {k}")
+    records = [_score_item(item, search_fn, ask_fn, modes, k, unit_chars) for item in qa_items]
+    primary = modes[0]
+    misses = [{"id": r["id"], "question": r["question"], "intent": r["intent"], "mode": primary,
+               "gold": r["gold"], "got": r["top"][primary]}
+              for r in records if r["answerable"] and r["retrieval"][primary]["hit@5"] == 0.0]
+    answer_misses = []
+    for r in records:
+        if r["answerable"] and not r["correct"]:
+            why = "refused" if r["refused"] else f"missing {', '.join(r['missing'])}"
+        elif not r["answerable"] and not r["refused"]:
+            why = "answered an unanswerable question"
+        else:
+            continue
+        answer_misses.append({"id": r["id"], "question": r["question"], "intent": r["intent"],
+                              "why": why, "answer": r["answer"], "cited": r["cited"][:3]})
+    return {
+        "k": k,
+        "modes": list(modes),
+        "overall": _summary(records, modes),
+        "per_intent": _group(records, lambda r: [r["intent"]], modes),
+        "per_document": _group(records, lambda r: r["docs"] or ["(none: unanswerable)"], modes),
+        "per_user": _group(records, lambda r: [r["user"]], modes),
+        "per_tag": _group(records, lambda r: r["tags"], modes),
+        "misses": misses,
+        "answer_misses": answer_misses,
+        "items": records,
+    }
+
+
+def answer_to_dict(answer: Any) -> dict:
+    """``rag.model.Answer`` (citations are ``Hit`` objects) → the dict ``run_eval`` expects."""
+    return {"answer": answer.answer, "answerable": bool(answer.answerable), "intent": answer.intent,
+            "citations": [{"clause_id": hit.clause.id} for hit in answer.citations]}
+
+
+def main_eval(service: Any, set_path: Path | str = DEFAULT_SET, modes: str | Sequence[str] = MODES,
+              report_path: Path | str | None = None, corpus_dir: Path | str | None = None,
+              baseline: bool = True) -> dict:
+    """Evaluate a service end to end, optionally with the baseline, and write the report.
+
+    Args:
+        service: Any object with ``.search(query, top_k, mode)`` returning an object whose
+            ``.hits`` carry ``.clause.id``, and ``.ask(question)`` returning ``rag.model.Answer``.
+        set_path: The QA set (``eval/qa.jsonl`` by default).
+        modes: Modes to score, or ``"all"``.
+        report_path: Where to write the Markdown report; ``None`` writes nothing.
+        corpus_dir: Corpus folder for the baseline; defaults to ``service.corpus_dir``.
+        baseline: Whether to score the fixed-window BM25 baseline.
+
+    Returns:
+        The ``run_eval`` result plus ``baseline`` (``None`` when skipped) and ``set``.
+
+    Raises:
+        ValueError: A bad QA set or mode.
+    """
+    items = load_qa(set_path)
+
+    def search_fn(question: str, top_k: int, mode: str) -> list[str]:
+        return [hit.clause.id for hit in service.search(question, top_k=top_k, mode=mode).hits]
+
+    clauses = getattr(service, "clauses", None)
+    unit_chars = {c.id: len(c.text) for c in clauses} if clauses else None
+    results = run_eval(items, search_fn, lambda q: answer_to_dict(service.ask(q)), modes,
+                       unit_chars=unit_chars)
+    results["set"] = str(set_path)
+    results["baseline"] = None
+    corpus_dir = corpus_dir or getattr(service, "corpus_dir", None)
+    if baseline and corpus_dir is not None:
+        from eval.baseline import run_baseline_on_corpus
+
+        results["baseline"] = run_baseline_on_corpus(Path(corpus_dir), items, clauses=clauses)
+    if report_path is not None:
+        write_report(results, report_path)
+    return results
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}"
+
+
+def _chars(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _group_table(title: str, groups: dict, modes: Sequence[str]) -> list[str]:
+    primary = modes[0]
+    head = ["group", "n", "answerable", f"Hit@1 {primary}", f"Hit@5 {primary}", f"MRR@10 {primary}",
+            *(f"Hit@5 {m}" for m in modes[1:]), "answer acc.", "refusal recall"]
+    lines = [f"## {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, g in groups.items():
+        ret = g["modes"]
+        acc = g["answer"].get("accuracy")
+        unanswerable = g["n"] - g["n_answerable"]
+        cells = [name, str(g["n"]), str(g["n_answerable"]),
+                 *(_pct(ret[primary].get(m)) for m in ("hit@1", "hit@5", "mrr@10")),
+                 *(_pct(ret[m].get("hit@5")) for m in modes[1:]), _pct(acc),
+                 _pct(g["answer"]["refusal_recall"]) if unanswerable else "—"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
+
+
+def render_report(results: dict) -> str:
+    """Markdown for ``results`` of ``run_eval``/``main_eval``: modes × metrics with the baseline
+    row, answer metrics, breakdowns per intent, document, user and tag, and the misses.
+    No timestamp, so the committed report changes only when the numbers do."""
+    modes, overall = results["modes"], results["overall"]
+    n, na = overall["n"], overall["n_answerable"]
+    out = ["# QA evaluation report", "",
+           f"Set `{Path(results.get('set', 'eval/qa.jsonl')).name}`: {n} questions, {na} answerable, "
+           f"{n - na} unanswerable. Retrieval metrics on answerable questions (percent); "
+           "generated by `policyqa eval`.", "",
+           "## Retrieval", "", "| mode | Hit@1 | Hit@5 | MRR@10 | nDCG@10 | chars@5 |", "|---|---|---|---|---|---|"]
+    for m in modes:
+        r = overall["modes"][m]
+        out.append(f"| {m} | " + " | ".join(_pct(r.get(x)) for x in ("hit@1", "hit@5", "mrr@10", "ndcg@10"))
+                   + f" | {_chars(r.get('chars@5'))} |")
+    base = results.get("baseline")
+    if base:
+        out.append(f"| baseline: {base['window']}-char windows (overlap {base['overlap']}) + BM25 | "
+                   + " | ".join(_pct(base.get(x)) for x in ("hit@1", "hit@5", "mrr@10", "ndcg@10"))
+                   + f" | {_chars(base.get('chars@5'))} |")
+        out += ["", f"Baseline: {base['description']}"]
+    out += ["", "chars@5: mean characters in the top 5 results — what a reader (or an LLM) must wade "
+            "through to find the answer."]
+    a = overall["answer"]
+    out += ["", "## Answers", "",
+            "| answer accuracy | citation hit | refusal precision | refusal recall | intent agreement |",
+            "|---|---|---|---|---|",
+            "| " + " | ".join(_pct(a.get(x)) for x in ("accuracy", "citation_hit", "refusal_precision",
+                                                        "refusal_recall", "intent_agreement")) + " |", "",
+            "Accuracy: every gold keyword appears in the answer (width/whitespace folded); a refusal of "
+            "an answerable question counts as wrong. Citation hit: a cited clause is gold.", ""]
+    out += _group_table("Per intent", results["per_intent"], modes)
+    out += _group_table("Per document", results["per_document"], modes)
+    out += _group_table("Per user", results["per_user"], modes)
+    out += _group_table("Per tag", results["per_tag"], modes)
+    out += [f"## Retrieval misses ({modes[0]}, no gold clause in the top 5)", "",
+            "| id | question | gold | got (top 3) |", "|---|---|---|---|"]
+    out += [f"| {m['id']} | {_cell(m['question'])} | {', '.join(m['gold'])} | {', '.join(m['got'])} |"
+            for m in results["misses"]]
+    out += ["", "## Answer misses", "", "| id | question | why | answer |", "|---|---|---|---|"]
+    out += [f"| {m['id']} | {_cell(m['question'])} | {_cell(m['why'])} | {_cell(m['answer'][:120])} |"
+            for m in results["answer_misses"]]
+    return "\n".join(out) + "\n"
+
+
+def write_report(results: dict, path: Path | str) -> Path:
+    """Write ``results`` as Markdown (``render_report``) and return the path.
+
+    Args:
+        results: What ``run_eval`` or ``main_eval`` returned.
+        path: Target file, e.g. ``eval/report.md``; parent folders are created.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_report(results), encoding="utf-8")
+    return path

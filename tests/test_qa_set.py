@@ -1,0 +1,91 @@
+"""The QA set is well-formed, covers what the issue asks, and its gold exists in the chunker's output.
+
+The gold-id checks run the real chunker on the real corpus; a failure there names the ids the
+chunker does not produce (a set typo or a chunker naming bug — read which before fixing).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from eval.metrics import fold
+from eval.runner import DEFAULT_SET, INTENTS, load_qa
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def items():
+    return load_qa(DEFAULT_SET)
+
+
+@pytest.fixture(scope="module")
+def chunked():
+    chunk = pytest.importorskip("rag.chunk")
+    from rag.corpus import load_manifest
+
+    return chunk.chunk_corpus(load_manifest(ROOT / "corpus"))
+
+
+def test_schema_and_size(items):
+    assert len(items) >= 80
+    assert len({i["id"] for i in items}) == len(items)
+    assert len({i["question"] for i in items}) == len(items)
+    assert sum(not i["answerable"] for i in items) >= 8
+
+
+def test_coverage(items):
+    answerable = [i for i in items if i["answerable"]]
+    per_intent = Counter(i["intent"] for i in answerable)
+    assert set(per_intent) == set(INTENTS)
+    assert min(per_intent.values()) >= 6, per_intent
+    assert set(Counter(i["user"] for i in items)) == {"enterprise", "official", "evaluator"}
+    per_doc = Counter(d for i in answerable for d in i["docs"])
+    assert per_doc["shandong-nev-2023"] >= 30 and per_doc["liaocheng-nev-2024"] >= 30
+    assert sum(len(i["docs"]) == 2 for i in answerable) >= 10
+    assert sum("paraphrase" in i.get("tags", []) for i in items) >= 25
+    alignment = [i for i in answerable if i["intent"] == "alignment"]
+    assert all(len(i["docs"]) == 2 for i in alignment)
+
+
+def test_docs_field_matches_gold(items):
+    for i in items:
+        assert sorted(i["docs"]) == sorted({g.split(":", 1)[0] for g in i["gold_clause_ids"]}), i["id"]
+
+
+def test_known_documents(items):
+    from rag.corpus import load_manifest
+
+    known = {f.document.id for f in load_manifest(ROOT / "corpus")}
+    assert {d for i in items for d in i["docs"]} <= known
+
+
+def test_gold_ids_exist_in_chunker_output(items, chunked):
+    _, clauses = chunked
+    ids = {c.id for c in clauses}
+    missing = sorted({(i["id"], g) for i in items for g in i["gold_clause_ids"] if g not in ids})
+    assert not missing, f"gold ids the chunker does not produce: {missing}"
+
+
+def test_keywords_occur_in_a_gold_clause(items, chunked):
+    _, clauses = chunked
+    text = {c.id: fold(c.text) for c in clauses}
+    bad = [(i["id"], kw) for i in items for kw in i["gold_keywords"]
+           if not any(fold(kw) in text.get(g, "") for g in i["gold_clause_ids"])]
+    assert not bad, f"keywords found in none of their gold clauses: {bad}"
+
+
+def test_baseline_on_the_real_corpus(items, chunked):
+    from eval.baseline import run_baseline
+    from rag.corpus import load_manifest
+
+    _, clauses = chunked
+    raw = {f.document.id: f.read_text() for f in load_manifest(ROOT / "corpus")}
+    res = run_baseline(raw, clauses, items)
+    assert res["n"] == sum(i["answerable"] for i in items)
+    assert res["unknown_gold"] == []
+    assert 0.0 < res["hit@1"] <= res["hit@5"] <= 1.0
+    assert 0.0 < res["mrr@10"] <= 1.0
