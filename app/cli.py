@@ -174,9 +174,12 @@ def evaluate(
         if as_json:
             echo_json({k: v for k, v in result.items() if k != "items"})
             return
-        for name, row in result["overall"].items():
-            typer.echo(f"{name:>10}: " + "  ".join(f"{k}={v:.3f}" for k, v in row.items()
-                                                   if isinstance(v, float)))
+        overall = result["overall"]
+        rows = {**overall["modes"], **({"baseline": result["baseline"]} if result.get("baseline") else {})}
+        for name, row in rows.items():
+            typer.echo(f"{name:>9}: " + "  ".join(f"{k}={row[k]:.3f}" for k in ("hit@1", "hit@5", "mrr@10")))
+        typer.echo("  answers: " + "  ".join(f"{k}={v:.3f}" for k, v in overall["answer"].items()
+                                            if isinstance(v, float)))
         if report:
             typer.echo(f"report written to {report}")
 
@@ -225,11 +228,11 @@ def departments(
     xlsx_path: Path = typer.Option(None, "--xlsx", help="Also write the table as an Excel workbook."),
 ) -> None:
     """Department responsibility matrix: the clauses each department leads (牵头) or supports (责任)."""
-    from rag.views import DEPARTMENT_COLUMNS, department_matrix, filter_departments
+    from rag.views import DEPARTMENT_COLUMNS, filter_departments
 
     with cli_errors():
         qa = open_service()
-        rows = filter_departments(department_matrix(qa.documents, qa.clauses), name)
+        rows = filter_departments(qa.department_matrix(), name)
         if name and not rows:
             raise ValueError(f"no department matches {name!r}; run `policyqa departments` for the list")
         _export(rows, csv_path, xlsx_path, DEPARTMENT_COLUMNS, "departments")
@@ -254,11 +257,11 @@ def targets(
     xlsx_path: Path = typer.Option(None, "--xlsx", help="Also write the table as an Excel workbook."),
 ) -> None:
     """Quantitative targets (指标): value, unit, deadline, document, clause and lead department."""
-    from rag.views import TARGET_COLUMNS, targets_table
+    from rag.views import TARGET_COLUMNS
 
     with cli_errors():
         qa = open_service()
-        rows = targets_table(qa.documents, qa.clauses, doc_id=doc, year=year)
+        rows = qa.targets(doc_id=doc, year=year)
         _export(rows, csv_path, xlsx_path, TARGET_COLUMNS, "targets")
         if as_json:
             echo_json({"targets": [r.as_record() for r in rows]})
@@ -268,29 +271,16 @@ def targets(
             typer.echo(f"{r.raw}\t{r.year or '—'}\t{r.clause_id}\t{r.breadcrumb}{lead}")
 
 
-def _service_alignment(qa):
-    """Align with the index's own vectors and tokenizer when the searcher exposes them."""
-    from rag.align import align, vectors_by_id
-
-    searcher = getattr(qa, "_searcher", None)
-    dense = getattr(searcher, "dense", None)
-    vectors = vectors_by_id(dense.ids, dense.vectors) if dense is not None else None
-    return align(qa.documents, qa.clauses, vectors, embedder=getattr(searcher, "embedder", None),
-                 tokenizer=getattr(searcher, "tokenizer", None))
-
-
 @cli.command("align")
 def align_cmd(as_json: bool = typer.Option(False, "--json", help="Print the alignment as JSON.")) -> None:
     """Province ↔ city alignment: the provincial tasks each city clause carries out, and the gaps."""
     with cli_errors():
         qa = open_service()
-        alignment = _service_alignment(qa)
+        alignment = qa.alignment()
         if as_json:
-            data = alignment.to_dict()
-            for pair in data["pairs"]:
-                pair["city_breadcrumb"] = qa.clause(pair["city_clause_id"]).breadcrumb
-                pair["province_breadcrumb"] = qa.clause(pair["province_clause_id"]).breadcrumb
-            echo_json(data)
+            from app.view_data import alignment_data
+
+            echo_json(alignment_data(qa))  # the shape of GET /api/alignment
             return
         if not alignment.links:
             typer.echo("no document cites a higher-level document's 文号 or title; nothing to align")

@@ -43,6 +43,7 @@ class PolicyQA:
         self._answerer = answerer
         self._docs = {d.id: d for d in documents}
         self._clauses = {c.id: c for c in clauses}
+        self._texts: dict[str, str] = {}
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -93,11 +94,8 @@ class PolicyQA:
     @classmethod
     def _assemble(cls, loaded, emb, corpus_dir, backend, milvus_uri, llm_url) -> PolicyQA:
         from rag.answer import Answerer
-        from rag.retrievers.hybrid import HybridSearcher
-        from rag.tokenize import Tokenizer, domain_terms
 
-        tokenizer = Tokenizer(domain_terms(loaded.clauses))
-        searcher = HybridSearcher.from_loaded(loaded, tokenizer, emb)
+        searcher = loaded.searcher(emb)  # the tokenizer the BM25 side was built with
         if backend == "milvus":
             from rag.retrievers.milvus import MilvusIndex
 
@@ -128,15 +126,13 @@ class PolicyQA:
         return [c for c in self.clauses if c.doc_id == doc_id]
 
     def document_text(self, doc_id: str) -> str:
-        """The normalized full text of a document."""
+        """The normalized full text of a document (the text clause offsets are cut from)."""
         from rag.normalize import normalize_text
 
-        return self._normalized_texts[self.document(doc_id).id] if doc_id in self._normalized_texts \
-            else normalize_text((self.corpus_dir.parent / self.document(doc_id).source_path).read_text(encoding="utf-8"))
-
-    @cached_property
-    def _normalized_texts(self) -> dict[str, str]:
-        return {}
+        if doc_id not in self._texts:
+            raw = (self.corpus_dir.parent / self.document(doc_id).source_path).read_text(encoding="utf-8")
+            self._texts[doc_id] = normalize_text(raw)
+        return self._texts[doc_id]
 
     @cached_property
     def _department_index(self) -> dict[str, list[tuple[Clause, str]]]:
@@ -160,6 +156,41 @@ class PolicyQA:
         from rag.duties import canonical_department
 
         return list(self._department_index[canonical_department(name)])
+
+    # ----------------------------------------------------------------- officials' views
+    @cached_property
+    def _department_matrix(self) -> list:
+        from rag.views import department_matrix
+
+        return department_matrix(self.documents, self.clauses)
+
+    def department_matrix(self) -> list:
+        """The department responsibility matrix (``rag.views.DepartmentRow``s), computed once."""
+        return list(self._department_matrix)
+
+    def targets(self, doc_id: str | None = None, year: int | None = None) -> list:
+        """Quantitative targets (指标) as ``rag.views.TargetRow``s, optionally filtered.
+
+        Raises:
+            ValueError: Unknown ``doc_id`` or implausible ``year`` (see ``rag.views.targets_table``).
+        """
+        from rag.views import targets_table
+
+        return targets_table(self.documents, self.clauses, doc_id=doc_id, year=year)
+
+    @cached_property
+    def _alignment(self):
+        from rag.align import align, vectors_by_id
+
+        # The index's own vectors and tokenizer: nothing is embedded or tokenized twice.
+        dense = getattr(self._searcher, "dense", None)
+        vectors = vectors_by_id(dense.ids, dense.vectors) if dense is not None else None
+        return align(self.documents, self.clauses, vectors, embedder=getattr(self._searcher, "embedder", None),
+                     tokenizer=getattr(self._searcher, "tokenizer", None))
+
+    def alignment(self):
+        """Province ↔ city alignment (``rag.align.Alignment``) with the default thresholds, computed once."""
+        return self._alignment
 
     # ----------------------------------------------------------------- queries
     def search(self, query: str, top_k: int = 5, mode: str = "hybrid", where: Filter | None = None) -> SearchResult:

@@ -14,7 +14,6 @@ from rag.answer import LIMIT, REFUSAL_TEXT, Answerer, RefusalPolicy, coverage, s
 from rag.chunk import chunk_corpus
 from rag.corpus import corpus_checksums, load_manifest
 from rag.embed import get_embedder
-from rag.retrievers.hybrid import HybridSearcher
 from rag.store import build_index, index_status, load_index
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,7 +33,7 @@ def open_answerer(corpus_dir: Path, index_dir: Path, fallback_dir: Path | None =
             documents, clauses = chunk_corpus(files)
             build_index(documents, clauses, emb, index_dir, sums, params={}, progress=False)
     loaded = load_index(index_dir, emb, sums)
-    searcher = HybridSearcher.from_loaded(loaded, None, emb)
+    searcher = loaded.searcher(emb)
     return Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator)
 
 

@@ -98,12 +98,6 @@ class HybridSearcher:
         self._backend = None
         self._by_id = {c.id: c for c in self.clauses}
 
-    @classmethod
-    def from_loaded(cls, loaded, tokenizer: Tokenizer | None, embedder: Embedder, **options) -> HybridSearcher:
-        """A searcher over a ``rag.store.LoadedIndex``; ``options`` go to the constructor."""
-        return cls(loaded.clauses, loaded.documents, tokenizer or loaded.tokenizer(), embedder,
-                   loaded.bm25, loaded.dense, **options)
-
     def with_backend(self, backend) -> HybridSearcher:
         """The same searcher ranking through another backend (e.g. ``MilvusIndex``).
 
