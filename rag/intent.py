@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 import jieba
 import jieba.posseg
@@ -76,6 +77,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
     落实 贯彻 对应 执行 衔接 承接 响应 对接 要求 省里 省级 全省 我省 省政府 市级 市里 全市 我市 市政府 省 市
     具体 主要 一下 相关 政策 规定 内容 提出 提到 计划 方案 措施 条款 文件 出台 怎么办 情况 目前 现在
     分别 两个 这两个 各自 这项 这件 这块 一块 那项 哪几 哪几个 哪几项 几项 打算 准备 怎么样 做法 程度
+    提供 享受 给予 有关
     """.split()
 )
 
@@ -148,15 +150,19 @@ class CorpusVocab:
 
     def words(self, text: str) -> list[str]:
         """Content words of ``text``: precise-mode jieba without new-word guessing (HMM), so
-        a question yields dictionary words (车企, 国外) rather than fragments (车企在)."""
-        seg = self.segmenter or jieba.dt
+        a question yields dictionary words (车企, 国外) rather than fragments (车企在).
+
+        Consecutive single characters outside the dictionary form one word only when the corpus
+        does not hold them (摇+号 → 摇号, a concept the corpus lacks); a run the corpus holds is a
+        seam between two words (2025年|新车 → 年新) and is dropped."""
+        seg = self.segmenter or _pos_tagger().tokenizer
         words: list[str] = []
         run = ""  # consecutive single characters outside the dictionary (摇+号) form one word
         for w in [*seg.lcut(text, HMM=False), ""]:
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS:
                 run += w
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 and run not in self.text:
                 words.append(run)
             run = ""
             if len(w) >= 2 and w not in STOPWORDS and any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in w):
@@ -196,8 +202,15 @@ class CorpusVocab:
         return name in self.text or short_place(name) in self.text
 
 
+@cache
+def _pos_tagger() -> jieba.posseg.POSTokenizer:
+    """A part-of-speech tagger on a private jieba dictionary: libraries such as Milvus Lite add
+    their own words to the global one, and place tags must not depend on what else is loaded."""
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
 def _is_place(word: str) -> bool:
-    return any(p.flag.startswith("ns") for p in jieba.posseg.lcut(word)) or bool(_PLACE_SUFFIX.search(word))
+    return any(p.flag.startswith("ns") for p in _pos_tagger().lcut(word)) or bool(_PLACE_SUFFIX.search(word))
 
 
 def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
@@ -207,7 +220,7 @@ def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
     for place in sorted(set(vocab.region_of_place) | vocab.column_places, key=len, reverse=True):
         if place in text:
             known[short_place(place)] = None
-    for tok in jieba.posseg.lcut(text):
+    for tok in _pos_tagger().lcut(text):
         if not tok.flag.startswith("ns") or len(tok.word) < 2:
             continue
         name = short_place(tok.word)

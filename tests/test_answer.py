@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from test_intent import write_mini_corpus  # the two inline plans (tests/ is on sys.path)
 
+from rag.align import align, vectors_by_id
 from rag.answer import LIMIT, REFUSAL_TEXT, Answerer, RefusalPolicy, coverage, sentences, trim
 from rag.chunk import chunk_corpus
 from rag.corpus import corpus_checksums, load_manifest
@@ -34,7 +35,16 @@ def open_answerer(corpus_dir: Path, index_dir: Path, fallback_dir: Path | None =
             build_index(documents, clauses, emb, index_dir, sums, params={}, progress=False)
     loaded = load_index(index_dir, emb, sums)
     searcher = loaded.searcher(emb)
-    return Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator)
+    computed = []
+
+    def alignment():  # lazily, once, from the index's own vectors — as rag.service does
+        if not computed:
+            vectors = vectors_by_id(searcher.dense.ids, searcher.dense.vectors)
+            computed.append(align(loaded.documents, loaded.clauses, vectors, tokenizer=searcher.tokenizer))
+        return computed[0]
+
+    return Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator,
+                    alignment=alignment, tokenizer=searcher.tokenizer)
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +146,20 @@ def test_alignment_gives_city_and_province_clause_side_by_side(mini):
     assert "江城市" in a.answer and "对应江南省" in a.answer and "100%" in a.answer
 
 
+def test_open_question_about_a_whole_task_quotes_its_opening_measure(mini):
+    a = mini.ask("江城在开展教师数字素养培训上怎么安排")
+    check_shape(a)
+    assert a.intent == "open" and "每年培训教师3000名" in a.answer
+    assert ids(a) == ["jc-edu:二/二"]
+
+
+def test_alignment_without_a_provider_falls_back_to_retrieval(tmp_path_factory, mini):
+    plain = Answerer(list(mini.documents.values()), mini.clauses, mini._search)
+    a = plain.ask("江城如何落实省里教育专网的要求")
+    check_shape(a)
+    assert ids(a) == ["jc-edu:一/一", "jn-edu:二/一"]
+
+
 def test_open_question_quotes_best_sentences(mini):
     a = mini.ask("学校网络要怎么建设")
     check_shape(a)
@@ -218,3 +242,80 @@ def test_real_target_region_and_doc_fact(real):
                                       "新能源汽车企业员工的个人所得税有什么优惠"])
 def test_real_refusals(real, question):
     assert not real.ask(question).answerable
+
+
+@pytest.mark.parametrize("question", ["在山东买新能源车上牌需要摇号吗", "买一辆新能源车政府直接补贴多少钱"])
+def test_real_refusals_are_not_fooled_by_word_seams(real, question):
+    # 车上 occurs only across a word boundary (整车|上); it must not count as found
+    assert not real.ask(question).answerable
+
+
+def test_real_paraphrases_reach_the_official_words(real):
+    a = real.ask("聊城电动大巴卖到国外，目标是多少辆")  # 新能源客车出口
+    check_shape(a)
+    assert "1300辆" in a.answer
+    assert "45%" in real.ask("到2025年新车里电动车要占多大比例").answer  # 新能源汽车…渗透率
+
+
+def test_real_alignment_with_different_wording_per_level(real):
+    a = real.ask("聊城的数字化转型怎么呼应省里的数智化转型要求")
+    check_shape(a)
+    assert ids(a) == ["liaocheng-nev-2024:六/十三", "shandong-nev-2023:二/九/2"]
+    assert a.answer.index("聊城市") < a.answer.index("山东省") and "标杆企业" in a.answer
+
+
+def test_real_where_question_quotes_the_sentence_naming_places(real):
+    a = real.ask("全省轻量化铝材集群放在哪几个市")
+    assert "聊城" in a.answer and "滨州" in a.answer
+
+
+# ---------------------------------------------------------------- colloquial words, inline plan
+NEV_CITY = """江北市新能源汽车推广方案
+
+一、重点任务
+
+（一）扩大出口规模。支持整车企业开拓海外市场，到2026年新能源客车出口达到500辆。（牵头单位：市商务局；责任单位：市财政局）
+
+（二）建设充电基础设施。到2026年建成公共充电基础设施3000台。（牵头单位：市能源局）
+
+（三）开展自动驾驶测试。建设自动驾驶测试道路20公里。（牵头单位：市交通运输局）
+"""
+
+NEV_MANIFEST = """
+[[documents]]
+id = "jb-nev"
+title = "江北市新能源汽车推广方案"
+short_name = "江北市方案"
+number = "江北政发〔2025〕3号"
+issuer = "江北市人民政府"
+date = "2025-02-01"
+level = "city"
+region = "江北市"
+file = "nev.txt"
+"""
+
+
+@pytest.fixture(scope="module")
+def nev(tmp_path_factory) -> Answerer:
+    work = tmp_path_factory.mktemp("nev_answer")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    (corpus / "nev.txt").write_text(NEV_CITY, encoding="utf-8")
+    (corpus / "documents.toml").write_text(NEV_MANIFEST, encoding="utf-8")
+    return open_answerer(corpus, work / "index")
+
+
+@pytest.mark.parametrize(("question", "fact", "clause"), [
+    ("谁牵头帮车企把车卖到国外", "市商务局", "jb-nev:一/一"),  # 卖到国外 → 出口
+    ("电动大巴外销的目标是多少辆", "500辆", "jb-nev:一/一"),  # 电动大巴 → 新能源客车, 外销 → 出口
+    ("充电桩要建多少台", "3000台", "jb-nev:一/二"),  # 充电桩 → 充电基础设施
+    ("无人驾驶测试归哪个部门牵头", "市交通运输局", "jb-nev:一/三"),  # 无人驾驶 → 自动驾驶
+])
+def test_colloquial_words_reach_the_clause_that_uses_the_official_ones(nev, question, fact, clause):
+    a = nev.ask(question)
+    check_shape(a)
+    assert fact in a.answer and ids(a)[0] == clause
+
+
+def test_a_concept_the_plan_lacks_is_still_refused(nev):
+    assert not nev.ask("在江北买电动车上牌需要摇号吗").answerable

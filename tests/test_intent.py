@@ -174,3 +174,10 @@ def test_real_corpus_aliases(real):
     vocab, tok = real
     assert detect("省工信厅牵头哪些任务", vocab, tok).departments == ("省工业和信息化厅",)
     assert detect("省里哪些部门要配合发改委", vocab, tok).departments == ("省发展改革委",)
+
+
+def test_words_keep_absent_runs_and_drop_seams(real):
+    vocab, _ = real
+    words = vocab.words("到2025年新车里电动车要占多大比例")
+    assert "年新" not in words  # 2025年|新车: characters the corpus holds across two words
+    assert "摇号" in vocab.words("上牌需要摇号吗")  # a concept the corpus lacks stays one word

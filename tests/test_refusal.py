@@ -1,0 +1,37 @@
+"""The refusal policy (rag.refusal) on hand-made hits."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.model import Clause, Hit
+from rag.refusal import RefusalPolicy
+
+CLAUSE = Clause(id="d:一", doc_id="d", path=(), title="", text="推动整车上量，扩大新能源汽车出口。")
+HITS = [Hit(CLAUSE, 1.0, 1)]
+WORDS = {"d:一": " 推动 整车 上量 扩大 新能源 汽车 新能源汽车 出口 "}
+
+
+def test_an_informative_word_found_answers():
+    assert not RefusalPolicy().refuse({"出口": 3.0}, {"出口": 0.1}, HITS)
+
+
+def test_absent_words_alone_refuse_open_questions_only():
+    assert RefusalPolicy().refuse({"摇号": 0.0}, {"摇号": 0.0}, HITS)
+    assert not RefusalPolicy().refuse({"摇号": 0.0}, {"摇号": 0.0}, HITS, structured=True)
+
+
+def test_a_word_found_only_across_a_seam_refuses():
+    terms, shares = {"车上": 4.0, "摇号": 0.0}, {"车上": 0.01, "摇号": 0.0}
+    assert not RefusalPolicy().refuse(terms, shares, HITS)  # 整车上 holds the characters 车上
+    assert RefusalPolicy().refuse(terms, shares, HITS, words_of=lambda c: WORDS[c.id])
+
+
+def test_no_hits_refuse():
+    assert RefusalPolicy().refuse({"出口": 1.0}, {"出口": 0.1}, [])
+
+
+@pytest.mark.parametrize("kwargs", [{"min_coverage": -0.1}, {"max_share": 1.5}, {"depth": 0}])
+def test_bad_parameters_are_rejected(kwargs):
+    with pytest.raises(ValueError, match=next(iter(kwargs))):
+        RefusalPolicy(**kwargs)
