@@ -37,6 +37,7 @@ def open_service(settings: Settings) -> PolicyQA:
         embedder=settings.embedder,
         backend=settings.backend,
         milvus_uri=settings.milvus_uri,
+        milvus_token=settings.milvus_token,
         llm_url=settings.llm_url,
         rebuild="if-needed",
     )

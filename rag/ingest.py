@@ -5,7 +5,10 @@ that yields no text or no clause, a repeated id or a repeated text stops the who
 ``ValueError`` and nothing in the corpus changes. Then the texts are written (a .txt/.md in UTF-8
 is copied byte for byte, anything else is stored as the extracted UTF-8 text) under a file name
 derived from the document id — never from the given path — and the manifest is rewritten through
-a temporary file and ``os.replace``, so a crash never leaves it half-written.
+a temporary file and ``os.replace``, so a crash never leaves it half-written. A text file that a
+killed ingest wrote but never listed is taken over by the next ingest of the same document.
+Files are untrusted: ``rag.loaders`` runs ``rag.safety``'s checks (size limit ``max_bytes``, zip
+bombs, binaries) before any parser opens them, and refuses encrypted or corrupt PDFs.
 
 ``detect_metadata`` reads title, 文号, issuer and date from the front of the text and guesses the
 administrative level and region from the issuer.
@@ -27,6 +30,7 @@ from rag.corpus import MANIFEST
 from rag.loaders import TEXT_SUFFIXES, load_text
 from rag.model import LEVELS, Document
 from rag.normalize import DATE_LINE, DOC_NUMBER, is_title_like, normalize
+from rag.safety import DEFAULT_MAX_BYTES
 
 OVERRIDES = ("id", "title", "short_name", "number", "issuer", "date", "level", "region")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -131,18 +135,18 @@ def _slug(stem: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:48].strip("-")
 
 
-def _existing(corpus_dir: Path) -> tuple[set[str], dict[str, str]]:
-    """Ids in the manifest and ``{sha256 of text: id}`` of their files."""
+def _existing(corpus_dir: Path) -> tuple[set[str], dict[str, str], set[str]]:
+    """Ids in the manifest, ``{sha256 of text: id}`` of their files and the file names listed."""
     manifest = corpus_dir / MANIFEST
     if not manifest.exists():
-        return set(), {}
+        return set(), {}, set()
     entries = tomllib.loads(manifest.read_text(encoding="utf-8")).get("documents", [])
     hashes = {}
     for e in entries:
         f = corpus_dir / str(e.get("file", ""))
         if e.get("file") and f.is_file():
             hashes[hashlib.sha256(f.read_bytes()).hexdigest()] = e.get("id", "")
-    return {e.get("id", "") for e in entries}, hashes
+    return {e.get("id", "") for e in entries}, hashes, {str(e.get("file", "")) for e in entries}
 
 
 def _validate(meta: dict) -> None:
@@ -167,12 +171,15 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def ingest_files(paths: list[Path], corpus_dir: Path, **overrides: str | None) -> list[Document]:
+def ingest_files(paths: list[Path], corpus_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 **overrides: str | None) -> list[Document]:
     """Add documents to the corpus folder and its manifest.
 
     Args:
-        paths: Files to add (.txt, .md, .docx, .pdf, .html).
+        paths: Files to add (.txt, .md, .docx, .pdf, .html); untrusted files are welcome — see
+            ``rag.safety`` for what is refused before any parser opens them.
         corpus_dir: The corpus folder holding ``documents.toml``.
+        max_bytes: Largest file accepted, in bytes.
         **overrides: Metadata that wins over detection: ``id`` (one file only), ``title``,
             ``short_name``, ``number``, ``issuer``, ``date`` (YYYY-MM-DD), ``level``, ``region``.
 
@@ -180,8 +187,9 @@ def ingest_files(paths: list[Path], corpus_dir: Path, **overrides: str | None) -
         The added documents, with ``source_path`` relative to the corpus folder's parent.
 
     Raises:
-        ValueError: Unknown override, unreadable file, no text or no clause, an id or a text
-            already in the corpus, or a bad id / level / date. Nothing is written then.
+        ValueError: Unknown override, a file too large, binary, encrypted, corrupt or a zip bomb,
+            no text or no clause, an id or a text already in the corpus, or a bad id / level /
+            date. Nothing is written then.
     """
     unknown = sorted(set(overrides) - set(OVERRIDES))
     if unknown:
@@ -194,10 +202,10 @@ def ingest_files(paths: list[Path], corpus_dir: Path, **overrides: str | None) -
     corpus_dir = Path(corpus_dir)
     if not corpus_dir.is_dir():
         raise ValueError(f"corpus folder not found: {corpus_dir}")
-    ids, hashes = _existing(corpus_dir)
+    ids, hashes, listed = _existing(corpus_dir)
     staged: list[tuple[Document, Path, bytes]] = []
     for path in paths:
-        text = load_text(path)
+        text = load_text(path, max_bytes)
         raw_bytes = path.read_bytes()
         keep_bytes = path.suffix.lower() in TEXT_SUFFIXES and _is_utf8(raw_bytes)
         data = raw_bytes if keep_bytes else text.encode("utf-8")
@@ -214,7 +222,11 @@ def ingest_files(paths: list[Path], corpus_dir: Path, **overrides: str | None) -
             raise ValueError(f"{path.name}: the same text is already in the corpus as {hashes[digest]!r}")
         name = f"{meta['id']}{'.md' if path.suffix.lower() == '.md' else '.txt'}"
         target = (corpus_dir / name).resolve()
-        if target.parent != corpus_dir.resolve() or target.exists():
+        # The name comes from the validated id, never from the upload; the check below is the
+        # belt to that brace. An unlisted file with the very same bytes is what an ingest killed
+        # between writing the text and the manifest leaves behind: taking it over is safe.
+        leftover = target.is_file() and target.name not in listed and target.read_bytes() == data
+        if target.parent != corpus_dir.resolve() or (target.exists() and not leftover):
             raise ValueError(f"{path.name}: cannot store as {name!r} in {corpus_dir}")
         doc = Document(
             id=meta["id"], title=meta["title"], number=meta["number"], issuer=meta["issuer"],

@@ -7,7 +7,10 @@ failure — an unsupported suffix, an empty, binary, encrypted or unreadable fil
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
+
+from rag.safety import DEFAULT_MAX_BYTES, check_file
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
@@ -81,17 +84,20 @@ def _html_text(path: Path) -> str:
     return soup.get_text("\n")
 
 
-def load_text(path: Path) -> str:
-    """Read a document file as raw text.
+def load_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a document file as raw text, refusing hostile files before a parser opens them.
 
     Args:
         path: A .txt, .md, .docx, .pdf, .html or .htm file.
+        max_bytes: Largest file size accepted, in bytes (``rag.safety.check_file`` also refuses
+            .docx zip bombs and binary files posing as text).
 
     Returns:
         The text, with line breaks between paragraphs.
 
     Raises:
-        ValueError: Unsupported suffix, missing, empty, binary or unreadable file, or no text.
+        ValueError: Unsupported suffix, missing, empty, too large, binary, encrypted or unreadable
+            file, a zip bomb, or no text.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -102,6 +108,7 @@ def load_text(path: Path) -> str:
         raise ValueError(f"{path}: no such file")
     if path.stat().st_size == 0:
         raise ValueError(f"{path.name}: the file is empty")
+    check_file(path, max_bytes)
     try:
         if suffix in TEXT_SUFFIXES:
             text = decode_text(path.read_bytes(), path.name)
@@ -114,7 +121,18 @@ def load_text(path: Path) -> str:
     except ValueError:
         raise
     except Exception as exc:  # a corrupt .docx/.pdf raises library-specific errors
-        raise ValueError(f"{path.name}: cannot read {suffix} file ({type(exc).__name__}: {exc})") from exc
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""  # one line, always
+        raise ValueError(f"{path.name}: cannot read {suffix} file ({type(exc).__name__}: {first})") from exc
     if not text.strip():
         raise ValueError(f"{path.name}: no text could be extracted")
+    _check_garbled(text, path.name)
     return text
+
+
+def _check_garbled(text: str, name: str) -> None:
+    """Refuse text full of control characters: a binary read as GB18030, or a corrupt PDF whose
+    damaged font tables make pypdf emit junk instead of failing."""
+    controls = sum(1 for ch in text if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc")
+    if "\x00" in text or controls > max(2, len(text) // 200):
+        raise ValueError(f"{name}: the extracted text is garbled ({controls} control characters); "
+                         "the file looks binary or corrupt")

@@ -12,8 +12,9 @@ Layout of ``index_dir``::
     dense.faiss      the HNSW graph, only when the corpus is above the HNSW threshold
 
 A build writes into a fresh temporary folder beside ``index_dir`` and swaps it in with
-``os.replace``; until that rename the old index stays complete and servable, and a crash leaves
-at worst a stray temporary folder. On load, a different corpus or embedder raises
+``os.replace`` (``rag.swap``); until that rename the old index stays complete and servable. A
+crash leaves at worst a stray temporary folder, which the next build deletes, or — killed between
+the two renames — a set-aside old index, which the next reader puts back. On load, a different corpus or embedder raises
 ``StaleIndexError`` (the caller rebuilds); a file whose bytes or shape do not match the manifest
 raises ``CorruptIndexError`` naming the file (the caller refuses to serve it).
 """
@@ -26,7 +27,6 @@ import json
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +41,7 @@ from rag.retrievers.base import RowFilter
 from rag.retrievers.bm25 import BM25Retriever
 from rag.retrievers.dense import DenseRetriever
 from rag.retrievers.hybrid import HybridSearcher
+from rag.swap import clean_leftovers, folder_lock, recover_interrupted_swap, swap_in
 from rag.tokenize import Tokenizer, domain_terms
 
 FORMAT_VERSION = 1
@@ -49,8 +50,12 @@ DEFAULT_PARAMS = {"bm25_k1": 1.5, "bm25_b": 0.75, "bm25_method": "lucene", "hnsw
                   "embed_batch": 32, "doc_context": True}
 
 
-class IndexStateError(Exception):
-    """The index on disk cannot be served as it is."""
+class IndexStateError(ValueError):
+    """The index on disk cannot be served as it is.
+
+    A ``ValueError`` so that every command line and server entry point reports it as the one-line
+    error it is (``policyqa serve`` exits 1 instead of serving a wrong index).
+    """
 
 
 class StaleIndexError(IndexStateError):
@@ -143,23 +148,6 @@ def _embed(embedder: Embedder, texts: list[str], batch: int, progress: bool) -> 
     return out
 
 
-def _swap_in(tmp: Path, index_dir: Path) -> None:
-    """Replace ``index_dir`` by ``tmp``; the old index stays whole until the rename."""
-    if not index_dir.exists():
-        os.replace(tmp, index_dir)
-        return
-    if (index_dir / ".gitkeep").exists():  # the repository tracks an empty index/ folder
-        (tmp / ".gitkeep").touch()
-    old = index_dir.with_name(f".{index_dir.name}.old-{uuid.uuid4().hex[:8]}")
-    os.replace(index_dir, old)
-    try:
-        os.replace(tmp, index_dir)
-    except OSError:
-        os.replace(old, index_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def build_index(
     documents: Sequence[Document],
     clauses: Sequence[Clause],
@@ -211,6 +199,15 @@ def build_index(
 
     index_dir = Path(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
+    with folder_lock(index_dir):
+        clean_leftovers(index_dir)  # folders of builds killed earlier; none is live while we lock
+        return _write_and_swap(index_dir, documents, clauses, tokenizer, vectors, bm25, dense,
+                               embedder, corpus_checksums, effective)
+
+
+def _write_and_swap(index_dir, documents, clauses, tokenizer, vectors, bm25, dense, embedder,
+                    corpus_checksums, effective) -> dict:
+    """Write every file into a fresh folder beside ``index_dir``, the manifest last, and swap."""
     tmp = Path(tempfile.mkdtemp(prefix=f".{index_dir.name}.build-", dir=index_dir.parent))
     try:
         tmp.chmod(0o755)  # mkdtemp makes it owner-only; the swapped-in index must stay readable
@@ -237,7 +234,7 @@ def build_index(
             "files": files,
         }
         _write_json(tmp / MANIFEST, manifest)  # last: a folder without it is no index
-        _swap_in(tmp, index_dir)
+        swap_in(tmp, index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -252,6 +249,8 @@ def read_manifest(index_dir: Path) -> dict:
         CorruptIndexError: The manifest is unreadable or incomplete.
     """
     path = Path(index_dir) / MANIFEST
+    if not path.is_file():
+        recover_interrupted_swap(Path(index_dir))  # a build killed mid-swap: put the old one back
     if not path.is_file():
         raise MissingIndexError(f"no index in {index_dir}: run `policyqa build`")
     try:
