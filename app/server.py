@@ -13,6 +13,7 @@ from app.deps import open_service
 from app.settings import Settings, get_settings
 from app.ui import build_ui, theme
 from app.ui_html import CSS, HEAD
+from app.ui_views import VIEW_CSS, VIEW_TABS
 
 if TYPE_CHECKING:
     from rag.service import PolicyQA
@@ -36,9 +37,9 @@ def build_app(settings: Settings | None = None, qa: PolicyQA | None = None) -> F
     def root() -> RedirectResponse:
         return RedirectResponse(url=f"{UI_PATH}/")
 
-    blocks = build_ui(lambda: app.state.qa)
+    blocks = build_ui(lambda: app.state.qa, extra_tabs=VIEW_TABS)
     return gr.mount_gradio_app(app, blocks, path=UI_PATH, ssr_mode=False, footer_links=["api"],
-                               theme=theme(), css=CSS, head=HEAD)
+                               theme=theme(), css=CSS + VIEW_CSS, head=HEAD)
 
 
 def serve(host: str | None = None, port: int | None = None, settings: Settings | None = None) -> None:

@@ -1,8 +1,11 @@
 """The Gradio UI in a real browser (Debian chromium driven by playwright) against ``live_server``:
-ask a question, see the answer with citations, open a citation in its document, save a screenshot."""
+ask a question, see the answer with citations, open a citation in its document, save a screenshot;
+then the officials' tabs 部门职责, 指标 and 省市对照 — search, select, filter, download, screenshot each."""
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -73,3 +76,95 @@ def test_example_chip_and_search_tab(page):
     table = page.locator("#pqa-s-table")
     table.get_by_text("BM25").first.wait_for()
     assert "向量" in table.inner_text()
+
+
+# ---------------------------------------------------------------- officials' views
+def _open_tab(page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+
+
+def _cell(table, text: str):
+    """A shown cell of a Gradio 6 table (a virtual grid of role=gridcell elements, plus hidden copies)."""
+    return table.locator("[role=gridcell]:visible", has_text=text).first
+
+
+def _download(page, selector: str):
+    with page.expect_download() as info:
+        page.locator(selector).click()
+    return info.value
+
+
+def test_departments_tab_search_select_and_export(page):
+    _open_tab(page, "部门职责")
+    table = page.locator("#pqa-d-table")
+    _cell(table, "省工业和信息化厅").wait_for()
+    assert "牵头" in table.inner_text() and "下同" in table.inner_text()
+
+    page.locator("#pqa-d-query textarea, #pqa-d-query input").first.fill("省工信厅")
+    page.locator("#pqa-d-go").click()
+    page.locator("#pqa-d-info").get_by_text("共 1 个部门").wait_for()
+    _cell(table, "省工业和信息化厅").click()
+    detail = page.locator("#pqa-d-detail")
+    detail.locator(".pqa-task").first.wait_for()
+    assert "省工业和信息化厅" in detail.inner_text() and "牵头" in detail.inner_text()
+    assert detail.locator(".pqa-task").count() >= 10
+
+    download = _download(page, "#pqa-d-csv")
+    assert download.suggested_filename.endswith(".csv")
+    rows = list(csv.reader(io.StringIO(Path(download.path()).read_bytes().decode("utf-8-sig"))))
+    assert [row[0] for row in rows] == ["name", "省工业和信息化厅"]  # the searched rows, not the whole matrix
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "tab_departments.png"), full_page=True)
+
+
+def test_targets_tab_lists_and_filters_targets(page):
+    _open_tab(page, "指标")
+    table = page.locator("#pqa-t-table")
+    _cell(table, "5000亿元").wait_for()  # the provincial plan's headline target, near the top
+
+    # Only the city plan's targets: the provincial ones go, the city's 2.5万台 charging piles show.
+    page.locator("#pqa-t-doc input").click()
+    page.get_by_role("option", name="聊城市实施方案", exact=False).click()
+    _cell(table, "2.5万台").wait_for()
+    assert "5000亿元" not in table.inner_text()
+
+    page.locator("#pqa-t-query textarea, #pqa-t-query input").first.fill("充电")
+    page.locator("#pqa-t-go").click()
+    page.wait_for_function("() => !document.querySelector('#pqa-t-table').innerText.includes('4000辆')")
+    assert "2.5万台" in table.inner_text() and "市发展改革委" in table.inner_text()
+    assert "共 1 项指标" in page.locator("#pqa-t-info").inner_text()
+
+    download = _download(page, "#pqa-t-xlsx")
+    assert download.suggested_filename.endswith(".xlsx")
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(Path(download.path()).read_bytes()), read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert any("2.5万台" in row for row in rows[1:])
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "tab_targets.png"), full_page=True)
+
+
+def test_alignment_tab_shows_city_clauses_and_gaps(page):
+    _open_tab(page, "省市对照")
+    view = page.locator("#pqa-a-view")
+    view.get_by_text("加快建设充电基础设施").first.wait_for()
+    text = view.inner_text()
+    assert "缺口" in text and "落实" in text
+    charging = view.locator(".pqa-task", has_text="加快建设充电基础设施").first
+    assert charging.locator(".pqa-city .pqa-score").count() >= 1
+
+    page.locator("#pqa-a-gaps input").check()
+    page.wait_for_function("() => document.querySelectorAll('#pqa-a-view .pqa-task:not(.pqa-gap)').length === 0")
+    assert view.locator(".pqa-task.pqa-gap").count() >= 1
+    page.locator("#pqa-a-gaps input").uncheck()
+    view.locator(".pqa-task:not(.pqa-gap)").first.wait_for()
+
+    page.locator("#pqa-a-query textarea, #pqa-a-query input").first.fill("充电")
+    page.locator("#pqa-a-go").click()
+    page.wait_for_function("() => document.querySelectorAll('#pqa-a-view .pqa-task').length < 10")
+    assert all("充电" in t for t in view.locator(".pqa-task").all_inner_texts())
+    charging = view.locator(".pqa-task", has_text="加快建设充电基础设施").first
+    assert charging.locator(".pqa-reasons").count() >= 1 and "充电基础设施" in charging.locator(".pqa-city").first.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "tab_alignment.png"), full_page=True)
