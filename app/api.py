@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -15,10 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.api_views import router as views_router
 from app.deps import RateLimiter, get_qa, make_filter, open_service, rate_limit
 from app.schemas import (
     answer_to_dict,
@@ -38,7 +42,18 @@ SEARCH_MODES = ("hybrid", "bm25", "dense")
 QA = Annotated[Any, Depends(get_qa)]
 MAX_QUESTION = 1000
 
-Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUESTION)]
+_INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})  # control, format (zero-width, BOM), spaces
+
+
+def _visible(text: str) -> str:
+    """Refuse text made only of control, zero-width or space characters: it is blank to a reader."""
+    if not any(unicodedata.category(ch) not in _INVISIBLE for ch in text):
+        raise ValueError("holds no visible character")
+    return text
+
+
+Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUESTION),
+                     AfterValidator(_visible)]
 TopK = Annotated[int, Field(ge=1, le=50, strict=True)]
 DocIds = Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=200)]], Field(max_length=100)]
 
@@ -101,7 +116,9 @@ class ChatRequest(BaseModel):
 def _error_message(exc: RequestValidationError) -> str:
     parts = []
     for err in exc.errors():
-        loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query", "path")]
+        loc = [str(x) for x in err.get("loc", ())]
+        if loc and loc[0] in ("body", "query", "path", "header"):  # where it was, not which field:
+            loc = loc[1:]  # only the first item — the search field itself is named "query"
         if err.get("type") == "json_invalid":
             parts.append("request body is not valid JSON; send a JSON object")
             continue
@@ -123,6 +140,15 @@ async def _validation_handler(_: Request, exc: RequestValidationError) -> JSONRe
         for e in exc.errors()
     ]
     return JSONResponse(status_code=422, content={"detail": _error_message(exc), "errors": errors})
+
+
+async def _unparsable_body_handler(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    """FastAPI answers 400 when the JSON decoder itself fails (bytes that are not UTF-8, nesting
+    deeper than the decoder allows); that is malformed JSON too, so say so with a 422."""
+    if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        return JSONResponse(status_code=422, content={
+            "detail": "request body is not valid JSON; send a UTF-8 JSON object", "errors": []})
+    return await http_exception_handler(request, exc)
 
 
 def _citation_lines(answer: Answer, qa: PolicyQA) -> list[str]:
@@ -161,10 +187,17 @@ def create_app(settings: Settings | None = None, qa: PolicyQA | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        opened = None
         if getattr(app.state, "qa", None) is None:
             current = app.dependency_overrides.get(get_settings, get_settings)()
-            app.state.qa = await run_in_threadpool(open_service, current)
-        yield
+            app.state.qa = opened = await run_in_threadpool(open_service, current)
+        try:
+            yield
+        finally:
+            # A service passed in by the caller stays the caller's to close; ours may have been
+            # replaced since (admin reload), so close the one being served now.
+            if opened is not None:
+                app.state.qa.close()
 
     app = FastAPI(
         title="policyqa",
@@ -174,9 +207,15 @@ def create_app(settings: Settings | None = None, qa: PolicyQA | None = None) -> 
     )
     app.state.qa = qa
     app.state.limiter = RateLimiter()
+    app.state.admin_token = (settings or get_settings()).admin_token
+    if app.state.admin_token:  # POST /api/documents exists only when a token protects it
+        from app.admin import install as install_admin
+
+        install_admin(app, app.state.admin_token)
     if settings is not None:
         app.dependency_overrides[get_settings] = lambda: settings
     app.add_exception_handler(RequestValidationError, _validation_handler)
+    app.add_exception_handler(StarletteHTTPException, _unparsable_body_handler)
     limited = [Depends(rate_limit)]
 
     @app.get("/healthz", tags=["meta"])
@@ -230,27 +269,15 @@ def create_app(settings: Settings | None = None, qa: PolicyQA | None = None) -> 
                 detail=f"unknown clause id {clause_id!r}; ids look like '<doc_id>:<labels>' (see GET /api/documents/{{doc_id}})",
             ) from None
 
-    @app.get("/api/departments", tags=["departments"])
-    def departments(qa: QA) -> dict:
-        """Department names parsed from 牵头单位 / 责任单位 notes, with clause counts."""
-        return {"departments": [{"name": name, "clauses": n} for name, n in qa.departments()]}
-
-    @app.get("/api/departments/{name}/clauses", tags=["departments"])
-    def department_clauses(name: str, qa: QA) -> dict:
-        """Clauses naming a department, each with its role: lead, support or support_inherited (下同)."""
-        try:
-            rows = qa.department_clauses(name)
-        except KeyError:
-            raise HTTPException(
-                status_code=404, detail=f"unknown department {name!r}; see GET /api/departments for the names"
-            ) from None
-        return {"department": name, "clauses": [{"role": role, **clause_to_dict(c)} for c, role in rows]}
+    app.include_router(views_router)  # departments, targets, alignment and their exports
 
     @app.post("/v1/chat/completions", tags=["openai"], dependencies=limited)
     def chat_completions(body: ChatRequest, qa: QA):
         """OpenAI-compatible chat: answers the last user message; ``stream`` sends SSE chunks."""
         users = [m for m in body.messages if m.role == "user"]
         question = users[-1].text().strip() if users else ""
+        if question and not any(unicodedata.category(ch) not in _INVISIBLE for ch in question):
+            question = ""  # only control / zero-width characters: blank to a reader
         if not question or len(question) > MAX_QUESTION:
             raise HTTPException(
                 status_code=422,

@@ -27,15 +27,34 @@ def echo_json(data: object) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def open_service(rebuild: str = "if-needed", backend: str | None = None):
-    """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed."""
-    from app.settings import get_settings
-    from rag.service import PolicyQA
+BACKENDS = ("local", "milvus")
+
+
+def settings_for(backend: str | None = None):
+    """The settings (env ``POLICYQA_*``) with ``backend`` swapped in, its default Milvus URI
+    re-derived; ``None`` keeps the configured backend.
+
+    Raises:
+        ValueError: ``backend`` is not one of ``BACKENDS``.
+    """
+    from app.settings import Settings, get_settings
 
     s = get_settings()
+    if backend is None or backend == s.backend:
+        return s
+    if backend not in BACKENDS:
+        raise ValueError(f"backend {backend!r} is not one of {', '.join(BACKENDS)}")
+    return Settings.model_validate({**s.model_dump(), "backend": backend})
+
+
+def open_service(rebuild: str = "if-needed", backend: str | None = None):
+    """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed."""
+    from rag.service import PolicyQA
+
+    s = settings_for(backend)
     return PolicyQA.open(Path(s.corpus_dir), Path(s.index_dir), embedder=s.embedder,
-                         backend=backend or s.backend, milvus_uri=s.milvus_uri, llm_url=s.llm_url,
-                         rebuild=rebuild, progress=True)
+                         backend=s.backend, milvus_uri=s.milvus_uri, milvus_token=s.milvus_token,
+                         llm_url=s.llm_url, rebuild=rebuild, progress=True)
 
 
 @cli.command()
@@ -163,23 +182,44 @@ def evaluate(
     qa_set: Path = typer.Option(Path("eval/qa.jsonl"), "--set", help="QA set (JSON lines)."),
     mode: str = typer.Option("all", help="hybrid | bm25 | dense | all"),
     report: Path = typer.Option(None, "--report", help="Write the markdown report here."),
+    backend: str = typer.Option(None, "--backend", help="local | milvus | all (each, compared in the "
+                                "report's Backends section); default POLICYQA_BACKEND."),
+    bench_json: Path = typer.Option(Path("eval/bench.json"), "--bench", help="With --backend all: "
+                                    "`policyqa bench` output whose latencies go beside (if it exists)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Measure Hit@k, MRR, nDCG, answer accuracy and refusals on a QA set."""
-    from eval.runner import check_modes, main_eval
+    from eval.runner import check_modes, main_eval, write_report
 
     with cli_errors():
         modes = check_modes(mode)
-        result = main_eval(open_service(), qa_set, modes, report)
+        names = BACKENDS if backend == "all" else (settings_for(backend).backend,)
+        results: dict[str, dict] = {}
+        for name in names:
+            qa = open_service(backend=name)
+            try:
+                results[name] = main_eval(qa, qa_set, modes, None, baseline=not results)
+            finally:
+                qa.close()
+        result = results[names[0]]
+        if len(results) > 1:
+            from eval.report_backends import compare_backends
+
+            bench_data = json.loads(bench_json.read_text(encoding="utf-8")) if bench_json.is_file() else None
+            result["backends"] = compare_backends(results, bench_data)
+        if report:
+            write_report(result, report)
         if as_json:
             echo_json({k: v for k, v in result.items() if k != "items"})
             return
-        overall = result["overall"]
-        rows = {**overall["modes"], **({"baseline": result["baseline"]} if result.get("baseline") else {})}
-        for name, row in rows.items():
-            typer.echo(f"{name:>9}: " + "  ".join(f"{k}={row[k]:.3f}" for k in ("hit@1", "hit@5", "mrr@10")))
-        typer.echo("  answers: " + "  ".join(f"{k}={v:.3f}" for k, v in overall["answer"].items()
-                                            if isinstance(v, float)))
+        for label, res in results.items():
+            overall = res["overall"]
+            rows = {**overall["modes"], **({"baseline": res["baseline"]} if res.get("baseline") else {})}
+            typer.echo(f"[{label}]")
+            for name, row in rows.items():
+                typer.echo(f"{name:>9}: " + "  ".join(f"{k}={row[k]:.3f}" for k in ("hit@1", "hit@5", "mrr@10")))
+            typer.echo("  answers: " + "  ".join(f"{k}={v:.3f}" for k, v in overall["answer"].items()
+                                                if isinstance(v, float)))
         if report:
             typer.echo(f"report written to {report}")
 
@@ -190,21 +230,29 @@ def bench(
     http: bool = typer.Option(True, help="Include the HTTP latency/throughput part."),
     scale: bool = typer.Option(True, help="Include the synthetic scale sweep."),
     sizes: str = typer.Option("1000,10000,100000", help="Scale sweep sizes, comma-separated."),
+    backend: str = typer.Option(None, "--backend", help="local | milvus: what the in-process and HTTP "
+                                "parts measure; default POLICYQA_BACKEND."),
+    backends: bool = typer.Option(True, "--backends/--no-backends",
+                                  help="Include local vs Milvus Lite latency and the Milvus build."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Measure build time, warm latency (in process and HTTP), throughput, memory and scale."""
-    from app.settings import get_settings
     from eval.bench import run_bench
     from eval.runner import DEFAULT_SET, load_qa
 
     with cli_errors():
-        s = get_settings()
-        qa = open_service()
+        s = settings_for(backend)
+        qa = open_service(backend=s.backend)
         questions = [item["question"] for item in load_qa(DEFAULT_SET)]
         size_list = tuple(int(x) for x in sizes.split(",") if x.strip())
         out_dir = out.parent if out else Path("eval")
-        result = run_bench(qa, Path(s.corpus_dir), s.embedder, questions, out_dir,
-                           http=http, scale=scale, sizes=size_list)
+        env = {"POLICYQA_BACKEND": s.backend, **({"POLICYQA_MILVUS_URI": s.milvus_uri} if s.milvus_uri else {})}
+        try:
+            result = run_bench(qa, Path(s.corpus_dir), s.embedder, questions, out_dir, http=http,
+                               scale=scale, sizes=size_list, server_env=env,
+                               backends_index=Path(s.index_dir) if backends else None)
+        finally:
+            qa.close()
         if out:
             out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
         echo_json(result) if as_json else typer.echo(json.dumps(result, ensure_ascii=False, indent=1))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,7 +23,10 @@ class Settings(BaseSettings):
         index_dir: Folder holding the built index.
         embedder: Embedder name passed to the library (``e5`` is bundled).
         backend: Vector store, ``local`` (faiss + BM25 on disk) or ``milvus``.
-        milvus_uri: Milvus URI or milvus-lite file, used with ``backend="milvus"``.
+        milvus_uri: Milvus URI, used with ``backend="milvus"``: ``http://host:19530`` for a
+            server or cluster, or a local ``*.db`` path for Milvus Lite (embedded). Defaults to
+            ``<index_dir>/milvus.db`` (Milvus Lite) when the backend is milvus.
+        milvus_token: Auth token of a Milvus server (``user:password`` or an API key).
         host: Interface the server binds to.
         port: TCP port the server listens on.
         llm_url: Optional OpenAI-compatible endpoint the answer layer may use.
@@ -38,11 +41,19 @@ class Settings(BaseSettings):
     embedder: str = "e5"
     backend: Literal["local", "milvus"] = "local"
     milvus_uri: str | None = None
+    milvus_token: str | None = None
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     llm_url: str | None = None
     admin_token: str | None = None
     rate_limit: int = Field(default=0, ge=0)
+
+    @model_validator(mode="after")
+    def _default_milvus_uri(self) -> Settings:
+        # Milvus Lite beside the local index it is built from: zero setup for a single machine.
+        if self.backend == "milvus" and not self.milvus_uri:
+            self.milvus_uri = str(Path(self.index_dir) / "milvus.db")
+        return self
 
 
 @lru_cache

@@ -2,8 +2,10 @@
 
 Measures, on this machine: cold index build; warm p50/p95 of search and ask in process and over
 HTTP against a real ``policyqa serve`` process; HTTP throughput at 1, 4 and 16 concurrent clients;
-peak RSS; and a scale sweep on the synthetic corpus (``eval.synth``) showing how BM25 and dense
-search grow with the number of clauses.
+peak RSS; a scale sweep on the synthetic corpus (``eval.synth``) showing how BM25 and dense
+search grow with the number of clauses; and a backend comparison (``bench_backends``): the same
+warm latencies on the local backend and on Milvus (Lite, in process), with the time to write the
+index into a fresh Milvus collection.
 """
 
 from __future__ import annotations
@@ -65,6 +67,62 @@ def bench_in_process(qa, questions: list[str], repeat: int = 3) -> dict:
         "search_dense": percentiles(timed(lambda q: qa.search(q, mode="dense"), questions, repeat)),
         "ask": percentiles(timed(qa.ask, questions, repeat)),
     }
+
+
+def bench_backends(corpus_dir: Path, index_dir: Path, embedder_spec: str, questions: list[str],
+                   repeat: int = 3) -> dict:
+    """Warm search/ask latency on the local backend and on Milvus Lite, and the Milvus build.
+
+    Milvus gets a fresh temporary Milvus Lite database, so the build is always measured; it
+    writes the already embedded clauses of the local index (no embedding). Every question is
+    embedded before timing (the query cache), so both backends are timed on retrieval and
+    answer composition alone.
+
+    Args:
+        corpus_dir: The corpus folder.
+        index_dir: The local index (built first when missing or stale).
+        embedder_spec: Embedder spec, e.g. ``e5``.
+        questions: Questions to time.
+        repeat: Timed passes over the questions.
+
+    Returns:
+        ``{"repeat", "clauses", "build_s": {"milvus"}, "open_s": {"local", "milvus"},
+        "local": {...}, "milvus": {...}}``, each backend as ``bench_in_process``.
+    """
+    from rag.corpus import corpus_checksums, load_manifest
+    from rag.embed import get_embedder
+    from rag.service import PolicyQA, open_milvus_index
+    from rag.store import load_index
+
+    def opened(**kwargs) -> tuple[PolicyQA, float]:
+        t0 = time.perf_counter()
+        qa = PolicyQA.open(corpus_dir, index_dir, embedder=embedder_spec, **kwargs)
+        secs = round(time.perf_counter() - t0, 2)
+        for q in questions:  # embed every question once: the figures compare retrieval, not e5
+            qa.search(q)
+        return qa, secs
+
+    out: dict = {"repeat": repeat, "build_s": {}, "open_s": {}}
+    local, out["open_s"]["local"] = opened()
+    try:
+        out["clauses"] = len(local.clauses)
+        out["local"] = bench_in_process(local, questions, repeat)
+    finally:
+        local.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        uri = str(Path(tmp) / "bench.db")
+        emb = get_embedder(embedder_spec)
+        loaded = load_index(index_dir, emb, corpus_checksums(load_manifest(corpus_dir)))
+        searcher = loaded.searcher(emb)
+        t0 = time.perf_counter()
+        open_milvus_index(loaded, searcher, uri).close()  # connect, create, insert, flush
+        out["build_s"]["milvus"] = round(time.perf_counter() - t0, 2)
+        milvus, out["open_s"]["milvus"] = opened(backend="milvus", milvus_uri=uri)
+        try:
+            out["milvus"] = bench_in_process(milvus, questions, repeat)
+        finally:
+            milvus.close()
+    return out
 
 
 def free_port() -> int:
@@ -210,14 +268,32 @@ def plot_scale(rows: list[dict], path: Path) -> None:
 
 
 def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], out_dir: Path,
-              http: bool = True, scale: bool = True, sizes=(1_000, 10_000, 100_000)) -> dict:
-    """Run every part of the bench and return one JSON-able dict."""
+              http: bool = True, scale: bool = True, sizes=(1_000, 10_000, 100_000),
+              backends_index: Path | None = None, server_env: dict[str, str] | None = None) -> dict:
+    """Run every part of the bench and return one JSON-able dict.
+
+    Args:
+        qa: The opened service the in-process part measures (either backend); closed before
+            the HTTP part.
+        corpus_dir: The corpus folder.
+        embedder_spec: Embedder spec, e.g. ``e5``.
+        questions: Questions to time.
+        out_dir: Where the scale plot goes.
+        http: Include the HTTP part (a ``policyqa serve`` subprocess).
+        scale: Include the synthetic scale sweep.
+        sizes: Scale sweep sizes.
+        backends_index: The local index folder; when given, adds ``backends``
+            (``bench_backends``: local vs Milvus Lite).
+        server_env: Extra environment for the served process (e.g. ``POLICYQA_BACKEND``).
+    """
     result: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     result["build"] = bench_build(corpus_dir, embedder_spec)
     result["in_process"] = bench_in_process(qa, questions)
+    if http and hasattr(qa, "close"):
+        qa.close()  # Milvus Lite serves a .db to one process; the HTTP part starts another
     if http:
         port = free_port()
-        proc = start_server(port, {})
+        proc = start_server(port, dict(server_env or {}))
         try:
             result["http"] = bench_http(f"http://127.0.0.1:{port}", questions)
             import psutil
@@ -226,6 +302,8 @@ def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], ou
         finally:
             proc.terminate()
             proc.wait(timeout=30)
+    if backends_index is not None:
+        result["backends"] = bench_backends(corpus_dir, backends_index, embedder_spec, questions)
     result["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if scale:
         rows = bench_scale(sizes)

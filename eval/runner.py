@@ -335,6 +335,10 @@ def render_report(results: dict) -> str:
                                                         "refusal_recall", "intent_agreement")) + " |", "",
             "Accuracy: every gold keyword appears in the answer (width/whitespace folded); a refusal of "
             "an answerable question counts as wrong. Citation hit: a cited clause is gold.", ""]
+    if results.get("backends"):  # `policyqa eval --backend all`
+        from eval.report_backends import render_backends
+
+        out += render_backends(results["backends"])
     out += _group_table("Per intent", results["per_intent"], modes)
     out += _group_table("Per document", results["per_document"], modes)
     out += _group_table("Per user", results["per_user"], modes)

@@ -44,12 +44,13 @@ class PolicyQA:
         self._docs = {d.id: d for d in documents}
         self._clauses = {c.id: c for c in clauses}
         self._texts: dict[str, str] = {}
+        self._owned: list = []  # connections close() releases (a MilvusIndex)
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path, embedder: str = "e5", backend: str = "local",
              milvus_uri: str | None = None, llm_url: str | None = None, rebuild: str = "if-needed",
-             progress: bool = False) -> PolicyQA:
+             progress: bool = False, milvus_token: str | None = None) -> PolicyQA:
         """Open the index for ``corpus_dir``, building it first when missing or stale.
 
         Args:
@@ -58,14 +59,17 @@ class PolicyQA:
             embedder: Embedder spec, ``e5`` (bundled) or ``st:NAME_OR_PATH``.
             backend: ``local`` (BM25 + faiss in process) or ``milvus``.
             milvus_uri: Milvus Lite file path or ``http://host:19530``; needed for ``milvus``.
+                The Milvus collection is (re)built from the local index when it differs.
             llm_url: Optional OpenAI-compatible endpoint that phrases answers.
             rebuild: ``if-needed`` (missing/stale index is rebuilt), ``always`` or ``never``.
             progress: Show a progress bar while embedding.
+            milvus_token: Auth token of a Milvus server (``user:password`` or an API key).
 
         Raises:
             ValueError: A bad backend or rebuild value.
             rag.store.CorruptIndexError: The index files fail their checksums (never served).
             rag.store.StaleIndexError: ``rebuild="never"`` and the index is missing or stale.
+            rag.retrievers.milvus.MilvusConnectionError: Milvus at ``milvus_uri`` is unreachable.
         """
         from rag.embed import get_embedder
         from rag.store import CorruptIndexError, StaleIndexError, index_status, load_index
@@ -89,27 +93,47 @@ class PolicyQA:
                 raise StaleIndexError(f"index in {index_dir} is {status}; run `policyqa build`")
             build(corpus_dir, index_dir, emb, progress=progress)
         loaded = load_index(index_dir, emb, checksums)
-        return cls._assemble(loaded, emb, corpus_dir, backend, milvus_uri, llm_url)
+        searcher = loaded.searcher(emb)  # the tokenizer the BM25 side was built with
+        milvus = open_milvus_index(loaded, searcher, milvus_uri, milvus_token) if backend == "milvus" else None
+        try:
+            qa = cls._assemble(loaded, searcher, corpus_dir, milvus, llm_url)
+        except BaseException:
+            if milvus is not None:
+                milvus.close()
+            raise
+        if milvus is not None:
+            qa._owned.append(milvus)
+        return qa
 
     @classmethod
-    def _assemble(cls, loaded, emb, corpus_dir, backend, milvus_uri, llm_url) -> PolicyQA:
+    def _assemble(cls, loaded, searcher, corpus_dir, milvus, llm_url) -> PolicyQA:
         from rag.answer import Answerer
 
-        searcher = loaded.searcher(emb)  # the tokenizer the BM25 side was built with
-        if backend == "milvus":
-            from rag.retrievers.milvus import MilvusIndex
-
-            milvus = MilvusIndex(milvus_uri, dim=emb.dim)
-            if milvus.count() != len(loaded.clauses) or milvus.version() != loaded.version:
-                milvus.build(loaded.clauses, loaded.documents, loaded.vectors, version=loaded.version)
+        if milvus is not None:
             searcher = searcher.with_backend(milvus)
         generator = None
         if llm_url:
             from rag.generate import OpenAIChatGenerator
 
             generator = OpenAIChatGenerator(llm_url)
-        answerer = Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator)
-        return cls(loaded.documents, loaded.clauses, searcher, answerer, loaded.version, corpus_dir)
+        # The answer layer gets the alignment lazily through the facade (``qa`` is bound below), so
+        # it is computed once, on the first alignment question or view, and shared by both.
+        answerer = Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator,
+                            alignment=lambda: qa.alignment(), tokenizer=searcher.tokenizer)
+        qa = cls(loaded.documents, loaded.clauses, searcher, answerer, loaded.version, corpus_dir)
+        return qa
+
+    def close(self) -> None:
+        """Release what ``open`` connected (the Milvus client; Milvus Lite's embedded server).
+        The local backend holds nothing to release; closing twice is harmless."""
+        while self._owned:
+            self._owned.pop().close()
+
+    def __enter__(self) -> PolicyQA:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # ----------------------------------------------------------------- lookups
     def document(self, doc_id: str) -> Document:
@@ -202,6 +226,47 @@ class PolicyQA:
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
         """Answer a question from the clauses, with citations (see ``rag.answer``)."""
         return self._answerer.ask(question, top_k=top_k, where=where)
+
+
+def open_milvus_index(loaded, searcher, uri: str, token: str | None = None):
+    """Connect to Milvus and (re)build its collection from the loaded local index when stale.
+
+    The collection fuses like the local searcher and tokenizes with jieba plus the index's own
+    domain words and stopwords, so both backends rank alike; the analyzer is part of the stored
+    version, so a collection made with another analyzer is rebuilt.
+
+    Args:
+        loaded: The local index (``rag.store.LoadedIndex``): clauses, documents, vectors.
+        searcher: Its ``HybridSearcher`` (tokenizer, fusion mode, weights, depth).
+        uri: A Milvus Lite ``*.db`` path or ``http://host:19530``.
+        token: Auth token of a Milvus server.
+
+    Returns:
+        An open ``rag.retrievers.milvus.MilvusIndex`` holding every clause; the caller closes it.
+
+    Raises:
+        rag.retrievers.milvus.MilvusConnectionError: Milvus at ``uri`` is unreachable.
+    """
+    import hashlib
+    import json
+
+    from rag.retrievers.milvus import MilvusIndex, jieba_analyzer
+
+    tokenizer = searcher.tokenizer
+    analyzer = jieba_analyzer(tokenizer.domain_words, tokenizer.stopwords)
+    milvus = MilvusIndex(uri, dim=loaded.vectors.shape[1], token=token, fusion=searcher.fusion,
+                         weights=(searcher.weights.get("bm25", 1.0), searcher.weights.get("dense", 1.0)),
+                         rrf_k=searcher.rrf_k, depth=searcher.depth_factor, analyzer=analyzer)
+    try:
+        digest = hashlib.sha256(json.dumps(analyzer, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        version = f"{loaded.version}-{digest[:8]}"
+        if milvus.count() != len(loaded.clauses) or milvus.version() != version:
+            milvus.build(loaded.clauses, loaded.documents, loaded.vectors, version=version,
+                         texts=[tokenizer.fold(c.index_text) for c in loaded.clauses])
+    except BaseException:
+        milvus.close()
+        raise
+    return milvus
 
 
 def build(corpus_dir: Path, index_dir: Path, embedder, progress: bool = True) -> dict:

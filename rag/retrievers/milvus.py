@@ -6,32 +6,41 @@ its BM25 function and jieba analyzer, and the dense embedding. The URI picks the
 local ``*.db`` path runs Milvus Lite inside this process, ``http://host:19530`` talks to a Milvus
 server or cluster through the very same calls.
 
+Milvus tokenizes the text itself, with jieba. ``jieba_analyzer`` hands that analyzer what our
+``rag.tokenize.Tokenizer`` knows — the corpus's domain words, search mode and the stopwords — so
+both backends cut 省工业和信息化厅 or 充电基础设施 the same way; callers should index and query
+folded text (``Tokenizer.fold``), as the local backend does.
+
 What Milvus returns as scores (``MilvusIndex.search``):
 
-* ``bm25`` — Milvus's own BM25 (k1=1.5, b=0.75 as locally) over its jieba tokens, which are not
-  our ``rag.tokenize`` tokens (no domain dictionary, no stopwords) and with Milvus's IDF, so values
-  are close to but not equal to the local backend's BM25. Milvus Lite reports it as a negative
-  distance; it is returned here as the positive score.
+* ``bm25`` — Milvus's own BM25 (k1=1.5, b=0.75 as locally) over its jieba tokens; close to, not
+  equal to, the local backend's BM25 (jieba-rs emits slightly different sub-words). Milvus Lite
+  reports it as a negative distance; it is returned here as the positive score.
 * ``dense`` — the cosine similarity (COSINE metric).
-* ``hybrid`` — the ranker's fused score: RRF ``Σ 1/(k+rank)`` or the weighted sum of normalized
-  side scores. ``search_with_scores`` adds the raw per-side scores ``{"bm25", "dense"}``: cosine
-  is computed here from the returned vectors, BM25 by one extra sparse search restricted to the
-  hits' ids (0.0 when no query term occurs in the clause).
+* ``hybrid`` — the fused score. With ``ranker="client"`` (default) each side is fetched from
+  Milvus (``k * depth`` candidates) and fused here by ``rag.retrievers.fuse`` exactly as the local
+  backend fuses (min-max weighted or RRF); with ``ranker="milvus"`` one ``hybrid_search`` call
+  fuses inside Milvus (``RRFRanker`` or ``WeightedRanker``, whose arctan score normalization ranks
+  differently from ours). ``search_with_scores`` adds the raw per-side scores
+  ``{"bm25", "dense"}``: cosine from the stored vectors, BM25 by one extra sparse search
+  restricted to the hits' ids (0.0 when no query term occurs in the clause).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
 from rag.model import Clause, Document
 from rag.retrievers.base import Filter, Query
-from rag.retrievers.fuse import FusionMode
+from rag.retrievers.fuse import FusionMode, fuse
 
 MODES = ("bm25", "dense", "hybrid")
+RANKERS = ("client", "milvus")
+DEFAULT_ANALYZER = {"tokenizer": "jieba"}
 INSTALL = "pip install 'policyqa[milvus]'"
 SERVER_SCHEMES = ("http://", "https://", "tcp://", "unix:")
 MAX_TEXT_BYTES = 65_535  # Milvus VARCHAR limit
@@ -88,6 +97,36 @@ def filter_expr(where: Filter | None) -> str:
     return " and ".join(parts)
 
 
+def jieba_analyzer(domain_words: Iterable[str] = (), stopwords: Iterable[str] = ()) -> dict:
+    """Milvus analyzer params: jieba in search mode with extra dictionary words and a stop filter.
+
+    Args:
+        domain_words: Words to keep whole (``Tokenizer.domain_words``: 牵头单位 names, headline
+            terms), added to jieba's default dictionary.
+        stopwords: Tokens to drop (``Tokenizer.stopwords``).
+
+    Returns:
+        ``analyzer_params`` for the text field (JSON-able, so it can be fingerprinted).
+
+    Raises:
+        ValueError: A word is empty or holds whitespace.
+    """
+    words, stops = list(dict.fromkeys(domain_words)), sorted(set(stopwords))
+    bad = [w for w in (*words, *stops) if not w or any(ch.isspace() for ch in w)]
+    if bad:
+        raise ValueError(f"analyzer words {bad[:5]!r} are empty or hold whitespace")
+    params: dict = {"tokenizer": {"type": "jieba", "dict": ["_default_", *words], "mode": "search",
+                                  "hmm": True}}
+    if stops:
+        params["filter"] = [{"type": "stop", "stop_words": stops}]
+    return params
+
+
+def _cosine(unit_query: np.ndarray, vector) -> float:
+    v = np.asarray(vector, np.float32)
+    return float(v @ unit_query / (np.linalg.norm(v) or 1.0))
+
+
 def _clip_bytes(text: str, limit: int = MAX_TEXT_BYTES) -> str:
     raw = text.encode("utf-8")
     # A clause longer than Milvus's VARCHAR limit keeps its head rather than failing the build.
@@ -108,6 +147,10 @@ class MilvusIndex:
         weights: ``(w_bm25, w_dense)`` for the weighted ranker.
         rrf_k: The RRF constant.
         depth: Each side of a hybrid search fetches ``k * depth`` candidates.
+        ranker: Where hybrid lists are fused, one of ``RANKERS``: ``client`` (here, with
+            ``rag.retrievers.fuse``, as the local backend) or ``milvus`` (one server call).
+        analyzer: ``analyzer_params`` of the text field for a collection this object creates
+            (default plain jieba; see ``jieba_analyzer``). An existing collection keeps its own.
         timeout: Seconds allowed for connecting and the start-up probe, so an unreachable
             server fails fast at start-up (later calls have no deadline: a big build may be slow).
 
@@ -122,7 +165,7 @@ class MilvusIndex:
     def __init__(self, uri: str | Path, collection: str = "policyqa_clauses", *, dim: int,
                  token: str | None = None, mode: str = "hybrid", fusion: str | FusionMode = "rrf",
                  weights: tuple[float, float] = (0.5, 0.5), rrf_k: int = 60, depth: int = 10,
-                 timeout: float = 5.0):
+                 ranker: str = "client", analyzer: Mapping | None = None, timeout: float = 5.0):
         uri = str(uri)
         if not uri:
             raise ValueError("uri is empty; give a local *.db path or http://host:19530")
@@ -136,6 +179,9 @@ class MilvusIndex:
             raise ValueError(f"weights {weights!r} must be two non-negative numbers, not both 0")
         if rrf_k <= 0 or depth < 1 or timeout <= 0:
             raise ValueError(f"rrf_k {rrf_k}, depth {depth} and timeout {timeout} must be positive")
+        if ranker not in RANKERS:
+            raise ValueError(f"ranker {ranker!r} is not one of {', '.join(RANKERS)}")
+        self.ranker, self.analyzer = ranker, dict(analyzer or DEFAULT_ANALYZER)
         self.uri, self.collection, self.dim = uri, collection, dim
         self.mode, self.fusion, self.weights = mode, FusionMode.from_str(fusion), tuple(weights)
         self.rrf_k, self.depth, self.timeout = rrf_k, depth, timeout
@@ -202,7 +248,8 @@ class MilvusIndex:
 
     # ----------------------------------------------------------------- building
     def build(self, clauses: Sequence[Clause], documents: Sequence[Document], vectors: np.ndarray,
-              drop_existing: bool = True, version: str = "", batch_size: int = 512) -> None:
+              drop_existing: bool = True, version: str = "", batch_size: int = 512,
+              texts: Sequence[str] | None = None) -> None:
         """Write the clauses into the collection (created when missing).
 
         Args:
@@ -212,16 +259,21 @@ class MilvusIndex:
             drop_existing: Replace the collection; otherwise rows are upserted into it.
             version: Index version stored with the collection (read back by ``version()``).
             batch_size: Rows per insert call.
+            texts: The text Milvus tokenizes for BM25, one per clause (e.g. folded
+                ``index_text``); defaults to ``Clause.index_text``.
 
         Raises:
-            ValueError: Mismatched vectors, duplicate clause ids, a clause of an unknown
-                document, or a bad ``batch_size``.
+            ValueError: Mismatched vectors or texts, duplicate clause ids, a clause of an
+                unknown document, or a bad ``batch_size``.
         """
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.shape != (len(clauses), self.dim):
             raise ValueError(f"vectors shape {vectors.shape} must be ({len(clauses)}, {self.dim})")
         if batch_size < 1:
             raise ValueError(f"batch_size {batch_size} must be positive")
+        texts = [c.index_text for c in clauses] if texts is None else list(texts)
+        if len(texts) != len(clauses):
+            raise ValueError(f"{len(texts)} texts for {len(clauses)} clauses; give one per clause")
         docs = {d.id: d for d in documents}
         missing = sorted({c.doc_id for c in clauses} - docs.keys())
         if missing:
@@ -239,7 +291,7 @@ class MilvusIndex:
         for start in range(0, len(clauses), batch_size):
             rows = [{
                 "clause_id": c.id, "doc_id": c.doc_id, "level": docs[c.doc_id].level,
-                "region": docs[c.doc_id].region, "text": _clip_bytes(c.index_text),
+                "region": docs[c.doc_id].region, "text": _clip_bytes(texts[start + i]),
                 "dense": vectors[start + i].tolist(),
             } for i, c in enumerate(clauses[start:start + batch_size])]
             (client.insert if drop_existing else client.upsert)(self.collection, rows)
@@ -256,7 +308,7 @@ class MilvusIndex:
         for name in ("doc_id", "level", "region"):
             schema.add_field(name, pm.DataType.VARCHAR, max_length=512)
         schema.add_field("text", pm.DataType.VARCHAR, max_length=MAX_TEXT_BYTES,
-                         enable_analyzer=True, analyzer_params={"tokenizer": "jieba"})
+                         enable_analyzer=True, analyzer_params=self.analyzer)
         schema.add_field("sparse", pm.DataType.SPARSE_FLOAT_VECTOR)
         schema.add_field("dense", pm.DataType.FLOAT_VECTOR, dim=self.dim)
         schema.add_function(pm.Function(name="text_bm25", function_type=pm.FunctionType.BM25,
@@ -356,6 +408,8 @@ class MilvusIndex:
             return []
         self._load()
         self._check_dim()
+        if mode == "hybrid" and text and self.ranker == "client":
+            return self._fused(text, qvec, k, filter_expr(where), with_sides)
         fields = ["clause_id", "dense"] if with_sides and qvec is not None else ["clause_id"]
         hits = self._ranked(mode, text, qvec, k, filter_expr(where), fields)
         # BM25 scores are never negative, but Milvus Lite reports them negated.
@@ -367,13 +421,41 @@ class MilvusIndex:
         if qvec is not None:
             qn = qvec / (np.linalg.norm(qvec) or 1.0)
             for h in hits:
-                v = np.asarray(h["entity"]["dense"], np.float32)
-                sides[h["clause_id"]]["dense"] = float(v @ qn / (np.linalg.norm(v) or 1.0))
+                sides[h["clause_id"]]["dense"] = _cosine(qn, h["entity"]["dense"])
         if text:
             bm25 = dict(ranked) if mode == "bm25" else self._bm25_of(text, list(sides))
             for cid, side in sides.items():
                 side["bm25"] = bm25.get(cid, 0.0)
         return [(cid, score, sides[cid]) for cid, score in ranked]
+
+    def _fused(self, text: str, qvec: np.ndarray, k: int, expr: str,
+               with_sides: bool) -> list[tuple[str, float, dict[str, float]]]:
+        """Hybrid fused here by ``rag.retrievers.fuse`` over each side's Milvus candidates, so
+        both backends turn the same two lists into the same ranking."""
+        depth = min(k * self.depth, MAX_TOPK)
+        lists = {"bm25": [(h["clause_id"], abs(float(h["distance"])))
+                          for h in self._ranked("bm25", text, qvec, depth, expr, ["clause_id"])],
+                 "dense": [(h["clause_id"], float(h["distance"]))
+                           for h in self._ranked("dense", text, qvec, depth, expr, ["clause_id"])]}
+        fused = fuse(lists, self.fusion, dict(zip(("bm25", "dense"), self.weights, strict=True)),
+                     k=k, rrf_k=self.rrf_k)
+        if not with_sides:
+            return [(cid, score, {}) for cid, score, _ in fused]
+        # A clause proposed by one side only still gets the other side's raw score.
+        bm25 = self._bm25_of(text, [cid for cid, _, raw in fused if "bm25" not in raw])
+        cosines = self._cosines_of(qvec, [cid for cid, _, raw in fused if "dense" not in raw])
+        return [(cid, score, {"bm25": raw.get("bm25", bm25.get(cid, 0.0)),
+                              "dense": raw.get("dense", cosines.get(cid, 0.0))})
+                for cid, score, raw in fused]
+
+    def _cosines_of(self, qvec: np.ndarray, clause_ids: list[str]) -> dict[str, float]:
+        """Cosine of the query with these clauses' stored vectors."""
+        if not clause_ids:
+            return {}
+        rows = self.client.query(self.collection, output_fields=["clause_id", "dense"],
+                                 filter=f"clause_id in [{', '.join(map(quote, clause_ids))}]")
+        qn = qvec / (np.linalg.norm(qvec) or 1.0)
+        return {r["clause_id"]: _cosine(qn, r["dense"]) for r in rows}
 
     def _ranked(self, mode: str, text: str, qvec: np.ndarray | None, k: int, expr: str,
                 fields: list[str]) -> list:
