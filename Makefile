@@ -38,8 +38,8 @@ test: build browser ## run the whole test suite (offline, real components)
 check: $(STAMP) ## lint with ruff
 	$(VENV)/bin/ruff check rag app eval tests
 
-eval: build ## run the QA evaluation, write eval/report.md
-	$(CLI) eval --mode all --report eval/report.md
+eval: build ## run the QA evaluation on both backends, write eval/report.md
+	$(CLI) eval --mode all --backend all --report eval/report.md
 
 bench: build ## measure speed and memory, write eval/bench.json and the scale plot
 	$(CLI) bench --out eval/bench.json

@@ -157,6 +157,10 @@ class Answerer:
         query = f"{det.text} {' '.join(extra)}" if extra else det.text
         return det, query, shares
 
+    def holds(self, term: str) -> bool:
+        """Whether any clause holds ``term`` (the predicate query expansion uses)."""
+        return self._share(term) > 0
+
     def _share(self, term: str) -> float:
         """Share of clauses holding ``term`` (cached); for ``a|b`` the larger share."""
         if "|" in term:

@@ -219,8 +219,12 @@ class PolicyQA:
     # ----------------------------------------------------------------- queries
     def search(self, query: str, top_k: int = 5, mode: str = "hybrid", where: Filter | None = None) -> SearchResult:
         """Rank clauses for ``query``; see ``HybridSearcher.search`` for the modes."""
+        from rag.synonyms import expanded_text
+
         t0 = time.perf_counter()
-        hits = self._searcher.search(query, top_k=top_k, mode=mode, where=where)
+        # the same colloquial -> official expansion the answer layer searches with
+        text = expanded_text(query, self._answerer.holds)
+        hits = self._searcher.search(text, top_k=top_k, mode=mode, where=where)
         return SearchResult(query, hits, (time.perf_counter() - t0) * 1000)
 
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:

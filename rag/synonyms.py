@@ -68,3 +68,19 @@ def expand(text: str, holds: Callable[[str], bool],
             if words:
                 out[key] = words
     return out
+
+
+def expanded_text(text: str, holds: Callable[[str], bool],
+                  table: Mapping[str, tuple[str, ...]] = COLLOQUIAL) -> str:
+    """``text`` with the official words of its colloquial ones appended (what is searched).
+
+    Args:
+        text: The question or query.
+        holds: Whether the corpus holds a word.
+        table: The colloquial map; ``COLLOQUIAL`` by default.
+
+    Returns:
+        ``text`` unchanged when nothing expands, else ``text`` + a space + the official words.
+    """
+    extra = [w for words in expand(text, holds, table).values() for w in words]
+    return f"{text} {' '.join(extra)}" if extra else text
