@@ -45,9 +45,14 @@ MAX_QUESTION = 1000
 _INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp"})  # control, format (zero-width, BOM), spaces
 
 
+def _has_visible(text: str) -> bool:
+    """False for text made only of control, zero-width or space characters: blank to a reader."""
+    return any(unicodedata.category(ch) not in _INVISIBLE for ch in text)
+
+
 def _visible(text: str) -> str:
-    """Refuse text made only of control, zero-width or space characters: it is blank to a reader."""
-    if not any(unicodedata.category(ch) not in _INVISIBLE for ch in text):
+    """Refuse text that ``_has_visible`` finds blank."""
+    if not _has_visible(text):
         raise ValueError("holds no visible character")
     return text
 
@@ -276,8 +281,8 @@ def create_app(settings: Settings | None = None, qa: PolicyQA | None = None) -> 
         """OpenAI-compatible chat: answers the last user message; ``stream`` sends SSE chunks."""
         users = [m for m in body.messages if m.role == "user"]
         question = users[-1].text().strip() if users else ""
-        if question and not any(unicodedata.category(ch) not in _INVISIBLE for ch in question):
-            question = ""  # only control / zero-width characters: blank to a reader
+        if question and not _has_visible(question):
+            question = ""
         if not question or len(question) > MAX_QUESTION:
             raise HTTPException(
                 status_code=422,

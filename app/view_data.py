@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.schemas import clause_to_dict
-from rag.views import DEPARTMENT_COLUMNS, TARGET_COLUMNS, filter_departments, to_csv, to_xlsx
+from rag.export import to_csv, to_xlsx
+from rag.views import DEPARTMENT_COLUMNS, TARGET_COLUMNS, filter_departments
 
 if TYPE_CHECKING:
     from rag.service import PolicyQA
@@ -142,7 +143,7 @@ def export_filename(table: str, fmt: str, *parts: object) -> str:
 
 
 def export_bytes(table: str, records: Iterable[dict], fmt: str) -> bytes:
-    """A table as CSV (UTF-8 with BOM) or XLSX bytes, written by ``rag.views.to_csv / to_xlsx``.
+    """A table as CSV (UTF-8 with BOM) or XLSX bytes, written by ``rag.export.to_csv / to_xlsx``.
 
     Args:
         table: ``departments`` or ``targets`` (selects the header columns and sheet name).

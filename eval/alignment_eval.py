@@ -17,10 +17,12 @@ reports the range where both precision and recall reach the target.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from eval.jsonl import read_jsonl
+from eval.report import pct
 
 GOLD_PATH = Path(__file__).with_name("alignment_gold.jsonl")
 
@@ -53,13 +55,7 @@ def load_gold(path: Path | str = GOLD_PATH) -> AlignmentGold:
     required: dict[str, frozenset[str]] = {}
     acceptable: dict[str, frozenset[str]] = {}
     gaps: set[str] = set()
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{n}: not JSON ({exc})") from None
+    for n, rec in read_jsonl(path):
         if "gaps" in rec:
             gaps.update(rec["gaps"])
             continue
@@ -151,9 +147,6 @@ def report_section(result: dict, calibration: dict | None = None) -> str:
              f"Gold list: `eval/{GOLD_PATH.name}`, {result['required']} required pairs.", "",
              "| threshold | relative | precision | recall | F1 | gap precision | gap recall |",
              "|---|---|---|---|---|---|---|"]
-
-    def pct(v):
-        return "—" if v is None else f"{100 * v:.1f}"
 
     lines.append(f"| {result['threshold']:.3f} | {result['relative']:.2f} | {pct(result['precision'])} | "
                  f"{pct(result['recall'])} | {pct(result['f1'])} | {pct(result['gap_precision'])} | "

@@ -2,7 +2,7 @@
 
 Measures, on this machine: cold index build; warm p50/p95 of search and ask in process and over
 HTTP against a real ``policyqa serve`` process; HTTP throughput at 1, 4 and 16 concurrent clients;
-peak RSS; a scale sweep on the synthetic corpus (``eval.synth``) showing how BM25 and dense
+peak RSS; a scale sweep on the synthetic corpus (``eval.bench_scale``) showing how BM25 and dense
 search grow with the number of clauses; and a backend comparison (``bench_backends``): the same
 warm latencies on the local backend and on Milvus (Lite, in process), with the time to write the
 index into a fresh Milvus collection.
@@ -34,6 +34,7 @@ def percentiles(samples_ms: list[float]) -> dict[str, float]:
 
 
 def timed(fn, items, repeat: int = 1) -> list[float]:
+    """Milliseconds of ``fn(item)`` for every item, ``repeat`` passes over ``items``."""
     out = []
     for _ in range(repeat):
         for item in items:
@@ -190,83 +191,6 @@ def bench_http(base: str, questions: list[str], requests_per_level: int = 200) -
     return out
 
 
-def bench_scale(sizes=(1_000, 10_000, 100_000), seed: int = 7, n_queries: int = 50) -> list[dict]:
-    """Build and query BM25 and dense indexes on synthetic corpora of growing size.
-
-    Embedding 100k passages with the bundled model would take hours on two cores, so dense vectors
-    for the sweep are drawn from a pool of real e5 passage embeddings of distinct synthetic clauses
-    plus small noise; the embedding cost itself is reported separately per passage.
-    """
-    from eval.synth import synth_corpus
-    from rag.embed import get_embedder
-    from rag.retrievers.base import Query
-    from rag.retrievers.bm25 import BM25Retriever
-    from rag.retrievers.dense import DenseRetriever
-    from rag.tokenize import Tokenizer
-
-    emb = get_embedder("e5")
-    tok = Tokenizer()
-    rng = np.random.default_rng(seed)
-    _, pool_clauses = synth_corpus(256, seed)
-    t0 = time.perf_counter()
-    pool = emb.embed_passages([c.index_text for c in pool_clauses])
-    per_passage_ms = (time.perf_counter() - t0) * 1000 / len(pool_clauses)
-    rows = []
-    for n in sizes:
-        _, clauses = synth_corpus(n, seed)
-        ids = [c.id for c in clauses]
-        t0 = time.perf_counter()
-        tokens = [tok.tokenize(c.index_text) for c in clauses]
-        tok_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        bm25 = BM25Retriever(ids, tokens)
-        bm25_s = time.perf_counter() - t0
-        vecs = pool[rng.integers(0, len(pool), n)] + rng.normal(0, 0.02, (n, pool.shape[1])).astype(np.float32)
-        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-        t0 = time.perf_counter()
-        dense = DenseRetriever(ids, vecs.astype(np.float32))
-        dense_s = time.perf_counter() - t0
-        queries = [clauses[int(i)] for i in rng.integers(0, n, n_queries)]
-        prepared = [Query(q.title or q.text[:20], tuple(tok.tokenize(q.title or q.text[:20])),
-                          vecs[ids.index(q.id)] if n <= 10_000 else vecs[int(rng.integers(0, n))])
-                    for q in queries]
-        bm25_ms = percentiles(timed(lambda q, r=bm25: r.search(q, 50), prepared))
-        dense_ms = percentiles(timed(lambda q, r=dense: r.search(q, 50), prepared))
-        rows.append({"clauses": n, "tokenize_s": round(tok_s, 2), "bm25_build_s": round(bm25_s, 2),
-                     "dense_build_s": round(dense_s, 2), "bm25_p50_ms": bm25_ms["p50"],
-                     "dense_p50_ms": dense_ms["p50"], "search_p50_ms": round(bm25_ms["p50"] + dense_ms["p50"], 2),
-                     "embed_ms_per_passage": round(per_passage_ms, 1),
-                     "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)})
-    return rows
-
-
-def plot_scale(rows: list[dict], path: Path) -> None:
-    """Write the scale sweep as a PNG (log-log: clauses vs latency and build time)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    n = [r["clauses"] for r in rows]
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
-    a.loglog(n, [r["bm25_p50_ms"] for r in rows], "o-", label="BM25 p50")
-    a.loglog(n, [r["dense_p50_ms"] for r in rows], "s-", label="dense p50")
-    a.set_xlabel("clauses")
-    a.set_ylabel("ms per query")
-    a.legend()
-    a.grid(True, which="both", alpha=0.3)
-    b.loglog(n, [r["bm25_build_s"] + r["tokenize_s"] for r in rows], "o-", label="BM25 build (incl. jieba)")
-    b.loglog(n, [r["dense_build_s"] for r in rows], "s-", label="faiss build")
-    b.set_xlabel("clauses")
-    b.set_ylabel("seconds")
-    b.legend()
-    b.grid(True, which="both", alpha=0.3)
-    fig.suptitle("policyqa scale sweep (synthetic corpus, 2 cores)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=90)
-    plt.close(fig)
-
-
 def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], out_dir: Path,
               http: bool = True, scale: bool = True, sizes=(1_000, 10_000, 100_000),
               backends_index: Path | None = None, server_env: dict[str, str] | None = None) -> dict:
@@ -306,6 +230,8 @@ def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], ou
         result["backends"] = bench_backends(corpus_dir, backends_index, embedder_spec, questions)
     result["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if scale:
+        from eval.bench_scale import bench_scale, plot_scale
+
         rows = bench_scale(sizes)
         result["scale"] = rows
         plot_scale(rows, out_dir / "scale.png")

@@ -2,7 +2,7 @@
 
 ``compare_backends`` reduces one ``main_eval`` result per backend (same QA set, same modes) and,
 when given, the ``backends`` part of ``policyqa bench`` (``eval.bench.bench_backends``) to a small
-JSON-able dict; ``render_backends`` turns that dict into Markdown. ``eval.runner.render_report``
+JSON-able dict; ``render_backends`` turns that dict into Markdown. ``eval.report.render_report``
 includes the section whenever a result carries ``results["backends"]`` (``policyqa eval
 --backend all``).
 """
@@ -10,6 +10,8 @@ includes the section whenever a result carries ``results["backends"]`` (``policy
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from eval.report import pct
 
 QUALITY = ("hit@1", "hit@5", "mrr@10")
 ANSWERS = ("accuracy", "citation_hit", "refusal_recall")
@@ -49,10 +51,6 @@ def compare_backends(results: Mapping[str, dict], bench: Mapping | None = None) 
             "hit5_gap": gap, "latency": latency}
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{100 * value:.1f}"
-
-
 def _ms(row: Mapping | None) -> str:
     return "—" if not row else f"{row['p50']:.1f} / {row['p95']:.1f}"
 
@@ -76,10 +74,10 @@ def render_backends(section: Mapping) -> list[str]:
         for n in names:
             row = by_backend[n]
             delta = 100 * (row["hit@5"] - by_backend[ref]["hit@5"])
-            out.append(f"| {mode} | {n} | " + " | ".join(_pct(row[q]) for q in QUALITY)
+            out.append(f"| {mode} | {n} | " + " | ".join(pct(row[q]) for q in QUALITY)
                        + f" | {'—' if n == ref else f'{delta:+.1f}'} |")
     out += ["", "| backend | answer accuracy | citation hit | refusal recall |", "|---|---|---|---|"]
-    out += [f"| {n} | " + " | ".join(_pct(section["answers"][n][a]) for a in ANSWERS) + " |" for n in names]
+    out += [f"| {n} | " + " | ".join(pct(section["answers"][n][a]) for a in ANSWERS) + " |" for n in names]
     lat = section.get("latency")
     if lat:
         out += ["", "Warm latency in process, p50 / p95 ms over the QA questions (`policyqa bench`, "

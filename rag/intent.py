@@ -14,18 +14,16 @@ about the nearest lookalike.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
-import jieba
-import jieba.posseg
-
-from rag.duties import canonical_department, department_aliases
-from rag.model import Clause, Document
 from rag.retrievers.base import Filter
-from rag.tokenize import DOMAIN_FREQ, STOPWORDS, Tokenizer, domain_terms
+from rag.tokenize import Tokenizer
+from rag.vocab import CorpusVocab, pos_tagger, short_place
+
+# CorpusVocab and short_place are re-exported: the answer layer and tests import them from here.
+__all__ = ["ROLE_WORDS", "CorpusVocab", "Detection", "Intent", "detect", "short_place"]
 
 
 class Intent(StrEnum):
@@ -67,7 +65,6 @@ _PERSON = re.compile(r"哪位|姓名|联系人|联系电话|召集人|分管领�
 _DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个么什里和与及或在对有了吗呢由谁牵头负责参与]{1,6}?(?:厅|局|委|办|署)")
 _DEPT_CORE = re.compile(r"^[省市县区]|(?:厅|局|委员会|委|办公室|办)$")
 _BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
-_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|自治州|州)$")
 
 # Words that say *what kind* of answer is wanted, not what it is about; dropped from the topic.
 ROLE_WORDS: frozenset[str] = frozenset(
@@ -80,12 +77,6 @@ ROLE_WORDS: frozenset[str] = frozenset(
     提供 享受 给予 有关
     """.split()
 )
-
-
-def short_place(name: str) -> str:
-    """A place name without its administrative suffix: 聊城市 → 聊城, 山东省 → 山东."""
-    stripped = _PLACE_SUFFIX.sub("", name)
-    return stripped if len(stripped) >= 2 else name
 
 
 @dataclass(frozen=True)
@@ -132,87 +123,6 @@ class Detection:
         return None
 
 
-@dataclass
-class CorpusVocab:
-    """The corpus' own names: document regions and levels, departments, and its whole text.
-
-    Built once per ``Answerer``; ``detect`` reads it for every question.
-    """
-
-    documents: Sequence[Document]
-    departments: dict[str, set[str]] = field(default_factory=dict)  # alias -> canonical names
-    region_of_place: dict[str, str] = field(default_factory=dict)  # 聊城 -> 聊城市
-    level_of_region: dict[str, str] = field(default_factory=dict)
-    column_places: set[str] = field(default_factory=set)  # 专栏 line-item labels that are places
-    text: str = ""  # all clause texts, titles and document metadata, for "is it in the corpus"
-    titles: str = ""  # document titles and short names
-    segmenter: jieba.Tokenizer | None = None  # precise-mode jieba with the corpus' domain words
-
-    def words(self, text: str) -> list[str]:
-        """Content words of ``text``: precise-mode jieba without new-word guessing (HMM), so
-        a question yields dictionary words (车企, 国外) rather than fragments (车企在).
-
-        Consecutive single characters outside the dictionary form one word only when the corpus
-        does not hold them (摇+号 → 摇号, a concept the corpus lacks); a run the corpus holds is a
-        seam between two words (2025年|新车 → 年新) and is dropped."""
-        seg = self.segmenter or _pos_tagger().tokenizer
-        words: list[str] = []
-        run = ""  # consecutive single characters outside the dictionary (摇+号) form one word
-        for w in [*seg.lcut(text, HMM=False), ""]:
-            if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS:
-                run += w
-                continue
-            if len(run) >= 2 and run not in self.text:
-                words.append(run)
-            run = ""
-            if len(w) >= 2 and w not in STOPWORDS and any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in w):
-                words.append(w)
-        return words
-
-    @classmethod
-    def build(cls, documents: Sequence[Document], clauses: Iterable[Clause]) -> CorpusVocab:
-        """Collect the vocabulary of ``documents`` and ``clauses``."""
-        clauses = list(clauses)
-        vocab = cls(documents=list(documents))
-        vocab.segmenter = jieba.Tokenizer()
-        vocab.segmenter.initialize()
-        for term in domain_terms(clauses):
-            vocab.segmenter.add_word(term, freq=DOMAIN_FREQ)
-        parts: list[str] = []
-        for doc in documents:
-            parts += [doc.title, doc.short_name, doc.number, doc.issuer, doc.region]
-            if doc.region:
-                vocab.region_of_place[short_place(doc.region)] = doc.region
-                vocab.region_of_place[doc.region] = doc.region
-                vocab.level_of_region[doc.region] = doc.level
-        for clause in clauses:
-            parts += [clause.title, clause.text, *clause.path]
-            for name in (*clause.lead, *clause.support, *clause.support_inherited):
-                canon = canonical_department(name)
-                for alias in {name, canon, *department_aliases(canon)}:
-                    vocab.departments.setdefault(alias, set()).add(canon)
-            if clause.kind == "column" and clause.title and _is_place(clause.title):
-                vocab.column_places.add(short_place(clause.title))
-        vocab.text = "\n".join(p for p in parts if p)
-        vocab.titles = "\n".join(f"{d.title}\n{d.short_name}" for d in documents)
-        return vocab
-
-    def holds(self, name: str) -> bool:
-        """True when ``name`` (or its short form) occurs anywhere in the corpus."""
-        return name in self.text or short_place(name) in self.text
-
-
-@cache
-def _pos_tagger() -> jieba.posseg.POSTokenizer:
-    """A part-of-speech tagger on a private jieba dictionary: libraries such as Milvus Lite add
-    their own words to the global one, and place tags must not depend on what else is loaded."""
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
-
-
-def _is_place(word: str) -> bool:
-    return any(p.flag.startswith("ns") for p in _pos_tagger().lcut(word)) or bool(_PLACE_SUFFIX.search(word))
-
-
 def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
     """Known and unknown place names in ``text`` (short forms, first-seen order)."""
     known: dict[str, None] = {}
@@ -220,7 +130,7 @@ def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
     for place in sorted(set(vocab.region_of_place) | vocab.column_places, key=len, reverse=True):
         if place in text:
             known[short_place(place)] = None
-    for tok in _pos_tagger().lcut(text):
+    for tok in pos_tagger().lcut(text):
         if not tok.flag.startswith("ns") or len(tok.word) < 2:
             continue
         name = short_place(tok.word)
@@ -248,25 +158,23 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
             found.update(dict.fromkeys(names))
             rest = rest.replace(alias, "，")
     for canon in sorted({c for names in vocab.departments.values() for c in names}):
-        core = _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
+        core = _dept_core(canon)
         if len(core) >= 2 and f"{core}部门" in rest:
             found[canon] = None
     for canon in found:
-        core = _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
-        rest = rest.replace(f"{core}部门", "，")
+        rest = rest.replace(f"{_dept_core(canon)}部门", "，")
     unknown = [m.group(0) for m in _DEPT_LIKE.finditer(rest) if not vocab.holds(m.group(0))]
     return list(found), unknown, rest
 
 
+def _dept_core(canon: str) -> str:
+    """A department name without its level prefix and office suffix: 省教育厅 → 教育."""
+    return _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
+
+
 def _levels(text: str) -> list[str]:
-    levels = []
-    if _PROVINCE_CUE.search(text):
-        levels.append("province")
-    if _CITY_CUE.search(text):
-        levels.append("city")
-    if _COUNTY_CUE.search(text):
-        levels.append("county")
-    return levels
+    return [level for level, cue in (("province", _PROVINCE_CUE), ("city", _CITY_CUE),
+                                     ("county", _COUNTY_CUE)) if cue.search(text)]
 
 
 def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:

@@ -16,7 +16,8 @@ A build writes into a fresh temporary folder beside ``index_dir`` and swaps it i
 crash leaves at worst a stray temporary folder, which the next build deletes, or — killed between
 the two renames — a set-aside old index, which the next reader puts back. On load, a different corpus or embedder raises
 ``StaleIndexError`` (the caller rebuilds); a file whose bytes or shape do not match the manifest
-raises ``CorruptIndexError`` naming the file (the caller refuses to serve it).
+raises ``CorruptIndexError`` naming the file (the caller refuses to serve it); both checks live
+in ``rag.manifest``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 
 import faiss
@@ -36,38 +36,35 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from rag.embed import Embedder
+from rag.manifest import (
+    FORMAT_VERSION,
+    MANIFEST,
+    CorruptIndexError,
+    IndexStateError,
+    MissingIndexError,
+    StaleIndexError,
+    check_files,
+    check_fresh,
+    index_status,
+    make_manifest,
+    read_manifest,
+)
 from rag.model import Clause, Document, Target
 from rag.retrievers.base import RowFilter
 from rag.retrievers.bm25 import BM25Retriever
 from rag.retrievers.dense import DenseRetriever
 from rag.retrievers.hybrid import HybridSearcher
-from rag.swap import clean_leftovers, folder_lock, recover_interrupted_swap, swap_in
+from rag.swap import clean_leftovers, folder_lock, swap_in
 from rag.tokenize import Tokenizer, domain_terms
 
-FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
+# Re-exported: the index errors, status and manifest helpers used to live here.
+__all__ = ["DEFAULT_PARAMS", "FORMAT_VERSION", "MANIFEST", "CorruptIndexError", "IndexStateError",
+           "LoadedIndex", "MissingIndexError", "StaleIndexError", "build_index",
+           "clause_from_record", "clause_to_record", "index_status", "index_texts", "load_index",
+           "read_manifest"]
+
 DEFAULT_PARAMS = {"bm25_k1": 1.5, "bm25_b": 0.75, "bm25_method": "lucene", "hnsw_threshold": 20_000,
                   "embed_batch": 32, "doc_context": True}
-
-
-class IndexStateError(ValueError):
-    """The index on disk cannot be served as it is.
-
-    A ``ValueError`` so that every command line and server entry point reports it as the one-line
-    error it is (``policyqa serve`` exits 1 instead of serving a wrong index).
-    """
-
-
-class StaleIndexError(IndexStateError):
-    """The index was built from another corpus, embedder or format: rebuild it."""
-
-
-class MissingIndexError(StaleIndexError):
-    """There is no index yet: build it."""
-
-
-class CorruptIndexError(IndexStateError):
-    """A file of the index does not match its manifest (tampered, truncated): refuse it."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -96,14 +93,6 @@ class LoadedIndex:
         """A ``HybridSearcher`` over this index; ``options`` go to its constructor."""
         return HybridSearcher(self.clauses, self.documents, tokenizer or self.tokenizer(), embedder,
                               self.bm25, self.dense, **options)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _write_json(path: Path, data: object) -> None:
@@ -221,89 +210,15 @@ def _write_and_swap(index_dir, documents, clauses, tokenizer, vectors, bm25, den
         bm25.save(tmp / "bm25")
         if dense.kind == "hnsw":
             faiss.write_index(dense.index, str(tmp / "dense.faiss"))
-        files = {p.relative_to(tmp).as_posix(): _sha256(p) for p in sorted(tmp.rglob("*")) if p.is_file()}
-        manifest = {
-            "format_version": FORMAT_VERSION,
-            "embedder": {"name": embedder.name, "dim": int(embedder.dim)},
-            "corpus_checksums": dict(corpus_checksums),
-            "params": effective,
-            "retrieval": {"bm25": bm25.params, "dense": dense.params},
-            "clause_count": len(clauses),
-            "document_count": len(documents),
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
-            "files": files,
-        }
+        manifest = make_manifest(tmp, embedder, corpus_checksums, effective,
+                                 {"bm25": bm25.params, "dense": dense.params}, len(clauses),
+                                 len(documents))
         _write_json(tmp / MANIFEST, manifest)  # last: a folder without it is no index
         swap_in(tmp, index_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return manifest
-
-
-def read_manifest(index_dir: Path) -> dict:
-    """The manifest of ``index_dir``.
-
-    Raises:
-        MissingIndexError: No index there.
-        CorruptIndexError: The manifest is unreadable or incomplete.
-    """
-    path = Path(index_dir) / MANIFEST
-    if not path.is_file():
-        recover_interrupted_swap(Path(index_dir))  # a build killed mid-swap: put the old one back
-    if not path.is_file():
-        raise MissingIndexError(f"no index in {index_dir}: run `policyqa build`")
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CorruptIndexError(f"index file {path} is unreadable ({exc}); run `policyqa build`") from None
-    required = ("format_version", "embedder", "corpus_checksums", "clause_count", "files")
-    if not isinstance(manifest, dict) or any(k not in manifest for k in required):
-        raise CorruptIndexError(f"index file {path} lacks required fields; run `policyqa build`")
-    return manifest
-
-
-def _check_fresh(manifest: dict, index_dir: Path, embedder_name: str, checksums: dict | None) -> None:
-    if manifest["format_version"] != FORMAT_VERSION:
-        raise StaleIndexError(f"index in {index_dir} has format {manifest['format_version']}, this version reads {FORMAT_VERSION}")
-    built_with = manifest["embedder"].get("name")
-    if built_with != embedder_name:
-        raise StaleIndexError(f"index in {index_dir} was built with embedder {built_with!r}, not {embedder_name!r}")
-    if checksums is not None and manifest["corpus_checksums"] != dict(checksums):
-        changed = sorted(k for k in {*checksums, *manifest["corpus_checksums"]}
-                         if checksums.get(k) != manifest["corpus_checksums"].get(k))
-        raise StaleIndexError(f"corpus changed since the index in {index_dir} was built: {', '.join(changed)}")
-
-
-def _check_files(manifest: dict, index_dir: Path) -> None:
-    for name, digest in manifest["files"].items():
-        path = index_dir / name
-        if not path.is_file():
-            raise CorruptIndexError(f"index file {path} is missing; refusing the index, run `policyqa build`")
-        if _sha256(path) != digest:
-            raise CorruptIndexError(f"index file {path} does not match its checksum (tampered or truncated); refusing the index, run `policyqa build`")
-
-
-def index_status(index_dir: Path, embedder_name: str, checksums: dict | None) -> str:
-    """``ok``, ``missing``, ``stale`` (rebuild) or ``corrupt`` (refuse) — without loading arrays.
-
-    Args:
-        index_dir: The index folder.
-        embedder_name: Name of the embedder that will search it.
-        checksums: Current corpus checksums, or ``None`` to skip that check.
-    """
-    index_dir = Path(index_dir)
-    try:
-        manifest = read_manifest(index_dir)
-        _check_fresh(manifest, index_dir, embedder_name, checksums)
-        _check_files(manifest, index_dir)
-    except MissingIndexError:
-        return "missing"
-    except StaleIndexError:
-        return "stale"
-    except CorruptIndexError:
-        return "corrupt"
-    return "ok"
 
 
 def load_index(index_dir: Path, embedder: Embedder, expected_checksums: dict | None = None) -> LoadedIndex:
@@ -324,10 +239,10 @@ def load_index(index_dir: Path, embedder: Embedder, expected_checksums: dict | N
     """
     index_dir = Path(index_dir)
     manifest = read_manifest(index_dir)
-    _check_fresh(manifest, index_dir, embedder.name, expected_checksums)
+    check_fresh(manifest, index_dir, embedder.name, expected_checksums)
     if int(manifest["embedder"].get("dim", -1)) != embedder.dim:
         raise StaleIndexError(f"index in {index_dir} has dim {manifest['embedder'].get('dim')}, embedder has {embedder.dim}")
-    _check_files(manifest, index_dir)
+    check_files(manifest, index_dir)
     n, dim = int(manifest["clause_count"]), embedder.dim
     try:
         documents = [Document(**d) for d in json.loads((index_dir / "documents.json").read_text("utf-8"))]

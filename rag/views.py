@@ -5,24 +5,26 @@ forward by 下同) to its canonical spelling (省工信厅 = 省工业和信息�
 lists, per department, the clauses it leads, supports or inherits support of, per document.
 ``targets_table`` lists every quantitative target with its deadline, document, clause and the
 clause's lead departments. Both tables export to CSV (UTF-8 with BOM, so Excel shows the Chinese)
-and XLSX (openpyxl) through ``to_csv`` / ``to_xlsx``.
+and XLSX (openpyxl) through ``to_csv`` / ``to_xlsx`` (``rag.export``).
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from rag.duties import canonical_department, department_aliases
+from rag.export import to_csv, to_xlsx
 from rag.model import LEVELS, Clause, Document
+
+# to_csv / to_xlsx are re-exported: callers import the tables and their export from here.
+__all__ = ["DEPARTMENT_COLUMNS", "ROLES", "TARGET_COLUMNS", "DepartmentRow", "TargetRow",
+           "department_matrix", "filter_departments", "targets_table", "to_csv", "to_xlsx"]
 
 ROLES = ("lead", "support", "support_inherited")
 # News lead-ins (导语) restate the plan's numbers in a reporter's words; they are not the official
 # text, so their "targets" would only duplicate the real ones.
 _NOT_OFFICIAL = frozenset({"lead_in"})
-_JOIN = "、"
 DEPARTMENT_COLUMNS = (
     "name", "aliases", "level", "documents", "lead_count", "support_count", "inherited_count",
     "lead_clauses", "support_clauses", "inherited_clauses",
@@ -236,89 +238,3 @@ def targets_table(documents: Sequence[Document], clauses: Iterable[Clause], doc_
                 breadcrumb=clause.breadcrumb, lead=clause.lead,
             ))
     return rows
-
-
-# ---------------------------------------------------------------- export
-def _records(rows: Iterable[object]) -> list[dict[str, object]]:
-    records = []
-    for row in rows:
-        if isinstance(row, dict):
-            records.append(row)
-        elif hasattr(row, "as_record"):
-            records.append(row.as_record())
-        else:
-            raise ValueError(f"cannot export {type(row).__name__}; expected DepartmentRow, TargetRow or dict")
-    return records
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, (list, tuple, set)):
-        return _JOIN.join(str(v) for v in value)
-    return "" if value is None else value
-
-
-def _table(rows: Iterable[object], columns: Sequence[str] | None) -> tuple[list[str], list[list[object]]]:
-    records = _records(rows)
-    header: list[str] = list(columns or ())
-    for rec in records:
-        header.extend(k for k in rec if k not in header)
-    return header, [[_cell(rec.get(k)) for k in header] for rec in records]
-
-
-def to_csv(rows: Iterable[object], path: Path | str, columns: Sequence[str] | None = None) -> Path:
-    """Write a table as CSV, UTF-8 with BOM (Excel then reads the Chinese correctly).
-
-    Lists (aliases, clause ids, lead departments) are joined with 、 in one cell.
-
-    Args:
-        rows: ``DepartmentRow``s, ``TargetRow``s or plain dicts.
-        path: Output file.
-        columns: Leading columns, so an empty table still gets its header
-            (``DEPARTMENT_COLUMNS`` / ``TARGET_COLUMNS``); other keys follow.
-
-    Returns:
-        The written path.
-
-    Raises:
-        ValueError: A row is of an unsupported type.
-    """
-    header, body = _table(rows, columns)
-    path = Path(path)
-    with path.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(body)
-    return path
-
-
-def to_xlsx(rows: Iterable[object], path: Path | str, sheet: str = "table",
-            columns: Sequence[str] | None = None) -> Path:
-    """Write a table as an Excel workbook with one sheet (openpyxl).
-
-    Args:
-        rows: ``DepartmentRow``s, ``TargetRow``s or plain dicts.
-        path: Output ``.xlsx`` file.
-        sheet: Sheet title (at most 31 characters, as Excel allows).
-        columns: Leading columns, as for ``to_csv``.
-
-    Returns:
-        The written path.
-
-    Raises:
-        ValueError: A row is of an unsupported type or the sheet title is invalid.
-    """
-    from openpyxl import Workbook
-
-    if not sheet or len(sheet) > 31 or any(ch in sheet for ch in "[]:*?/\\"):
-        raise ValueError(f"sheet title {sheet!r} must be 1-31 characters without []:*?/\\")
-    header, body = _table(rows, columns)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = sheet
-    ws.append(header)
-    for line in body:
-        ws.append(line)
-    ws.freeze_panes = "A2"
-    path = Path(path)
-    wb.save(path)
-    return path

@@ -3,31 +3,23 @@
 ``live_server``: one real ``policyqa serve`` process (uvicorn) per test session on a free port,
 serving the real corpus from a temporary copy of the index (built at startup when missing or
 stale), so API and browser tests talk HTTP to exactly what ``make run`` serves.
+
+``corpus_dir``: a fresh copy of the real corpus to ingest into. ``write_corpus`` and
+``policyqa_cli``: a small corpus written by a test, and ``policyqa`` run in process on it.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-import httpx
 import pytest
+import tomli_w
+from serve_util import serving  # same folder; pytest puts it on sys.path
 
 REPO = Path(__file__).resolve().parents[1]
-# Building the index embeds every clause on a shared 2-core machine; allow for it.
-SERVER_START_TIMEOUT = 900.0
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +30,6 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     built = REPO / "index"
     if any(p.name != ".gitkeep" for p in built.glob("*")):
         shutil.copytree(built, index_dir)  # a copy: the server may rebuild it if stale
-    port = _free_port()
     env = {
         **os.environ,
         "POLICYQA_CORPUS_DIR": str(REPO / "corpus"),
@@ -47,31 +38,49 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "GRADIO_ANALYTICS_ENABLED": "False",
     }
     env.pop("POLICYQA_ADMIN_TOKEN", None)
-    log = (work / "server.log").open("w")
-    cmd = [sys.executable, "-c", "from app.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    try:
-        while True:
-            if proc.poll() is not None:
-                log.flush()
-                tail = (work / "server.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-                pytest.fail(f"policyqa serve exited with code {proc.returncode}:\n{tail}")
-            try:
-                if httpx.get(f"{url}/healthz", timeout=2.0).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"policyqa serve did not answer /healthz within {SERVER_START_TIMEOUT:.0f} s")
-            time.sleep(0.5)
+    with serving(env, work / "server.log") as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path: Path) -> Path:
+    """A fresh copy of the real corpus (``corpus/``), safe to ingest into."""
+    target = tmp_path / "corpus"
+    shutil.copytree(REPO / "corpus", target)
+    return target
+
+
+def _write_corpus(folder: Path, documents: Sequence[tuple[str, str, dict[str, str]]]) -> Path:
+    """Write ``(file name, text, manifest fields)`` documents and their ``documents.toml``."""
+    folder.mkdir()
+    for name, text, _ in documents:
+        (folder / name).write_text(text, encoding="utf-8")
+    manifest = {"documents": [{**fields, "file": name} for name, _, fields in documents]}
+    (folder / "documents.toml").write_text(tomli_w.dumps(manifest), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def write_corpus() -> Callable[[Path, Sequence[tuple[str, str, dict[str, str]]]], Path]:
+    """``write_corpus(folder, [(file name, text, {"id", "title", …}), …])`` creates ``folder``
+    with the texts and a ``documents.toml`` listing them; returns ``folder``."""
+    return _write_corpus
+
+
+@pytest.fixture()
+def policyqa_cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
+    """``policyqa_cli(env)`` sets the ``POLICYQA_*`` variables in ``env`` and returns
+    ``invoke(*args)``, which runs ``policyqa`` in process (typer's ``CliRunner``) with them."""
+    from typer.testing import CliRunner
+
+    from app.cli import cli
+    from app.settings import get_settings
+
+    def on(env: dict[str, str]) -> Callable:
+        for key, value in env.items():
+            monkeypatch.setenv(key, value)
+        get_settings.cache_clear()
+        return lambda *args: CliRunner().invoke(cli, list(args))
+
+    yield on
+    get_settings.cache_clear()

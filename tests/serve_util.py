@@ -2,8 +2,8 @@
 
 ``workspace`` copies the real corpus and the built index (when there is one) into a temporary
 folder, so a test may ingest, rebuild, corrupt or kill without touching the repository;
-``running_server`` starts ``policyqa serve`` on it with extra ``POLICYQA_*`` settings, exactly as
-``tests/conftest.py`` starts the shared one.
+``running_server`` starts ``policyqa serve`` on it with extra ``POLICYQA_*`` settings through
+``serving``, which also starts the shared ``live_server`` of ``tests/conftest.py``.
 """
 
 from __future__ import annotations
@@ -53,10 +53,23 @@ def cli_env(corpus_dir: Path, index_dir: Path, **settings: str) -> dict[str, str
 @contextmanager
 def running_server(corpus_dir: Path, index_dir: Path, log_path: Path, **settings: str) -> Iterator[str]:
     """Run ``policyqa serve`` until the block ends; yields its base URL."""
+    with serving(cli_env(corpus_dir, index_dir, **settings), log_path) as url:
+        yield url
+
+
+@contextmanager
+def serving(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """Run ``policyqa serve`` with exactly this environment on a free port until the block ends.
+
+    Yields the base URL once ``/healthz`` answers; output goes to ``log_path``.
+
+    Raises:
+        RuntimeError: The server exited, or did not answer within ``START_TIMEOUT``.
+    """
     port = free_port()
     with log_path.open("w") as log:
         proc = subprocess.Popen([*CLI, "serve", "--host", "127.0.0.1", "--port", str(port)], cwd=REPO,
-                                env=cli_env(corpus_dir, index_dir, **settings), stdout=log, stderr=subprocess.STDOUT)
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + START_TIMEOUT
         try:

@@ -111,7 +111,7 @@ def test_links_follow_the_cited_number_and_level(small):
     assert find_links([PROVINCE, CITY], upside + plain) == []
 
 
-def test_a_quoted_title_is_enough(small):
+def test_a_quoted_title_is_enough():
     city = chunk_document(CITY, CITY_TEXT.replace("（东政字〔2024〕12号）", ""))
     links = find_links([PROVINCE, CITY], chunk_document(PROVINCE, PROVINCE_TEXT) + city)
     assert [(x.higher_doc_id, x.cited) for x in links] == [("hedong-2024", "河东省储能产业发展行动计划")]
@@ -213,35 +213,22 @@ def test_score_pairs_counts_acceptable_and_gaps(tmp_path):
 
 
 # ---------------------------------------------------------------- CLI
-def test_cli_align(tmp_path, monkeypatch):
-    from typer.testing import CliRunner
-
-    from app.cli import cli
-    from app.settings import get_settings
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "province.txt").write_text(PROVINCE_TEXT, encoding="utf-8")
-    (corpus / "city.txt").write_text(CITY_TEXT, encoding="utf-8")
-    (corpus / "documents.toml").write_text(
-        '[[documents]]\nid = "hedong-2024"\ntitle = "河东省储能产业发展行动计划"\nnumber = "东政字〔2024〕12号"\n'
-        'level = "province"\nfile = "province.txt"\n\n'
-        '[[documents]]\nid = "linshui-2024"\ntitle = "临水市储能产业发展实施方案"\nnumber = "临政字〔2024〕5号"\n'
-        'level = "city"\nfile = "city.txt"\n', encoding="utf-8")
-    monkeypatch.setenv("POLICYQA_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("POLICYQA_INDEX_DIR", str(tmp_path / "index"))
-    get_settings.cache_clear()
-    try:
-        res = CliRunner().invoke(cli, ["align", "--json"])
-        assert res.exit_code == 0, res.output
-        data = json.loads(res.stdout)
-        assert {(p["city_clause_id"], p["province_clause_id"]) for p in data["pairs"]} == EXPECTED
-        assert data["gaps"] == ["hedong-2024:一/二/1"]
-        assert data["pairs"][0]["province_breadcrumb"].endswith("1.加快建设充电基础设施")
-        text = CliRunner().invoke(cli, ["align"])
-        assert text.exit_code == 0 and "↳ hedong-2024:一/一/1" in text.stdout and "一/二/1" in text.stdout
-    finally:
-        get_settings.cache_clear()
+def test_cli_align(tmp_path, write_corpus, policyqa_cli):
+    corpus = write_corpus(tmp_path / "corpus", [
+        ("province.txt", PROVINCE_TEXT, {"id": "hedong-2024", "title": "河东省储能产业发展行动计划",
+                                         "number": "东政字〔2024〕12号", "level": "province"}),
+        ("city.txt", CITY_TEXT, {"id": "linshui-2024", "title": "临水市储能产业发展实施方案",
+                                 "number": "临政字〔2024〕5号", "level": "city"}),
+    ])
+    run = policyqa_cli({"POLICYQA_CORPUS_DIR": str(corpus), "POLICYQA_INDEX_DIR": str(tmp_path / "index")})
+    res = run("align", "--json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert {(p["city_clause_id"], p["province_clause_id"]) for p in data["pairs"]} == EXPECTED
+    assert data["gaps"] == ["hedong-2024:一/二/1"]
+    assert data["pairs"][0]["province_breadcrumb"].endswith("1.加快建设充电基础设施")
+    text = run("align")
+    assert text.exit_code == 0 and "↳ hedong-2024:一/一/1" in text.stdout and "一/二/1" in text.stdout
 
 
 def test_run_alignment_eval_gives_a_report_section(corpus):

@@ -153,7 +153,7 @@ def test_open_question_about_a_whole_task_quotes_its_opening_measure(mini):
     assert ids(a) == ["jc-edu:二/二"]
 
 
-def test_alignment_without_a_provider_falls_back_to_retrieval(tmp_path_factory, mini):
+def test_alignment_without_a_provider_falls_back_to_retrieval(mini):
     plain = Answerer(list(mini.documents.values()), mini.clauses, mini._search)
     a = plain.ask("江城如何落实省里教育专网的要求")
     check_shape(a)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -31,14 +30,8 @@ NOTICE = [
 ]
 
 
-@pytest.fixture()
-def corpus_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(REPO / "corpus", target)
-    return target
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of ``folder`` by name, with its bytes (to prove a folder did not change)."""
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
@@ -102,7 +95,7 @@ def test_txt_is_copied_byte_for_byte_under_a_safe_name(corpus_dir: Path, tmp_pat
 
 
 def test_rejections_leave_the_corpus_unchanged(corpus_dir: Path, tmp_path: Path):
-    before = _snapshot(corpus_dir)
+    before = snapshot(corpus_dir)
     title_only = tmp_path / "title.txt"
     title_only.write_text("某某方案\n", encoding="utf-8")
     good = tmp_path / "good.txt"
@@ -120,7 +113,7 @@ def test_rejections_leave_the_corpus_unchanged(corpus_dir: Path, tmp_path: Path)
     for paths, overrides, message in cases:
         with pytest.raises(ValueError, match=message):
             ingest_files(paths, corpus_dir, **overrides)
-        assert _snapshot(corpus_dir) == before
+        assert snapshot(corpus_dir) == before
 
 
 def test_cli_ingest_and_clauses(corpus_dir: Path, tmp_path: Path):

@@ -76,7 +76,7 @@ def test_each_mode_finds_the_clause(index, embedder, mode, question, expected):
     assert [s for _, s in hits] == sorted((s for _, s in hits), reverse=True)
 
 
-def test_bm25_scores_are_positive_and_zero_overlap_is_absent(index, embedder):
+def test_bm25_scores_are_positive_and_zero_overlap_is_absent(index):
     hits = index.search(Query(text="专精特新", tokens=()), k=10, mode="bm25")
     assert [cid for cid, _ in hits] == ["prov-ev:一/2"]
 

@@ -7,31 +7,18 @@ from __future__ import annotations
 import os
 import random
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
-from test_ingest import NOTICE
+from test_ingest import NOTICE, snapshot
 from test_loaders import PLAN, write_docx, write_pdf
 
 from rag.ingest import ingest_files
 from rag.loaders import load_text
 from rag.safety import DEFAULT_MAX_BYTES, check_size, check_zip
 
-REPO = Path(__file__).resolve().parents[1]
 GOOD_TEXT = "\n".join(NOTICE)
-
-
-@pytest.fixture()
-def corpus_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(REPO / "corpus", target)
-    return target
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def _encrypted_pdf(folder: Path) -> Path:
@@ -135,14 +122,14 @@ def test_every_hostile_file_leaves_the_corpus_unchanged(corpus_dir: Path, tmp_pa
     good.write_text(GOOD_TEXT, encoding="utf-8")
     hostile = [_encrypted_pdf(tmp_path), *_corrupt_pdfs(tmp_path), _zip_bomb_docx(tmp_path, 8 << 20),
                *_binaries(tmp_path)]
-    before = _snapshot(corpus_dir)
+    before = snapshot(corpus_dir)
     for path in hostile:
         with pytest.raises(ValueError, match=re.escape(path.name)):
             ingest_files([good, path], corpus_dir)  # all or nothing: the good file is not added
-        assert _snapshot(corpus_dir) == before
+        assert snapshot(corpus_dir) == before
     with pytest.raises(ValueError, match="over the limit"):
         ingest_files([good], corpus_dir, max_bytes=64)
-    assert _snapshot(corpus_dir) == before
+    assert snapshot(corpus_dir) == before
 
 
 @pytest.mark.parametrize(
@@ -166,7 +153,7 @@ def test_stored_names_never_escape_the_corpus(corpus_dir: Path, tmp_path: Path, 
 def test_ids_that_could_name_a_path_are_refused(corpus_dir: Path, tmp_path: Path, doc_id: str):
     source = tmp_path / "plan.txt"
     source.write_text(GOOD_TEXT, encoding="utf-8")
-    before = _snapshot(corpus_dir)
+    before = snapshot(corpus_dir)
     if doc_id:
         with pytest.raises(ValueError, match="not allowed"):
             ingest_files([source], corpus_dir, id=doc_id)
@@ -174,6 +161,6 @@ def test_ids_that_could_name_a_path_are_refused(corpus_dir: Path, tmp_path: Path
         (doc,) = ingest_files([source], corpus_dir, id=doc_id)
         assert doc.id == "plan"
         return
-    assert _snapshot(corpus_dir) == before
+    assert snapshot(corpus_dir) == before
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(("up", "passwd"))]
     assert os.path.exists("/etc/passwd")  # untouched, of course

@@ -178,33 +178,21 @@ def test_export_of_an_empty_table_keeps_the_header(tmp_path):
 
 # ---------------------------------------------------------------- CLI
 @pytest.fixture(scope="module")
-def cli_env(tmp_path_factory):
+def cli_env(tmp_path_factory, write_corpus):
     """A two-document corpus on disk and a fresh index dir for ``policyqa``."""
     root = tmp_path_factory.mktemp("views_cli")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "province.txt").write_text(PROVINCE_TEXT, encoding="utf-8")
-    (corpus / "city.txt").write_text(CITY_TEXT, encoding="utf-8")
-    (corpus / "documents.toml").write_text(
-        '[[documents]]\nid = "hedong-2024"\ntitle = "河东省储能产业发展行动计划"\nnumber = "东政字〔2024〕12号"\n'
-        'level = "province"\nregion = "河东省"\nfile = "province.txt"\n\n'
-        '[[documents]]\nid = "linshui-2024"\ntitle = "临水市储能产业发展实施方案"\nnumber = "临政字〔2024〕5号"\n'
-        'level = "city"\nregion = "临水市"\nfile = "city.txt"\n', encoding="utf-8")
+    corpus = write_corpus(root / "corpus", [
+        ("province.txt", PROVINCE_TEXT, {"id": "hedong-2024", "title": "河东省储能产业发展行动计划",
+                                         "number": "东政字〔2024〕12号", "level": "province", "region": "河东省"}),
+        ("city.txt", CITY_TEXT, {"id": "linshui-2024", "title": "临水市储能产业发展实施方案",
+                                 "number": "临政字〔2024〕5号", "level": "city", "region": "临水市"}),
+    ])
     return {"POLICYQA_CORPUS_DIR": str(corpus), "POLICYQA_INDEX_DIR": str(root / "index")}
 
 
 @pytest.fixture
-def run_cli(cli_env, monkeypatch):
-    from typer.testing import CliRunner
-
-    from app.cli import cli
-    from app.settings import get_settings
-
-    for key, value in cli_env.items():
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    yield lambda *args: CliRunner().invoke(cli, list(args))
-    get_settings.cache_clear()
+def run_cli(cli_env, policyqa_cli):
+    return policyqa_cli(cli_env)
 
 
 def test_cli_departments(run_cli, tmp_path):

@@ -2,9 +2,9 @@
 
 One collection per index holds, per clause, its id, doc id, level and region (for filters), the
 indexing text (``Clause.index_text``), a sparse vector that Milvus fills itself from the text with
-its BM25 function and jieba analyzer, and the dense embedding. The URI picks the deployment: a
-local ``*.db`` path runs Milvus Lite inside this process, ``http://host:19530`` talks to a Milvus
-server or cluster through the very same calls.
+its BM25 function and jieba analyzer, and the dense embedding (``milvus_schema``). The URI picks
+the deployment: a local ``*.db`` path runs Milvus Lite inside this process, ``http://host:19530``
+talks to a Milvus server or cluster through the very same calls (``milvus_client``).
 
 Milvus tokenizes the text itself, with jieba. ``jieba_analyzer`` hands that analyzer what our
 ``rag.tokenize.Tokenizer`` knows — the corpus's domain words, search mode and the stopwords — so
@@ -28,8 +28,7 @@ What Milvus returns as scores (``MilvusIndex.search``):
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -37,100 +36,36 @@ import numpy as np
 from rag.model import Clause, Document
 from rag.retrievers.base import Filter, Query
 from rag.retrievers.fuse import FusionMode, fuse
+from rag.retrievers.milvus_client import (
+    MilvusConnectionError,
+    connect,
+    lite_path,
+    pymilvus_module,
+    release_lite,
+)
+from rag.retrievers.milvus_schema import (
+    DEFAULT_ANALYZER,
+    clip_bytes,
+    create_collection,
+    filter_expr,
+    ids_expr,
+    jieba_analyzer,
+    quote,
+)
+
+# Re-exported: callers and tests import these from here.
+__all__ = ["MODES", "RANKERS", "MilvusConnectionError", "MilvusIndex", "filter_expr",
+           "jieba_analyzer", "quote"]
 
 MODES = ("bm25", "dense", "hybrid")
 RANKERS = ("client", "milvus")
-DEFAULT_ANALYZER = {"tokenizer": "jieba"}
-INSTALL = "pip install 'policyqa[milvus]'"
-SERVER_SCHEMES = ("http://", "https://", "tcp://", "unix:")
-MAX_TEXT_BYTES = 65_535  # Milvus VARCHAR limit
 MAX_TOPK = 16_384  # Milvus refuses larger limits
 VERSION_KEY = "policyqa.version"
-# rank-bm25 / bm25s defaults, as the local backend uses; a Milvus server would default to k1=1.2.
-# (Milvus Lite 3.2 drops these index params but uses the same values by default.)
-BM25_PARAMS = {"bm25_k1": 1.5, "bm25_b": 0.75}
-
-# Milvus Lite serves each .db path from threads started in this process; several MilvusIndex
-# objects may share one path, so the server is stopped only when the last of them closes.
-_LITE_USERS: dict[str, int] = {}
-_LITE_LOCK = threading.Lock()
-
-
-class MilvusConnectionError(ConnectionError):
-    """Milvus at the given URI could not be reached or opened."""
-
-
-def _pymilvus():
-    try:
-        import pymilvus
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
-        raise ImportError(f"Milvus support needs pymilvus and milvus-lite: {INSTALL}") from exc
-    return pymilvus
-
-
-def quote(value: str) -> str:
-    """A Milvus filter-expression string literal for ``value``, escaped so that no value can
-    change the expression (ids come from manifests and requests).
-
-    Raises:
-        ValueError: ``value`` holds a control character other than tab, CR or LF.
-    """
-    if any(ord(ch) < 0x20 and ch not in "\t\r\n" for ch in value):
-        raise ValueError(f"filter value {value!r} holds a control character; not allowed")
-    escaped = (value.replace("\\", "\\\\").replace('"', '\\"')
-               .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
-    return f'"{escaped}"'
-
-
-def filter_expr(where: Filter | None) -> str:
-    """The Milvus boolean expression for ``where`` (``""`` for no filter).
-
-    An empty set filters everything out, as ``Filter.allows`` does.
-    """
-    if where is None or where.is_empty:
-        return ""
-    parts = []
-    for field_name, values in (("doc_id", where.doc_ids), ("level", where.levels),
-                               ("region", where.regions)):
-        if values is not None:
-            parts.append(f"{field_name} in [{', '.join(quote(v) for v in sorted(values))}]")
-    return " and ".join(parts)
-
-
-def jieba_analyzer(domain_words: Iterable[str] = (), stopwords: Iterable[str] = ()) -> dict:
-    """Milvus analyzer params: jieba in search mode with extra dictionary words and a stop filter.
-
-    Args:
-        domain_words: Words to keep whole (``Tokenizer.domain_words``: 牵头单位 names, headline
-            terms), added to jieba's default dictionary.
-        stopwords: Tokens to drop (``Tokenizer.stopwords``).
-
-    Returns:
-        ``analyzer_params`` for the text field (JSON-able, so it can be fingerprinted).
-
-    Raises:
-        ValueError: A word is empty or holds whitespace.
-    """
-    words, stops = list(dict.fromkeys(domain_words)), sorted(set(stopwords))
-    bad = [w for w in (*words, *stops) if not w or any(ch.isspace() for ch in w)]
-    if bad:
-        raise ValueError(f"analyzer words {bad[:5]!r} are empty or hold whitespace")
-    params: dict = {"tokenizer": {"type": "jieba", "dict": ["_default_", *words], "mode": "search",
-                                  "hmm": True}}
-    if stops:
-        params["filter"] = [{"type": "stop", "stop_words": stops}]
-    return params
 
 
 def _cosine(unit_query: np.ndarray, vector) -> float:
     v = np.asarray(vector, np.float32)
     return float(v @ unit_query / (np.linalg.norm(v) or 1.0))
-
-
-def _clip_bytes(text: str, limit: int = MAX_TEXT_BYTES) -> str:
-    raw = text.encode("utf-8")
-    # A clause longer than Milvus's VARCHAR limit keeps its head rather than failing the build.
-    return text if len(raw) <= limit else raw[:limit].decode("utf-8", errors="ignore")
 
 
 class MilvusIndex:
@@ -185,29 +120,10 @@ class MilvusIndex:
         self.uri, self.collection, self.dim = uri, collection, dim
         self.mode, self.fusion, self.weights = mode, FusionMode.from_str(fusion), tuple(weights)
         self.rrf_k, self.depth, self.timeout = rrf_k, depth, timeout
-        self._lite_path: str | None = None
-        if not uri.startswith(SERVER_SCHEMES):
-            if not uri.endswith(".db"):
-                raise ValueError(f"uri {uri!r}: a local Milvus Lite path must end in .db "
-                                 "(or give http://host:19530)")
-            Path(uri).parent.mkdir(parents=True, exist_ok=True)
-            self._lite_path = str(Path(uri).resolve())
-        self._pm = _pymilvus()
-        self._client = self._connect(token)
+        self._lite_path = lite_path(uri)
+        self._pm = pymilvus_module()
+        self._client = connect(self._pm, uri, self._lite_path, token, timeout)
         self._loaded = self._checked = False
-
-    def _connect(self, token: str | None):
-        if self._lite_path:
-            with _LITE_LOCK:
-                _LITE_USERS[self._lite_path] = _LITE_USERS.get(self._lite_path, 0) + 1
-        try:
-            client = self._pm.MilvusClient(uri=self._lite_path or self.uri, token=token or "",
-                                           timeout=self.timeout)
-            client.list_collections(timeout=self.timeout)  # proves the server answers
-            return client
-        except Exception as exc:
-            self._release_lite()
-            raise MilvusConnectionError(f"cannot reach Milvus at {self.uri!r}: {exc}") from exc
 
     # ----------------------------------------------------------------- lifecycle
     def close(self) -> None:
@@ -218,20 +134,7 @@ class MilvusIndex:
         try:
             client.close()
         finally:
-            self._release_lite()
-
-    def _release_lite(self) -> None:
-        if not self._lite_path:
-            return
-        with _LITE_LOCK:
-            left = _LITE_USERS.get(self._lite_path, 1) - 1
-            if left > 0:
-                _LITE_USERS[self._lite_path] = left
-                return
-            _LITE_USERS.pop(self._lite_path, None)
-        from milvus_lite.server_manager import server_manager_instance
-
-        server_manager_instance.release_server(self._lite_path)
+            release_lite(self._lite_path)
 
     def __enter__(self) -> MilvusIndex:
         return self
@@ -284,14 +187,14 @@ class MilvusIndex:
         if drop_existing and client.has_collection(self.collection):
             client.drop_collection(self.collection)
         if not client.has_collection(self.collection):
-            self._create()
+            create_collection(self._pm, client, self.collection, self.dim, self.analyzer)
         self._loaded = self._checked = False
         self._load()
         self._check_dim()  # upserting into a collection of another embedder would fail obscurely
         for start in range(0, len(clauses), batch_size):
             rows = [{
                 "clause_id": c.id, "doc_id": c.doc_id, "level": docs[c.doc_id].level,
-                "region": docs[c.doc_id].region, "text": _clip_bytes(texts[start + i]),
+                "region": docs[c.doc_id].region, "text": clip_bytes(texts[start + i]),
                 "dense": vectors[start + i].tolist(),
             } for i, c in enumerate(clauses[start:start + batch_size])]
             (client.insert if drop_existing else client.upsert)(self.collection, rows)
@@ -300,27 +203,6 @@ class MilvusIndex:
         client.flush(self.collection)
         if version:  # set last, so a build that failed half-way never looks current
             client.alter_collection_properties(self.collection, {VERSION_KEY: version})
-
-    def _create(self) -> None:
-        pm, client = self._pm, self.client
-        schema = client.create_schema(auto_id=False, enable_dynamic_field=False)
-        schema.add_field("clause_id", pm.DataType.VARCHAR, is_primary=True, max_length=1024)
-        for name in ("doc_id", "level", "region"):
-            schema.add_field(name, pm.DataType.VARCHAR, max_length=512)
-        schema.add_field("text", pm.DataType.VARCHAR, max_length=MAX_TEXT_BYTES,
-                         enable_analyzer=True, analyzer_params=self.analyzer)
-        schema.add_field("sparse", pm.DataType.SPARSE_FLOAT_VECTOR)
-        schema.add_field("dense", pm.DataType.FLOAT_VECTOR, dim=self.dim)
-        schema.add_function(pm.Function(name="text_bm25", function_type=pm.FunctionType.BM25,
-                                        input_field_names=["text"],
-                                        output_field_names=["sparse"]))
-        index = client.prepare_index_params()
-        index.add_index(field_name="dense", index_type="AUTOINDEX", metric_type="COSINE")
-        index.add_index(field_name="sparse", index_type="SPARSE_INVERTED_INDEX",
-                        metric_type="BM25", params=dict(BM25_PARAMS))
-        # Strong consistency: a search right after build must see every row.
-        client.create_collection(self.collection, schema=schema, index_params=index,
-                                 consistency_level="Strong")
 
     def _load(self) -> None:
         if not self._loaded:
@@ -453,7 +335,7 @@ class MilvusIndex:
         if not clause_ids:
             return {}
         rows = self.client.query(self.collection, output_fields=["clause_id", "dense"],
-                                 filter=f"clause_id in [{', '.join(map(quote, clause_ids))}]")
+                                 filter=ids_expr(clause_ids))
         qn = qvec / (np.linalg.norm(qvec) or 1.0)
         return {r["clause_id"]: _cosine(qn, r["dense"]) for r in rows}
 
@@ -484,6 +366,6 @@ class MilvusIndex:
             return {}
         res = self.client.search(self.collection, data=[text], anns_field="sparse",
                                  search_params={"metric_type": "BM25"}, limit=len(clause_ids),
-                                 filter=f"clause_id in [{', '.join(map(quote, clause_ids))}]",
+                                 filter=ids_expr(clause_ids),
                                  output_fields=["clause_id"])
         return {h["clause_id"]: abs(float(h["distance"])) for h in (res[0] if res else [])}
