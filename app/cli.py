@@ -47,6 +47,13 @@ def settings_for(backend: str | None = None):
     return Settings.model_validate({**s.model_dump(), "backend": backend})
 
 
+def _corpus_dir(given: Path | None) -> Path:
+    """The ``--corpus-dir`` option when given, else the settings' corpus folder."""
+    from app.settings import get_settings
+
+    return Path(given) if given is not None else Path(get_settings().corpus_dir)
+
+
 def open_service(rebuild: str = "if-needed", backend: str | None = None):
     """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed."""
     from rag.service import PolicyQA
@@ -126,7 +133,8 @@ def serve(
 def clauses(
     doc: str = typer.Option(None, "--doc", help="Only the clauses of this document id."),
     as_json: bool = typer.Option(False, "--json", help='Print {"clauses": [...]} as JSON.'),
-    corpus_dir: Path = typer.Option(Path("corpus"), "--corpus-dir", help="Corpus folder with documents.toml."),
+    corpus_dir: Path = typer.Option(None, "--corpus-dir", help="Corpus folder with documents.toml "
+                                     "(default: POLICYQA_CORPUS_DIR, else ./corpus)."),
 ) -> None:
     """List the clauses the chunker finds (id, path, 牵头单位 / 责任单位, targets, offsets)."""
     from app.schemas import clause_to_dict
@@ -134,7 +142,7 @@ def clauses(
     from rag.corpus import load_manifest
 
     with cli_errors():
-        files = load_manifest(corpus_dir)
+        files = load_manifest(_corpus_dir(corpus_dir))
         if doc is not None:
             known = [f.document.id for f in files]
             if doc not in known:
@@ -165,13 +173,14 @@ def ingest(
     level: str = typer.Option(None, "--level", help="province | city | county | national | other"),
     region: str = typer.Option(None, "--region", help="Region, e.g. 山东省."),
     doc_id: str = typer.Option(None, "--id", help="Document id (one file only); from the file name when omitted."),
-    corpus_dir: Path = typer.Option(Path("corpus"), "--corpus-dir", help="Corpus folder with documents.toml."),
+    corpus_dir: Path = typer.Option(None, "--corpus-dir", help="Corpus folder with documents.toml "
+                                     "(default: POLICYQA_CORPUS_DIR, else ./corpus)."),
 ) -> None:
     """Add documents to the corpus (all or nothing); rebuild the index afterwards."""
     from rag.ingest import ingest_files
 
     with cli_errors():
-        added = ingest_files(files, corpus_dir, id=doc_id, title=title, number=number, issuer=issuer,
+        added = ingest_files(files, _corpus_dir(corpus_dir), id=doc_id, title=title, number=number, issuer=issuer,
                              date=date, level=level, region=region)
         for d in added:
             typer.echo(f"added {d.id}: {d.title} [{d.number or '无文号'}] → {d.source_path}")

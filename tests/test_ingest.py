@@ -138,3 +138,22 @@ def test_cli_ingest_and_clauses(corpus_dir: Path, tmp_path: Path):
                          cwd=REPO, capture_output=True, text=True, timeout=120)
     assert bad.returncode == 1
     assert bad.stderr.strip().count("\n") == 0 and "empty" in bad.stderr
+
+
+def test_cli_ingest_defaults_to_the_configured_corpus(corpus_dir: Path, tmp_path: Path):
+    """Without ``--corpus-dir`` the CLI uses POLICYQA_CORPUS_DIR, never ./corpus of the cwd."""
+    import os
+
+    shipped = snapshot(REPO / "corpus")
+    doc = tmp_path / "county.txt"
+    doc.write_text("\n".join(NOTICE), encoding="utf-8")
+    env = {**os.environ, "POLICYQA_CORPUS_DIR": str(corpus_dir)}
+    cli = [sys.executable, "-c", "from app.cli import main; main()"]
+    ok = subprocess.run([*cli, "ingest", str(doc)], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert (corpus_dir / "county.txt").exists()
+    assert snapshot(REPO / "corpus") == shipped
+    listed = subprocess.run([*cli, "clauses", "--doc", "county", "--json"], cwd=REPO, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert listed.returncode == 0, listed.stderr
+    assert json.loads(listed.stdout)["clauses"]
