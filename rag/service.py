@@ -217,6 +217,12 @@ class PolicyQA:
         return self._alignment
 
     # ----------------------------------------------------------------- queries
+    def clear_query_cache(self) -> None:
+        """Forget prepared questions, so the next search of a question pays for embedding it again."""
+        clear = getattr(self._searcher, "clear_cache", None)
+        if clear is not None:
+            clear()
+
     def search(self, query: str, top_k: int = 5, mode: str = "hybrid", where: Filter | None = None) -> SearchResult:
         """Rank clauses for ``query``; see ``HybridSearcher.search`` for the modes."""
         from rag.synonyms import expanded_text

@@ -18,8 +18,10 @@ def _result(hit5: float, accuracy: float) -> dict:
 
 
 BENCH = {"backends": {"repeat": 3, "build_s": {"milvus": 4.2}, "open_s": {"local": 1.0, "milvus": 2.5},
-                      "local": {"search_hybrid": {"p50": 3.0, "p95": 5.0}, "ask": {"p50": 9.0, "p95": 12.0}},
-                      "milvus": {"search_hybrid": {"p50": 8.0, "p95": 11.0}}}}
+                      "local": {"new": {"search_hybrid": {"p50": 14.0, "p95": 20.0}},
+                                "repeated": {"search_hybrid": {"p50": 3.0, "p95": 5.0},
+                                             "ask": {"p50": 9.0, "p95": 12.0}}},
+                      "milvus": {"repeated": {"search_hybrid": {"p50": 8.0, "p95": 11.0}}}}}
 
 
 def test_compare_backends_gaps_and_latency():
@@ -43,8 +45,8 @@ def test_render_backends_tables_and_report_inclusion():
     section = compare_backends({"local": _result(0.97, 0.85), "milvus": _result(0.95, 0.9)}, BENCH)
     text = "\n".join(render_backends(section))
     assert "| hybrid | milvus | 50.0 | 95.0 | 60.0 | -2.0 |" in text
-    assert "| milvus | 8.0 / 11.0 | — | — | — | 4.20 | 2.50 |" in text
-    assert "| local | 3.0 / 5.0 | — | — | 9.0 / 12.0 | — | 1.00 |" in text
+    assert "| milvus | — | — | 8.0 / 11.0 | — | — | — | 4.20 | 2.50 |" in text
+    assert "| local | 14.0 / 20.0 | — | 3.0 / 5.0 | — | — | 9.0 / 12.0 | — | 1.00 |" in text
     no_bench = "\n".join(render_backends(compare_backends({"a": _result(1, 1), "b": _result(1, 1)})))
     assert "policyqa bench" in no_bench
     assert "## Backends" not in render_report(_result(0.97, 0.85))

@@ -112,6 +112,11 @@ class HybridSearcher:
     def can_embed(self) -> bool:
         return self.embedder is not None and self.dense is not None
 
+    def clear_cache(self) -> None:
+        """Forget every prepared question (the next search folds, tokenizes and embeds again)."""
+        with self._cache_lock:
+            self._cache.clear()
+
     def prepare(self, text: str, embed: bool = True) -> Query:
         """Fold, tokenize and (when ``embed`` and possible) embed a question, once.
 
