@@ -5,7 +5,9 @@ The router is mounted only when ``POLICYQA_ADMIN_TOKEN`` is set; every call must
 time). Uploads go through ``rag.ingest`` — which refuses oversized, binary, encrypted, corrupt
 and zip-bomb files and never takes a file name from the client — then the index is rebuilt and
 the new ``PolicyQA`` replaces the old one on ``app.state`` in one assignment: requests already
-running keep the instance they started with, and nobody ever sees a half-built index.
+running keep the instance they started with (it is closed ``CLOSE_GRACE_S`` later), and nobody
+ever sees a half-built index. When the rebuild fails, the upload is withdrawn from the corpus and
+the old index keeps being served (503 with the reason).
 
 ``UploadGuard`` checks the token and the body size before FastAPI parses the multipart body, so
 an anonymous client cannot make the server spool a large upload to disk.
@@ -37,11 +39,13 @@ from fastapi import (
 from app.deps import open_service
 from app.schemas import document_to_dict
 from app.settings import Settings, get_settings
+from rag.corpus import MANIFEST
 from rag.safety import DEFAULT_MAX_BYTES
 
 MAX_FILES = 20
 MAX_BODY = 64 * 1024 * 1024  # the whole multipart request; each file is also held to max_bytes
 _CHUNK = 1 << 20
+CLOSE_GRACE_S = 30.0  # a replaced service is closed this long after the swap
 # Writes are serialized: two uploads racing on documents.toml would lose one of them.
 _WRITE_LOCK = threading.Lock()
 
@@ -132,6 +136,15 @@ def install(app: FastAPI, token: str) -> None:
     app.add_middleware(UploadGuard, token=token)
 
 
+def _close_later(old, grace_s: float = CLOSE_GRACE_S) -> None:
+    """Close a replaced service once requests that started on it have had time to finish."""
+    close = getattr(old, "close", None)
+    if close is not None:
+        timer = threading.Timer(grace_s, close)
+        timer.daemon = True
+        timer.start()
+
+
 def safe_upload_name(name: str | None) -> str:
     """A local file name for an upload: the client's base name with unsafe characters replaced.
 
@@ -183,7 +196,7 @@ def upload_documents(
     region: Annotated[str | None, Form(max_length=100)] = None,
 ) -> dict:
     """Add documents (all or nothing), rebuild the index and serve it; needs the admin token."""
-    from rag.ingest import ingest_files
+    from rag.ingest import ingest_files, withdraw
 
     if not files or len(files) > MAX_FILES:
         raise HTTPException(status_code=422, detail=f"files: send 1 to {MAX_FILES} files")
@@ -198,14 +211,23 @@ def upload_documents(
             path = folder / safe_upload_name(upload.filename)
             _save(upload, path, max_bytes)
             paths.append(path)
+        corpus_dir = Path(settings.corpus_dir)
+        manifest = corpus_dir / MANIFEST
         with _WRITE_LOCK:
+            before = manifest.read_bytes() if manifest.is_file() else None
             try:
-                added = ingest_files(paths, Path(settings.corpus_dir), max_bytes=max_bytes,
+                added = ingest_files(paths, corpus_dir, max_bytes=max_bytes,
                                      **{k: v for k, v in overrides.items() if v})
             except ValueError as exc:  # names the file and what is wrong with it; nothing changed
                 raise HTTPException(status_code=422, detail=str(exc).replace(tmp, "<upload>")) from exc
             # Build beside the served index; readers keep the old instance until this returns.
-            fresh = open_service(settings)
-            request.app.state.qa = fresh
+            try:
+                fresh = open_service(settings)
+            except Exception as exc:  # the served service is untouched; take the upload back out
+                withdraw(corpus_dir, added, before)
+                raise HTTPException(status_code=503, detail=f"the index could not be rebuilt, so the upload "
+                                    f"was withdrawn and nothing changed: {exc}") from exc
+            old, request.app.state.qa = request.app.state.qa, fresh
+            _close_later(old)
     return {"added": [document_to_dict(d) for d in added], "index_version": fresh.index_version,
             "documents": len(fresh.documents), "clauses": len(fresh.clauses)}

@@ -244,6 +244,30 @@ def ingest_files(paths: list[Path], corpus_dir: Path, *, max_bytes: int = DEFAUL
     return [doc for doc, _, _ in staged]
 
 
+def withdraw(corpus_dir: Path, added: list[Document], manifest_before: bytes | None) -> None:
+    """Undo an ``ingest_files`` call: restore the manifest as it was, then remove the added texts.
+
+    The manifest goes first, so an interruption never leaves it listing a missing file (an
+    unlisted leftover text is harmless: a later ingest of the same bytes takes it over).
+
+    Args:
+        corpus_dir: The corpus folder.
+        added: What ``ingest_files`` returned.
+        manifest_before: The bytes of ``documents.toml`` before the ingest (``None``: it did not exist).
+    """
+    corpus_dir = Path(corpus_dir)
+    manifest = corpus_dir / MANIFEST
+    if manifest_before is None:
+        manifest.unlink(missing_ok=True)
+    else:
+        _atomic_write(manifest, manifest_before)
+    root = corpus_dir.resolve().parent
+    for doc in added:
+        target = (root / doc.source_path).resolve()
+        if target.parent == corpus_dir.resolve():
+            target.unlink(missing_ok=True)
+
+
 def _is_utf8(data: bytes) -> bool:
     try:
         data.decode("utf-8")

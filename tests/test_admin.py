@@ -166,3 +166,41 @@ def test_upload_guard_refuses_before_reading_the_body(tmp_path: Path):
 
     chunked = client.post("/api/documents", content=chunks(), headers={**AUTH, "content-type": "multipart/form-data; boundary=b"})
     assert chunked.status_code == 413
+
+
+def test_failed_rebuild_withdraws_the_upload_and_keeps_serving(tmp_path: Path):
+    """Milvus unreachable at swap time: 503 with the reason, the corpus as before, old index served."""
+    from fastapi.testclient import TestClient
+
+    from rag.service import PolicyQA
+
+    corpus_dir, index_dir = workspace(tmp_path)
+    before = _snapshot(corpus_dir)
+    served = PolicyQA.open(corpus_dir, index_dir)
+    settings = Settings(corpus_dir=corpus_dir, index_dir=index_dir, admin_token=TOKEN,
+                        backend="milvus", milvus_uri="http://127.0.0.1:1")
+    docx = write_docx(tmp_path / "plan.docx", NOTICE)
+    with TestClient(create_app(settings, qa=served)) as client:
+        version = client.get("/healthz").json()["index_version"]
+        with docx.open("rb") as fh:
+            r = client.post("/api/documents", headers=AUTH, files={"files": ("plan.docx", fh)},
+                            data={"id": "withdrawn-plan"})
+        assert r.status_code == 503, r.text
+        assert "withdrawn" in r.json()["detail"] and "127.0.0.1:1" in r.json()["detail"]
+        assert _snapshot(corpus_dir) == before
+        assert client.get("/healthz").json()["index_version"] == version
+        assert client.post("/api/ask", json={"question": "谁牵头充电基础设施建设"}).json()["answerable"]
+
+
+def test_replaced_service_is_closed_after_the_grace_period():
+    from app.admin import _close_later
+
+    closed = threading.Event()
+
+    class Service:
+        def close(self) -> None:
+            closed.set()
+
+    _close_later(Service(), grace_s=0.05)
+    assert closed.wait(5)
+    _close_later(object())  # nothing to close: no error
