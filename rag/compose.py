@@ -251,16 +251,30 @@ class Composer:
         return None
 
     def dept_lookup(self, det: Detection, cites: Citations) -> str | None:
+        """What each named department leads and supports, from clause metadata over the corpus.
+
+        The same name in plans of different places (市财政局 of two cities) is different bodies,
+        so the tasks are grouped by the document's region, each group labelled; a place or level
+        the question names narrows the groups to it.
+        """
         parts = []
         per_role = 3 if len(det.departments) == 1 else 2
+        scope = det.filter()
         for dept in det.departments:
             rows = self.duties.get(dept, [])
-            for role, word in (("lead", "牵头"), ("support", "参与")):
-                tasks = list({c.id: c for c, r in rows if r == role}.values())
-                if tasks:
-                    shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks[:per_role]]
-                    more = f"等{len(tasks)}项" if len(tasks) > per_role else ""
-                    parts.append(f"{dept}{word}{len(tasks)}项：{'、'.join(shown)}{more}")
+            rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
+            groups: dict[str, list[tuple[Clause, str]]] = {}
+            for c, r in rows:
+                groups.setdefault(label_of(self.documents[c.doc_id]), []).append((c, r))
+            for label, group in groups.items():
+                prefix = f"{label}：" if len(groups) > 1 else ""
+                for role, word in (("lead", "牵头"), ("support", "参与")):
+                    tasks = list({c.id: c for c, r in group if r == role}.values())
+                    if tasks:
+                        shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks[:per_role]]
+                        more = f"等{len(tasks)}项" if len(tasks) > per_role else ""
+                        parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'、'.join(shown)}{more}")
+                        prefix = ""
         if not parts:
             raise NoAnswer
         return "；".join(parts) + "。"

@@ -319,3 +319,40 @@ def test_colloquial_words_reach_the_clause_that_uses_the_official_ones(nev, ques
 
 def test_a_concept_the_plan_lacks_is_still_refused(nev):
     assert not nev.ask("在江北买电动车上牌需要摇号吗").answerable
+
+
+OTHER_CITY = """湖州市智慧教育实施方案
+
+为落实《江南省智慧教育行动方案》要求，制定本方案。
+
+一、重点任务
+
+(一)建设数字教材平台。到2026年建成市级数字教材平台1个。(牵头单位:市教育局;责任单位:市财政局)
+
+(二)推进在线教育。(牵头单位:市财政局)
+"""
+
+
+@pytest.fixture(scope="module")
+def two_cities(tmp_path_factory) -> Answerer:
+    work = tmp_path_factory.mktemp("two_cities")
+    corpus = write_mini_corpus(work / "corpus")
+    (corpus / "other.txt").write_text(OTHER_CITY, encoding="utf-8")
+    with (corpus / "documents.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[[documents]]\nid = "hz-edu"\ntitle = "湖州市智慧教育实施方案"\nlevel = "city"\n'
+                 'region = "湖州市"\nfile = "other.txt"\n')
+    return open_answerer(corpus, work / "index")
+
+
+def test_department_lookup_keeps_same_named_bodies_of_two_cities_apart(two_cities):
+    a = two_cities.ask("市财政局参与哪些任务")
+    check_shape(a)
+    assert a.intent == "dept_lookup"
+    assert "江城市：" in a.answer and "湖州市：" in a.answer
+    jc, hz = a.answer.split("湖州市：")
+    assert "推进校园网络升级" in jc and "建设数字教材平台" in hz and "推进在线教育" in hz
+    assert "市财政局牵头1项" in hz and "市财政局牵头" not in jc
+    narrowed = two_cities.ask("湖州市教育局负责哪些任务")
+    assert narrowed.intent == "dept_lookup"
+    assert {h.clause.doc_id for h in narrowed.citations} == {"hz-edu"}
+    assert "江城市" not in narrowed.answer
