@@ -1,9 +1,9 @@
 """The index manifest: what a built index holds, and whether it may be served.
 
-``manifest.json`` records the format version, the embedder name and dim, the corpus checksums,
+``manifest.json`` records the format version, the digest of the chunking and tokenizing code, the embedder name and dim, the corpus checksums,
 the build and retrieval parameters, the clause and document counts, the creation time and the
 sha256 of every other file of the index. ``read_manifest`` / ``check_fresh`` / ``check_files``
-tell a stale index (another corpus, embedder or format: ``StaleIndexError``, rebuild it) from a
+tell a stale index (another corpus, embedder, format or chunker: ``StaleIndexError``, rebuild it) from a
 corrupt one (a file whose bytes do not match: ``CorruptIndexError``, refuse it);
 ``index_status`` sums that up without loading any array.
 """
@@ -23,6 +23,18 @@ if TYPE_CHECKING:
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# The modules whose code decides what the index holds (clause texts and metadata, BM25 tokens).
+# Their source digest is recorded, so that an index built by older chunking or tokenizing code
+# is rebuilt rather than served next to a newer answer layer that reads the clauses differently.
+_PIPELINE_MODULES = ("normalize", "markup", "linejoin", "outline", "chunk", "duties", "targets", "tokenize")
+
+
+def pipeline_digest() -> str:
+    """Short sha256 over the source of the modules that turn raw text into indexed clauses."""
+    digest = hashlib.sha256()
+    for name in _PIPELINE_MODULES:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 class IndexStateError(ValueError):
@@ -70,6 +82,7 @@ def make_manifest(folder: Path, embedder: Embedder, corpus_checksums: dict, para
     files = {p.relative_to(folder).as_posix(): file_sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
     return {
         "format_version": FORMAT_VERSION,
+        "pipeline": pipeline_digest(),
         "embedder": {"name": embedder.name, "dim": int(embedder.dim)},
         "corpus_checksums": dict(corpus_checksums),
         "params": params,
@@ -111,6 +124,8 @@ def check_fresh(manifest: dict, index_dir: Path, embedder_name: str, checksums: 
     """
     if manifest["format_version"] != FORMAT_VERSION:
         raise StaleIndexError(f"index in {index_dir} has format {manifest['format_version']}, this version reads {FORMAT_VERSION}")
+    if manifest.get("pipeline") != pipeline_digest():
+        raise StaleIndexError(f"index in {index_dir} was built by other chunking or tokenizing code; rebuilding")
     built_with = manifest["embedder"].get("name")
     if built_with != embedder_name:
         raise StaleIndexError(f"index in {index_dir} was built with embedder {built_with!r}, not {embedder_name!r}")
