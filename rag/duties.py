@@ -2,7 +2,8 @@
 
 Plans attach a note to each task, e.g.
 ``（牵头单位：省发展改革委、省工业和信息化厅；责任单位：省商务厅，各相关市政府，下同）``.
-``parse_duties`` reads every such note in a clause. 下同 ("same below") makes part of the note
+``parse_duties`` reads every such note in a clause, and, where a clause has none, notes that name
+the units before their role verbs: （省发展改革委牵头，省工业和信息化厅按职责分工负责）. 下同 ("same below") makes part of the note
 reach the later clauses: the comma-delimited group right before 下同 (各相关市政府 above), or the
 whole role list when there is no such group. The chunker carries it forward and shows it as
 ``support_inherited``.
@@ -34,6 +35,18 @@ _NOTE = re.compile(
     r"[（(]\s*(?=(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES) + r")\s*[：:])"
     r"((?:[^（）()]|[（(][^（）()]*[）)])*)(?:[）)]|$)"
 )
+# The other common form of note names the units before their role verbs:
+# （省发展改革委牵头，省工业和信息化厅、省数据和政务服务局按职责分工负责）,
+# （各市政府负责，省发展改革委统筹协调）. Every comma-delimited part must be unit names followed
+# by a role verb, and every name must end like a body of government, so an ordinary aside in
+# brackets is never read as a note.
+_LEAD_VERBS = ("牵头负责", "牵头", "统筹协调", "统筹推进", "统筹")
+_SUPPORT_VERBS = ("按职责分工负责", "按职责分工落实", "按职责负责", "分工负责", "共同负责", "负责落实", "负责",
+                  "配合", "参与", "协同", "协助", "落实")
+_VERB_PART = re.compile(
+    r"^(?P<names>.+?)(?:等)?(?P<verb>" + "|".join(sorted(_LEAD_VERBS + _SUPPORT_VERBS, key=len, reverse=True)) + r")$")
+_UNIT_END = re.compile(r"(?:厅|局|委|办|政府|管委会|委员会|部|院|社|行|会|中心|公司|分局|支队|大队|单位|部门|机构|组)$")
+_BRACKETED = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
 _CARRY = "下同"
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})
 _BRACKETS = str.maketrans({"(": "（", ")": "）", "〔": "（", "〕": "）", "[": "（", "]": "）", "［": "（", "］": "）"})
@@ -112,7 +125,36 @@ def parse_duties(text: str) -> Duties:
             (lead if role.group(1) in LEAD_ROLES else support).extend(names)
             if _CARRY in segment:
                 carried.extend(_carried(segment) or names)
+    if not lead and not support:
+        for note in _BRACKETED.finditer(text):
+            parsed = _verb_note(note.group(1))
+            if parsed is not None:
+                lead.extend(parsed.lead)
+                support.extend(parsed.support)
+                carried.extend(parsed.carried)
     return Duties(_unique(lead), _unique(support), _unique(carried))
+
+
+def _verb_note(body: str) -> Duties | None:
+    """A note of the form 甲牵头，乙、丙按职责分工负责(，下同); ``None`` when ``body`` is not one."""
+    lead: list[str] = []
+    support: list[str] = []
+    carried: list[str] = []
+    last: list[str] = []  # the names of the part before, which a 下同 part carries forward
+    for part in (p.strip() for p in _split_top(body, "，,；;")):
+        if not part:
+            continue
+        if part in (_CARRY, "以下同"):
+            if not last:
+                return None
+            carried.extend(last)
+            continue
+        m = _VERB_PART.match(part)
+        last = _names(m.group("names")) if m else []
+        if not last or not all(_UNIT_END.search(n) and len(n) <= 25 for n in last):
+            return None
+        (lead if m.group("verb") in _LEAD_VERBS else support).extend(last)
+    return Duties(tuple(lead), tuple(support), tuple(carried)) if lead or support else None
 
 
 def _carried(segment: str) -> list[str]:

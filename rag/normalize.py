@@ -9,6 +9,7 @@ Government documents arrive as PDF extractions or web copies. The normalizer:
 * drops page marks (—１—), trailer lines (…印发, 原文地址, 抄送) and repeated letterheads,
   collapses spaced-out titles (聊 城 市 人 民 政 府) and an orphan closing fragment (``厅)``)
   a page break left behind;
+* takes out Markdown markup (``rag.markup``: headings, quotes, emphasis, tables);
 * joins lines broken mid-sentence or mid-word, keeping paragraph breaks as ``\\n``.
 
 Every rule looks only at the text it is given, so a slice of the raw file normalizes on its own:
@@ -33,6 +34,7 @@ from rag.linejoin import (  # the line patterns are re-exported for the chunker 
     is_title_like,
     join_lines,
 )
+from rag.markup import strip_markup
 
 __all__ = ["CN_NUM", "DATE_LINE", "DOC_NUMBER", "NUMBERING", "ZH_PUNCT", "Normalized", "is_cjk",
            "is_numbered", "is_title_like", "normalize", "normalize_query", "normalize_text"]
@@ -128,10 +130,13 @@ class Normalized:
 
 
 # ---------------------------------------------------------------- per-line cleaning
-def _fold_line(raw: str, base: int) -> Line:
-    """Width folding, trimming and space removal between Chinese characters."""
+def _fold_line(raw: str, base: int, indices: list[int] | None = None) -> Line:
+    """Width folding, trimming and space removal between Chinese characters.
+
+    ``indices`` gives each character's index in the raw line when markup was taken out of it.
+    """
     chars = [_fold(c) for c in raw]
-    offs = list(range(base, base + len(raw)))
+    offs = [base + i for i in indices] if indices is not None else list(range(base, base + len(raw)))
     # Drop zero-width and BOM characters entirely.
     keep = [i for i, c in enumerate(raw) if c not in "\ufeff\u200b"]
     chars, offs = [chars[i] for i in keep], [offs[i] for i in keep]
@@ -203,8 +208,11 @@ def _clean_lines(raw: str) -> list[Line]:
     pos = 0
     for part in raw.split("\n"):
         body = part[:-1] if part.endswith("\r") else part
-        line = _fold_line(body, pos)
+        plain = strip_markup(body)
+        line = _fold_line(plain[0], pos, plain[1]) if plain is not None else None
         pos += len(part) + 1
+        if line is None:
+            continue
         text = line.text
         if not text or _PAGE_MARK.match(text):
             continue

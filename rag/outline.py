@@ -101,6 +101,10 @@ def _heading(text: str, marker: str) -> tuple[str, bool]:
         return f"{marker}{sentence}", True
     if is_title_like(rest, max_len=60) or not rest:
         return text, False
+    if len(sentence) <= 30 and len(rest) == len(sentence) + 1 and "，" not in sentence:
+        # A heading that is one short phrase with a full stop (1.建设算力枢纽节点。), as over
+        # sub-items; an article's one-sentence body (第一条 为了…，制定本办法。) is not a title.
+        return f"{marker}{sentence}", False
     # A long first sentence (第一条 为了规范…，制定本办法。): cite by the label alone.
     return marker.strip(), True
 
@@ -128,7 +132,7 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
             if kind in kinds:
                 del stack[kinds.index(kind):]
             title, inline = _heading(text, marker)
-            node = _Node(kind, label, i, title, title if inline else text, inline)
+            node = _Node(kind, label, i, title, title if inline else text.rstrip(_SENTENCE_END), inline)
             stack[-1].children.append(node)
             stack.append(node)
         elif column and is_title_like(text):

@@ -189,6 +189,15 @@ def test_title_only_heading_with_one_body_paragraph_and_lead_in():
     assert clauses[2].text == "一、保障措施\n加强组织领导，落实责任。"
 
 
+def test_a_one_phrase_heading_over_sub_items_is_a_title_not_a_clause():
+    raw = ("某市方案\n\n一、重点任务\n\n1.建设算力枢纽节点。\n\n（1）建设数据中心集群，到2026年标准机架达到40万架。\n\n"
+           "（2）统筹推进算力中心建设。（市发展改革委牵头，市工业和信息化局按职责分工负责）\n")
+    clauses = chunk_document(_doc("dc", "某市方案"), raw)
+    assert [c.id for c in clauses] == ["dc:一/1/1", "dc:一/1/2"]
+    assert clauses[0].path == ("一、重点任务", "1.建设算力枢纽节点")
+    assert clauses[1].lead == ("市发展改革委",) and clauses[1].support == ("市工业和信息化局",)
+
+
 def test_chunk_document_rejects_bad_input():
     with pytest.raises(ValueError):
         chunk_document(_doc(), b"raw")  # type: ignore[arg-type]

@@ -83,3 +83,29 @@ def test_extract_departments_from_the_corpus():
     assert len(names) == len(set(names))
     assert {"省工业和信息化厅", "市发展改革委", "各相关市政府", "各县（市、区）人民政府"} <= set(names)
     assert all("下同" not in n and "牵头" not in n for n in names)
+
+
+@pytest.mark.parametrize(("note", "lead", "support"), [
+    ("（省发展改革委牵头，省工业和信息化厅、省数据和政务服务局按职责分工负责）",
+     ("省发展改革委",), ("省工业和信息化厅", "省数据和政务服务局")),
+    ("（省通信管理局、省工业和信息化厅牵头，各市政府按职责分工负责）",
+     ("省通信管理局", "省工业和信息化厅"), ("各市政府",)),
+    ("（各市政府、雄安新区管委会负责，省发展改革委统筹协调）", ("省发展改革委",), ("各市政府", "雄安新区管委会")),
+    ("（省交通运输厅、省水利厅按职责分工负责）", (), ("省交通运输厅", "省水利厅")),
+    ("（省数据和政务服务局牵头，省委网信办、省发展改革委等按职责分工负责）",
+     ("省数据和政务服务局",), ("省委网信办", "省发展改革委")),
+])
+def test_notes_naming_units_before_their_role_verbs(note, lead, support):
+    d = parse_duties(f"推进数字化改造。{note}")
+    assert (d.lead, d.support, d.carried) == (lead, support, ())
+
+
+def test_a_verb_note_carries_forward_with_xiatong():
+    d = parse_duties("做好保障。（市发展改革委牵头，各县（市、区）政府配合，下同）")
+    assert d == Duties(("市发展改革委",), ("各县（市、区）政府",), ("各县（市、区）政府",))
+
+
+@pytest.mark.parametrize("aside", ["给予奖励（最高不超过500万元）。", "支持企业（含个体工商户）参与。",
+                                   "（由企业自主负责）", "建设平台（省级以上）。"])
+def test_ordinary_brackets_are_not_notes(aside):
+    assert parse_duties(aside) == Duties()

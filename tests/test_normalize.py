@@ -133,6 +133,22 @@ def test_real_province_text_keeps_structure(shandong_raw: str):
     assert not any(p.startswith("原文地址") for p in paragraphs)
 
 
+def test_markdown_markup_is_taken_out():
+    raw = ("# 某省数字经济行动方案\n\n---\n\n## 一、总体要求\n\n1. **夯实底座。** 建设算力网络。\n\n"
+           "> 唐山：发展工业互联网；\n\n| 指标 | 2026年 |\n|:---|---:|\n| 5G基站 | 25万个 |\n\n- 12 -\n")
+    norm = normalize(raw)
+    assert norm.text.split("\n") == ["某省数字经济行动方案", "一、总体要求", "1.夯实底座。建设算力网络。",
+                                      "唐山：发展工业互联网；", "指标，2026年。", "5G基站，25万个。"]
+    for s, e in norm.paragraphs():  # every paragraph still maps back onto its raw characters
+        a, b = norm.raw_span(s, e)
+        assert normalize_text(raw[a:b]) == norm.text[s:e]
+
+
+def test_plain_text_passes_markup_stripping_unchanged():
+    raw = "一、重点任务\n（一）推广A-B型电池，占比达到30%。\n"
+    assert normalize_text(raw) == "一、重点任务\n（一）推广A-B型电池，占比达到30%。"
+
+
 def test_normalize_query_folds_width_and_space():
     assert normalize_query("  ２０２５年 充电桩  建设目标?\n谁 牵头") == "2025年充电桩建设目标？谁牵头"
     assert normalize_query("ＥＶ charging") == "EV charging"
