@@ -15,6 +15,7 @@ extractive answer stands.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -41,6 +42,13 @@ AlignmentFn = Callable[[], object]
 # Intents that read clause data (牵头单位, 指标…) rather than sentences: a question of these kinds
 # is not refused for absent words alone.
 _STRUCTURED = frozenset(Intent) - {Intent.OPEN, Intent.POLICY}
+
+
+def _abbreviates(short: str, text: str) -> bool:
+    """Whether ``text`` spells out ``short`` as an abbreviation: its characters in order within
+    one phrase, at most three characters apart (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
+    gap = r"[^，。；：、\s]{0,3}"
+    return re.search(gap.join(map(re.escape, short)), text) is not None
 
 
 class Answerer:
@@ -120,10 +128,7 @@ class Answerer:
                     hits = self._search(query, max(top_k, 10), where=where)
                 if det.intent is Intent.DOC_FACT:
                     text = doc_fact(self.composer, det, hits, cites)
-                elif det.intent is Intent.ALIGNMENT or self._region_item(det) or not (
-                        self._narrowed(det) or self.refusal.refuse(
-                            det.terms, shares, hits, structured=det.intent in _STRUCTURED,
-                            words_of=lambda c: self._words[c.id])):
+                elif det.intent is Intent.ALIGNMENT or self._region_item(det) or not self._refuse(det, shares, hits):
                     text = self._compose(det, query, hits, cites)
         except NoAnswer:
             text = None
@@ -184,15 +189,27 @@ class Answerer:
                 out += [w for w in (head, tail) if w]
         return tuple(dict.fromkeys(out))
 
+    def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
+        """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
+        (``_narrowed``), or clauses too weak an answer (``RefusalPolicy``)."""
+        return self._narrowed(det) or self.refusal.refuse(
+            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=lambda c: self._words[c.id])
+
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an
         absent compound whose head is in the corpus and whose modifier is not (个人所得税 when the
-        corpus only speaks of 企业所得税)."""
+        corpus only speaks of 企业所得税).
+
+        A modifier whose characters the corpus holds in order and close together is read as an
+        abbreviation of corpus words (质检 for 质量监督检验), not as a narrower kind.
+        """
         for tok in det.topic:
             if len(tok) < 4 or self._share(tok):
                 continue
             for cut in range(2, len(tok) - 1):
-                if self._share(tok[cut:]) and not self._share(tok[:cut]) and tok[:cut] not in self.vocab.text:
+                modifier = tok[:cut]
+                if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text
+                        and not _abbreviates(modifier, self.vocab.text)):
                     return True
         return False
 

@@ -63,7 +63,11 @@ _PERSON = re.compile(r"哪位|姓名|联系人|联系电话|召集人|分管领�
 # Department-like names in a question (省卫健委, 市教育局); the inner part excludes function
 # characters so that "省里牵头单位是哪个局" is not read as a department.
 _DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个么什里和与及或在对有了吗呢由谁牵头负责参与]{1,6}?(?:厅|局|委|办|署)")
+# Everyday words that end in an office character but name no office (布局, 部署, 举办).
+_NOT_OFFICE = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|举办|创办|承办|主办|开办|兴办|申办|督办|代办|"
+                         r"包办|操办|筹办|查办|经办|协办|怎么办|大厅|展厅|餐厅|客厅|部署|签署)$")
 _DEPT_CORE = re.compile(r"^[省市县区]|(?:厅|局|委员会|委|办公室|办)$")
+_DIRECTIONS = frozenset("东南西北中内外上下前后左右")
 _BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
 
 # Words that say *what kind* of answer is wanted, not what it is about; dropped from the topic.
@@ -131,7 +135,9 @@ def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
         if place in text:
             known[short_place(place)] = None
     for tok in pos_tagger().lcut(text):
-        if not tok.flag.startswith("ns") or len(tok.word) < 2:
+        # jieba's dictionary tags some direction compounds as places (东西 "thing", 南北); a word
+        # made only of direction characters names no place.
+        if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS:
             continue
         name = short_place(tok.word)
         if name in known or any(name in k or k in name for k in known):
@@ -163,7 +169,8 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
             found[canon] = None
     for canon in found:
         rest = rest.replace(f"{_dept_core(canon)}部门", "，")
-    unknown = [m.group(0) for m in _DEPT_LIKE.finditer(rest) if not vocab.holds(m.group(0))]
+    unknown = [m.group(0) for m in _DEPT_LIKE.finditer(rest)
+               if not vocab.holds(m.group(0)) and not _NOT_OFFICE.search(m.group(0))]
     return list(found), unknown, rest
 
 
@@ -199,7 +206,10 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     levels = list(dict.fromkeys([*(vocab.level_of_region[r] for r in regions), *explicit]))
     cross_level = len(levels) >= 2
 
-    stop = ROLE_WORDS | set(places) | set(regions)
+    # A document's own region (聊城, 山东省) says which document, not what about; any other place
+    # the corpus names (章丘区 in a city plan, a 专栏 line's city) is what the question is about.
+    own = {p for p in places if p in vocab.region_of_place}
+    stop = ROLE_WORDS | own | {f"{p}{suffix}" for p in own for suffix in "省市县区"} | set(regions)
     topic = [t for t in vocab.words(rest) if t not in stop and not t.isdigit()]
 
     column_places = [p for p in places if p in vocab.column_places]

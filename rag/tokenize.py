@@ -20,6 +20,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import jieba
 import opencc
@@ -57,6 +58,10 @@ _QUOTED = re.compile(r"[“\"「『《«]([^”\"」』》»]{2,16})[”\"」』
 _LABEL = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十百]+[、.．]|\d+[.．、])\s*")
 _HEADLINE_SPLIT = re.compile(r"[，,。.;；:：、\s和与及并“”\"「」《》«»()（）]+")
 _ALL_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+# An inner item of an enumeration (微面、中大面、微卡、轻卡、皮卡等): 2–4 CJK characters after a
+# 、 and before the next 、, 等 or a punctuation mark. Such items are the genre's nouns (product
+# kinds, materials, services) and jieba cuts many of them into single characters (轻|卡).
+_ENUM_ITEM = re.compile(r"(?<=、)([\u4e00-\u9fff]{2,4}?)(?=、|等|[，。；：）])")
 _JIEBA_WORD = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]+$")
 # Word characters: CJK, Latin letters, digits. Anything else is punctuation or symbol.
 _WORDISH = re.compile(r"[\u4e00-\u9fff\w]")
@@ -166,6 +171,15 @@ def headline_terms(title: str) -> list[str]:
     return terms
 
 
+@cache
+def _base_dictionary() -> dict[str, int]:
+    """jieba's own word frequencies, from a private dictionary (other libraries add words to the
+    global one, and the domain words must not depend on what else is loaded)."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ
+
+
 def domain_terms(clauses: Iterable[Clause]) -> list[str]:
     """Domain words of a corpus: 牵头单位/责任单位 names plus headline and quoted terms.
 
@@ -191,4 +205,27 @@ def domain_terms(clauses: Iterable[Clause]) -> list[str]:
                 term = match.group(1)
                 if _ALL_CJK.match(term) and len(term) <= 10:
                     terms.setdefault(term, None)
+    return list(terms)
+
+
+def enumeration_terms(clauses: Iterable[Clause]) -> list[str]:
+    """Inner items of the clauses' enumerations that jieba does not know as words (轻卡 in
+    微卡、轻卡、皮卡), so that a question naming one reads it as one word.
+
+    They serve reading questions (``rag.vocab``), not BM25: on the QA set, adding them to the
+    BM25 dictionary lengthened the 专栏 line-items they fill and cost hybrid Hit@5.
+
+    Args:
+        clauses: All clauses of the corpus.
+
+    Returns:
+        Unique terms in first-seen order.
+    """
+    known = _base_dictionary()
+    terms: dict[str, None] = {}
+    for clause in clauses:
+        for match in _ENUM_ITEM.finditer(clause.text):
+            # Only unknown ones: raising a word jieba already holds would re-route its cuts elsewhere.
+            if not known.get(match.group(1)):
+                terms.setdefault(match.group(1), None)
     return list(terms)

@@ -17,7 +17,7 @@ import jieba.posseg
 
 from rag.duties import canonical_department, department_aliases
 from rag.model import Clause, Document
-from rag.tokenize import DOMAIN_FREQ, STOPWORDS, domain_terms
+from rag.tokenize import DOMAIN_FREQ, STOPWORDS, domain_terms, enumeration_terms
 
 _PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|自治州|州)$")
 
@@ -72,7 +72,7 @@ class CorpusVocab:
         vocab = cls(documents=list(documents))
         vocab.segmenter = jieba.Tokenizer()
         vocab.segmenter.initialize()
-        for term in domain_terms(clauses):
+        for term in dict.fromkeys([*domain_terms(clauses), *enumeration_terms(clauses)]):
             vocab.segmenter.add_word(term, freq=DOMAIN_FREQ)
         parts: list[str] = []
         for doc in documents:

@@ -321,6 +321,35 @@ def test_a_concept_the_plan_lacks_is_still_refused(nev):
     assert not nev.ask("在江北买电动车上牌需要摇号吗").answerable
 
 
+QUALITY_CITY = """江北市质量提升方案
+
+一、重点任务
+
+（一）建设检验平台。争创国家新能源汽车质量监督检验中心，打造一站式检测认证服务平台。（牵头单位：市市场监管局）
+
+（二）落实税收优惠。高新技术企业按照15%的税率缴纳企业所得税。（牵头单位：市税务局）
+"""
+
+
+@pytest.fixture(scope="module")
+def quality(tmp_path_factory) -> Answerer:
+    work = tmp_path_factory.mktemp("quality_answer")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(QUALITY_CITY, encoding="utf-8")
+    (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
+    return open_answerer(corpus, work / "index")
+
+
+def test_an_abbreviation_is_not_read_as_a_narrower_kind(quality):
+    # 质检 abbreviates 质量监督检验: the question is about the clause, not a narrower 中心
+    a = quality.ask("争创国家级质检中心、建一站式检测认证平台归哪个部门牵头")
+    check_shape(a)
+    assert "市市场监管局" in a.answer
+    # 个人 is in no clause and abbreviates nothing there: 个人所得税 is a kind the plan lacks
+    assert not quality.ask("员工的个人所得税有什么优惠").answerable
+
+
 OTHER_CITY = """湖州市智慧教育实施方案
 
 为落实《江南省智慧教育行动方案》要求，制定本方案。

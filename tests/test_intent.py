@@ -142,6 +142,8 @@ def test_unknown_place_department_person_and_document_are_flagged(mini):
     assert detect("教育专网建设的召集人是哪位领导", vocab, tok).unknown
     assert detect("《教育信息化条例》有什么规定", vocab, tok).unknown
     assert not detect("湖州发展什么", vocab, tok).unknown
+    # jieba tags 东西 ("things") as a place; a word of direction characters names none
+    assert not detect("智慧校园要买的东西有补助吗", vocab, tok).unknown
 
 
 def test_traditional_and_full_width_questions_are_folded(mini):
@@ -181,3 +183,5 @@ def test_words_keep_absent_runs_and_drop_seams(real):
     words = vocab.words("到2025年新车里电动车要占多大比例")
     assert "年新" not in words  # 2025年|新车: characters the corpus holds across two words
     assert "摇号" in vocab.words("上牌需要摇号吗")  # a concept the corpus lacks stays one word
+    # an item of the corpus' enumerations (微卡、轻卡、皮卡) is one word, not a seam of 轻|卡
+    assert "轻卡" in vocab.words("聊城的轻卡以后怎么搞")

@@ -27,11 +27,21 @@ def test_a_word_found_only_across_a_seam_refuses():
     assert RefusalPolicy().refuse(terms, shares, HITS, words_of=lambda c: WORDS[c.id])
 
 
+def test_the_answering_clause_must_hold_one_of_the_most_specific_words():
+    other = Clause(id="d:二", doc_id="d", path=(), title="", text="引进数字经济领域人才。")
+    terms = {"博士": 5.0, "安家": 5.0, "数字": 1.5, "经济": 1.5, "领域": 1.5, "引进": 2.0}
+    shares = dict.fromkeys(terms, 0.05)
+    # 引进 + 数字经济领域 cover 6.5 / 16.5 of the weight, but neither 博士 nor 安家 is there
+    assert RefusalPolicy().refuse(terms, shares, [Hit(other, 1.0, 1)])
+    assert not RefusalPolicy(anchors=0).refuse(terms, shares, [Hit(other, 1.0, 1)])
+
+
 def test_no_hits_refuse():
     assert RefusalPolicy().refuse({"出口": 1.0}, {"出口": 0.1}, [])
 
 
-@pytest.mark.parametrize("kwargs", [{"min_coverage": -0.1}, {"max_share": 1.5}, {"depth": 0}])
+@pytest.mark.parametrize("kwargs", [{"min_coverage": -0.1}, {"max_share": 1.5}, {"depth": 0},
+                                    {"anchors": -1}, {"anchor_held": 2.0}])
 def test_bad_parameters_are_rejected(kwargs):
     with pytest.raises(ValueError, match=next(iter(kwargs))):
         RefusalPolicy(**kwargs)

@@ -93,3 +93,14 @@ def test_headline_terms_strip_verbs_and_labels():
 def test_bad_domain_word_rejected():
     with pytest.raises(ValueError, match="whitespace"):
         Tokenizer(["省 能源局"])
+
+
+def test_enumeration_items_unknown_to_jieba_become_terms():
+    from rag.model import Clause
+    from rag.tokenize import enumeration_terms
+
+    clause = Clause(id="d:一", doc_id="d", path=(), title="",
+                    text="推广微面、中大面、微卡、轻卡、皮卡等车型，发展电池、电机、电控。")
+    terms = enumeration_terms([clause])
+    assert {"中大面", "微卡", "轻卡", "皮卡"} <= set(terms)
+    assert "电机" not in terms  # jieba's own words keep their frequencies
