@@ -32,7 +32,8 @@ from rag.sentences import coverage, sentences, trim
 from rag.synonyms import expand
 from rag.tokenize import Tokenizer, domain_terms
 
-__all__ = ["LIMIT", "REFUSAL_TEXT", "Answerer", "RefusalPolicy", "asked_units", "coverage", "sentences", "trim"]
+__all__ = ["LIMIT", "REFUSAL_TEXT", "Answerer", "RefusalPolicy", "asked_units", "coverage", "sentences", "split_question",
+           "trim"]
 
 SearchFn = Callable[..., list[Hit]]
 """``search(text, k, where=Filter | None) -> list[Hit]``, best first (``HybridSearcher.search``)."""
@@ -49,6 +50,31 @@ def _abbreviates(short: str, text: str) -> bool:
     one phrase, at most three characters apart (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
     gap = r"[^，。；：、\s]{0,3}"
     return re.search(gap.join(map(re.escape, short)), text) is not None
+
+
+_QUESTION_END = re.compile(r"(?<=[？?])")
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def split_question(question: str) -> list[str]:
+    """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two; a part with fewer than
+    four CJK characters stays with the one before it.
+
+    Args:
+        question: The message as asked.
+
+    Returns:
+        One or more non-empty questions, in order.
+    """
+    parts: list[str] = []
+    for part in _QUESTION_END.split(question.strip()):
+        if not part.strip():
+            continue
+        if parts and sum("\u4e00" <= ch <= "\u9fff" for ch in part) < 4:
+            parts[-1] += part
+        else:
+            parts.append(part.strip())
+    return parts or [question]
 
 
 class Answerer:
@@ -112,8 +138,33 @@ class Answerer:
         if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
             raise ValueError(f"top_k={top_k!r}; allowed: an integer >= 1")
         t0 = time.perf_counter()
-        det, query, shares = self._understand(question)
         cites = Citations()
+        parts = split_question(question)
+        text, det, query, hits = self._answer_part(parts[0], top_k, where, cites)
+        if text is None:
+            if not hits:
+                hits = self._search(query, top_k, where=where)
+            return Answer(question, f"{REFUSAL_TEXT}。以下条款可能相关，仅供参考。", False, det.intent.value,
+                          tuple(hits[: min(3, top_k)]), (time.perf_counter() - t0) * 1000)
+        # The later questions of 哪个部门牵头？到2026年建多少个？ add their facts with the same
+        # citation numbering; one the corpus cannot answer is left out, not refused aloud.
+        for part in parts[1:]:
+            more = self._answer_part(part, top_k, where, cites, context=det)[0]
+            if more and _MARKER.sub("", more) not in _MARKER.sub("", text):  # not the same fact again
+                text = f"{text}{more}"
+        if self.generator is not None and cites.hits:
+            text = self.generator.phrase(question, text, tuple(cites.hits)) or text
+        return Answer(question, text, True, det.intent.value, tuple(cites.hits),
+                      (time.perf_counter() - t0) * 1000)
+
+    def _answer_part(self, question: str, top_k: int, where: Filter | None, cites: Citations,
+                     context: Detection | None = None) -> tuple[str | None, Detection, str, list[Hit]]:
+        """The answer text to one question (``None``: refuse), its detection, search text and hits.
+
+        ``context`` is the detection of the question before it in the same message, whose topic
+        and places a follow-up (审批大概要多长时间) is about.
+        """
+        det, query, shares = self._understand(question, context)
         hits: list[Hit] = []
         text = None
         try:
@@ -132,24 +183,25 @@ class Answerer:
                     text = self._compose(det, query, hits, cites)
         except NoAnswer:
             text = None
-        if text is None:
-            if not hits:
-                hits = self._search(query, top_k, where=where)
-            return Answer(question, f"{REFUSAL_TEXT}。以下条款可能相关，仅供参考。", False, det.intent.value,
-                          tuple(hits[: min(3, top_k)]), (time.perf_counter() - t0) * 1000)
-        if self.generator is not None and cites.hits:
-            text = self.generator.phrase(question, text, tuple(cites.hits)) or text
-        return Answer(question, text, True, det.intent.value, tuple(cites.hits),
-                      (time.perf_counter() - t0) * 1000)
+        return text, det, query, hits
 
-    def _understand(self, question: str) -> tuple[Detection, str, dict[str, float]]:
+    def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
         """The detection with expanded, IDF-weighted topic words; the text to search; word shares.
+
+        With ``context`` (the question before, in the same message) its topic words join this
+        one's and are searched too, and its places and levels apply when this one names none.
 
         A colloquial word and its official words (``rag.synonyms``) become one topic term
         ``电动车|新能源汽车``, found when any of its spellings is; the official words are also
         appended to the text searched.
         """
         det = detect(question, self.vocab, self.tokenizer)
+        if context is not None:
+            det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
+                          text=f"{det.text} {''.join(context.topic)}")
+            if not (det.places or det.regions or det.levels):
+                det = replace(det, places=context.places, regions=context.regions, levels=context.levels,
+                              cross_level=context.cross_level)
         official = expand(det.text, lambda w: self._share(w) > 0)
         topic = [t for t in det.topic if not any(t in key for key in official)]
         topic += ["|".join((key, *words)) for key, words in official.items()]

@@ -132,8 +132,11 @@ class Composer:
 
     # ------------------------------------------------------------------ intents
     def lead(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
-        chosen = self.per_doc(det, hits, lambda c: bool(c.lead))
-        parts = [(h, f"{'、'.join(h.clause.lead)}牵头") for h in chosen]
+        # A task whose note names no 牵头单位 (省交通运输厅、省水利厅按职责分工负责) is answered with
+        # the units it does name, said to be responsible, not replaced by another task's lead.
+        chosen = self.per_doc(det, hits, lambda c: bool(c.lead or c.support))
+        parts = [(h, f"{'、'.join(h.clause.lead)}牵头" if h.clause.lead
+                  else f"{'、'.join(h.clause.support)}负责（未列牵头单位）") for h in chosen]
         if len(parts) == 1:
             h = parts[0][0]
             parts = [(h, f"{label_of(self.doc(h))}“{task_name(h.clause)}”由{parts[0][1]}")]
@@ -151,7 +154,11 @@ class Composer:
                         tail = f"（{'责任单位' if role == '牵头单位' else '牵头单位'}：{others}）" if others else ""
                         body = f"{dept}是“{task_name(h.clause)}”的{role}{tail}"
                         return f"{trim(body, det.terms, LIMIT)}{cites.mark(h)}。"
-        chosen = self.per_doc(det, hits, lambda c: bool(c.lead or c.all_support))
+        def names_asked(c: Clause) -> bool:  # 工信局牵头，还有哪些部门配合: a task of 工信局
+            return any(d in map(canonical_department, (*c.lead, *c.all_support)) for d in det.departments)
+
+        named = det.departments and any(names_asked(h.clause) for h in hits)
+        chosen = self.per_doc(det, hits, names_asked if named else lambda c: bool(c.lead or c.all_support))
         parts = []
         for h in chosen:
             c = h.clause

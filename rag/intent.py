@@ -157,6 +157,13 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
     for alias in sorted(vocab.departments, key=len, reverse=True):
         if len(alias) >= 3 and alias in rest:
             names = sorted(vocab.departments[alias])
+            written = rest[max(rest.index(alias) - 1, 0)]
+            if written in "省市县区" and not alias.startswith(written):
+                # 县应急管理局 is not the corpus' 市应急管理局: a level written before a level-free
+                # alias must be the canonical name's level
+                names = [n for n in names if n.startswith(written)]
+                if not names:
+                    continue
             if len(names) > 1:  # 发改委 without a level: prefer the level the question names
                 level = "省" if _PROVINCE_CUE.search(text) else "市" if (_CITY_CUE.search(text) or any(
                     short_place(r) in text for r, lv in vocab.level_of_region.items() if lv == "city")) else ""

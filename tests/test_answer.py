@@ -11,7 +11,16 @@ import pytest
 from test_intent import write_mini_corpus  # the two inline plans (tests/ is on sys.path)
 
 from rag.align import align, vectors_by_id
-from rag.answer import LIMIT, REFUSAL_TEXT, Answerer, RefusalPolicy, coverage, sentences, trim
+from rag.answer import (
+    LIMIT,
+    REFUSAL_TEXT,
+    Answerer,
+    RefusalPolicy,
+    coverage,
+    sentences,
+    split_question,
+    trim,
+)
 from rag.chunk import chunk_corpus
 from rag.corpus import corpus_checksums, load_manifest
 from rag.embed import get_embedder
@@ -339,6 +348,53 @@ def quality(tmp_path_factory) -> Answerer:
     (corpus / "plan.txt").write_text(QUALITY_CITY, encoding="utf-8")
     (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
     return open_answerer(corpus, work / "index")
+
+
+DIGITAL_CITY = """江北市数字经济行动方案
+
+一、重点任务
+
+（一）推进传统基础设施数字化改造。推动交通、水利设施智能化升级，建设智慧高速。（市交通运输局、市水利局按职责分工负责）
+
+（二）落实企业所得税优惠。高新技术企业按照15%的税率缴纳企业所得税。（市财政局牵头，市税务局按职责分工负责）
+
+（三）落实研发费用加计扣除税收优惠。对企业研发费用按规定加计扣除。（市工业和信息化局牵头，市科技局、市税务局按职责分工负责）
+"""
+
+
+@pytest.fixture(scope="module")
+def digital(tmp_path_factory) -> Answerer:
+    work = tmp_path_factory.mktemp("digital_answer")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(DIGITAL_CITY, encoding="utf-8")
+    (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
+    return open_answerer(corpus, work / "index")
+
+
+def test_a_task_without_lead_is_answered_with_the_units_it_names(digital):
+    a = digital.ask("智慧高速这些传统基础设施数字化改造由哪些部门负责")
+    check_shape(a)
+    assert "市交通运输局" in a.answer and "市水利局" in a.answer and ids(a)[0] == "jb-nev:一/一"
+
+
+def test_support_question_naming_the_lead_picks_that_leads_task(digital):
+    a = digital.ask("工信局牵头的税收优惠，还有哪些部门配合")
+    check_shape(a)
+    assert ids(a)[0] == "jb-nev:一/三" and "市科技局" in a.answer
+
+
+def test_each_question_of_a_message_is_answered_with_one_numbering(digital):
+    a = digital.ask("企业所得税优惠由哪个部门牵头？高新技术企业的税率是多少？")
+    check_shape(a)
+    assert "市财政局" in a.answer and "15%" in a.answer
+    assert ids(a)[0] == "jb-nev:一/二"
+
+
+def test_split_question():
+    assert split_question("哪个部门牵头？到2026年建多少个？") == ["哪个部门牵头？", "到2026年建多少个？"]
+    assert split_question("谁牵头？是吗？") == ["谁牵头？是吗？"]  # a short tail stays with its question
+    assert split_question("谁牵头") == ["谁牵头"]
 
 
 def test_an_abbreviation_is_not_read_as_a_narrower_kind(quality):

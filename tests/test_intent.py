@@ -129,6 +129,13 @@ def test_places_levels_and_filters_come_from_the_corpus(mini):
     assert both.cross_level and both.filter() is None
 
 
+def test_a_level_written_before_an_alias_must_match(mini):
+    vocab, tok = mini
+    det = detect("县教育局负责哪些任务", vocab, tok)  # the corpus has 市教育局 and 省教育厅, no 县 one
+    assert det.departments == () and "县教育局" in det.unknown
+    assert detect("市教育局负责哪些任务", vocab, tok).departments == ("市教育局",)
+
+
 def test_departments_found_by_name_alias_and_core(mini):
     vocab, tok = mini
     assert detect("省人社厅参与哪些任务", vocab, tok).departments == ("省人力资源社会保障厅",)
