@@ -20,6 +20,7 @@ carry-forward and targets (``rag.targets``) are filled in here.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rag.corpus import CorpusFile
 from rag.duties import canonical_department, parse_duties
@@ -39,6 +40,7 @@ _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|
 _NOTICE_TITLE = re.compile(r"(?:关于|印发|转发).*(?:通知|决定|批复)$|通知$")
 _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委|文件)$")
 _REMARK = re.compile(r"^（此件[^（）]{0,12}）$")
+_STANDALONE_NOTE = re.compile(r"[（(](?:[^（）()]|[（(][^（）()]*[）)])+[）)]。?")
 
 
 # ---------------------------------------------------------------- front matter
@@ -151,7 +153,26 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
             targets=extract_targets(text), source_path=doc.source_path, start=start, end=end,
             kind=block.kind,
         ))
-    return clauses
+    return _share_closing_notes(clauses, blocks, paras)
+
+
+def _share_closing_notes(clauses: list[Clause], blocks: list[Block], paras: list[Para]) -> list[Clause]:
+    """A note standing as its own paragraph after a task's last sub-item — 1.建设算力枢纽。
+    （1）…（2）…（3）… then （省发展改革委牵头，…按职责分工负责） — is the whole task's: its
+    sub-items (and the task's own clause) without a note of their own take its units."""
+    out = list(clauses)
+    for i, block in enumerate(blocks):
+        note = paras[block.last].text
+        if block.kind != "item" or block.first == block.last or not _STANDALONE_NOTE.fullmatch(note):
+            continue
+        parent = block.labels[:-1]
+        family = [j for j, b in enumerate(blocks) if b.kind == "item" and b.labels[:len(parent)] == parent
+                  and len(b.labels) >= len(parent) and j != i]
+        if not parent or not (out[i].lead or out[i].support) or any(out[j].lead or out[j].support for j in family):
+            continue  # the siblings have notes of their own: this one is only the last item's
+        for j in family:
+            out[j] = replace(out[j], lead=out[i].lead, support=out[i].support)
+    return out
 
 
 def chunk_corpus(files: list[CorpusFile]) -> tuple[list[Document], list[Clause]]:

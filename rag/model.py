@@ -83,8 +83,9 @@ class Clause:
             ``("二、重点任务", "（六）实施基础设施“提速提效”行动")``.
         title: The clause's own title (``1.加快建设充电基础设施``); may be empty.
         text: Normalized clause text, equal to ``normalize(raw[start:end])``.
-        lead: 牵头单位 named in the clause's note.
-        support: 责任单位 named in the clause's own note.
+        lead: 牵头单位 named in the clause's note (or in the closing note its task's sub-items
+            share: （1）…（2）… then a note standing as its own paragraph).
+        support: 责任单位 named in the clause's own (or shared closing) note.
         support_inherited: 责任单位 carried forward from an earlier note by 下同.
         targets: Quantitative targets stated in the clause.
         source_path: Raw file path relative to the repository root.

@@ -198,6 +198,17 @@ def test_a_one_phrase_heading_over_sub_items_is_a_title_not_a_clause():
     assert clauses[1].lead == ("市发展改革委",) and clauses[1].support == ("市工业和信息化局",)
 
 
+def test_a_closing_note_after_the_last_sub_item_is_the_whole_tasks():
+    raw = ("某市方案\n\n一、重点任务\n\n1.建设算力枢纽节点。\n\n（1）建设数据中心集群。\n\n（2）建设算力调度平台。\n\n"
+           "（市发展改革委牵头，市工业和信息化局按职责分工负责）\n\n"
+           "2.建设5G网络。到2026年建成5G基站2万个。（市通信管理局牵头）\n")
+    clauses = {c.id: c for c in chunk_document(_doc("dc", "某市方案"), raw)}
+    for cid in ("dc:一/1/1", "dc:一/1/2"):
+        assert clauses[cid].lead == ("市发展改革委",) and clauses[cid].support == ("市工业和信息化局",)
+    assert clauses["dc:一/2"].lead == ("市通信管理局",)
+    assert "市发展改革委" not in clauses["dc:一/1/1"].text  # the text stays the clause's own span
+
+
 def test_chunk_document_rejects_bad_input():
     with pytest.raises(ValueError):
         chunk_document(_doc(), b"raw")  # type: ignore[arg-type]
