@@ -38,8 +38,10 @@ test: build browser ## run the whole test suite (offline, real components)
 check: $(STAMP) ## lint with ruff
 	$(VENV)/bin/ruff check rag app eval tests
 
-eval: build ## run the QA evaluation on both backends, write eval/report.md
+eval: build ## run the QA evaluation on both backends, write eval/report.md (+ the generality set)
 	$(CLI) eval --mode all --backend all --report eval/report.md
+	POLICYQA_CORPUS_DIR=eval/generality POLICYQA_INDEX_DIR=eval/_scratch/generality_index \
+	  $(CLI) eval --set eval/generality/qa.jsonl --mode all --report eval/generality/report.md
 
 bench: build ## measure speed and memory, write eval/bench.json and the scale plot
 	$(CLI) bench --out eval/bench.json

@@ -89,3 +89,24 @@ def test_baseline_on_the_real_corpus(items, chunked):
     assert res["unknown_gold"] == []
     assert 0.0 < res["hit@1"] <= res["hit@5"] <= 1.0
     assert 0.0 < res["mrr@10"] <= 1.0
+
+
+# ---------------------------------------------------------------- the generality set
+GENERALITY = ROOT / "eval" / "generality"
+
+
+def test_generality_set_gold_exists_in_its_own_corpus():
+    """``eval/generality``: three plans in other styles (若干措施, 第一章/第一条 办法, Markdown)
+    with their own questions; every gold id is a clause of them, every keyword is in a gold clause."""
+    from rag.chunk import chunk_corpus
+    from rag.corpus import load_manifest
+
+    items = load_qa(GENERALITY / "qa.jsonl")
+    _, clauses = chunk_corpus(load_manifest(GENERALITY))
+    # its units (also those a shared closing note or a 下同 gives it) are facts of the clause too
+    text = {c.id: fold(c.text + "".join((*c.lead, *c.support, *c.support_inherited))) for c in clauses}
+    assert len(items) >= 30 and sum(not i["answerable"] for i in items) >= 5
+    assert not [g for i in items for g in i["gold_clause_ids"] if g not in text]
+    bad = [(i["id"], kw) for i in items for kw in i["gold_keywords"]
+           if not any(fold(kw) in text[g] for g in i["gold_clause_ids"])]
+    assert not bad, f"keywords found in none of their gold clauses: {bad}"
