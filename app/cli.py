@@ -230,6 +230,8 @@ def evaluate(
                 typer.echo(f"{name:>9}: " + "  ".join(f"{k}={row[k]:.3f}" for k in ("hit@1", "hit@5", "mrr@10")))
             typer.echo("  answers: " + "  ".join(f"{k}={v:.3f}" for k, v in overall["answer"].items()
                                                 if isinstance(v, float)))
+            if res.get("alignment"):
+                typer.echo("alignment: " + "  ".join(f"{k}={res['alignment'][k]:.3f}" for k in ("precision", "recall")))
         if report:
             typer.echo(f"report written to {report}")
 

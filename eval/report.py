@@ -76,6 +76,8 @@ def render_report(results: dict) -> str:
         from eval.report_backends import render_backends
 
         out += render_backends(results["backends"])
+    if results.get("alignment"):  # the province ↔ city gold list (eval/alignment_gold.jsonl)
+        out += [results["alignment"]["markdown"].rstrip(), ""]
     out += _group_table("Per intent", results["per_intent"], modes)
     out += _group_table("Per document", results["per_document"], modes)
     out += _group_table("Per user", results["per_user"], modes)

@@ -269,6 +269,21 @@ def main_eval(service: Any, set_path: Path | str = DEFAULT_SET, modes: str | Seq
         from eval.baseline import run_baseline_on_corpus
 
         results["baseline"] = run_baseline_on_corpus(Path(corpus_dir), items, clauses=clauses)
+    results["alignment"] = _alignment_eval(service)
     if report_path is not None:
         write_report(results, report_path)
     return results
+
+
+def _alignment_eval(service: Any) -> dict | None:
+    """``eval.alignment_eval`` on the service's corpus when it holds the gold list's clauses
+    (the shipped corpus), with the index's own vectors and tokenizer; else ``None``."""
+    from eval.alignment_eval import GOLD_PATH, load_gold, run_alignment_eval
+
+    clauses = getattr(service, "clauses", None)
+    if not clauses or not hasattr(service, "clause_vectors") or not GOLD_PATH.is_file():
+        return None
+    gold = load_gold(GOLD_PATH)
+    if not set(gold.required) <= {c.id for c in clauses}:
+        return None
+    return run_alignment_eval(service.documents, clauses, service.clause_vectors(), tokenizer=service.tokenizer)

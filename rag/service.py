@@ -202,15 +202,25 @@ class PolicyQA:
 
         return targets_table(self.documents, self.clauses, doc_id=doc_id, year=year)
 
+    def clause_vectors(self) -> dict | None:
+        """``{clause_id: unit vector}`` of the index's dense side (``None`` without one)."""
+        from rag.align import vectors_by_id
+
+        dense = getattr(self._searcher, "dense", None)
+        return vectors_by_id(dense.ids, dense.vectors) if dense is not None else None
+
+    @property
+    def tokenizer(self):
+        """The tokenizer the index was built with (``rag.tokenize.Tokenizer``)."""
+        return getattr(self._searcher, "tokenizer", None)
+
     @cached_property
     def _alignment(self):
-        from rag.align import align, vectors_by_id
+        from rag.align import align
 
         # The index's own vectors and tokenizer: nothing is embedded or tokenized twice.
-        dense = getattr(self._searcher, "dense", None)
-        vectors = vectors_by_id(dense.ids, dense.vectors) if dense is not None else None
-        return align(self.documents, self.clauses, vectors, embedder=getattr(self._searcher, "embedder", None),
-                     tokenizer=getattr(self._searcher, "tokenizer", None))
+        return align(self.documents, self.clauses, self.clause_vectors(),
+                     embedder=getattr(self._searcher, "embedder", None), tokenizer=self.tokenizer)
 
     def alignment(self):
         """Province ↔ city alignment (``rag.align.Alignment``) with the default thresholds, computed once."""

@@ -238,3 +238,18 @@ def test_run_alignment_eval_gives_a_report_section(corpus):
     result = run_alignment_eval(docs, clauses, vectors, tokenizer=tokenizer)
     assert result["precision"] >= 0.8 and result["recall"] >= 0.8
     assert "| threshold | relative | precision | recall |" in result["markdown"]
+
+
+def test_the_eval_report_carries_the_alignment_section(corpus):
+    from types import SimpleNamespace
+
+    from eval.runner import _alignment_eval
+
+    docs, clauses, vectors, tokenizer = corpus
+    service = SimpleNamespace(documents=docs, clauses=clauses, tokenizer=tokenizer, clause_vectors=lambda: vectors)
+    result = _alignment_eval(service)
+    assert result["precision"] >= 0.8 and result["recall"] >= 0.8
+    assert result["markdown"].startswith("## Province ↔ city alignment")
+    # a corpus without the gold list's clauses (another city's plans) gets no such section
+    assert _alignment_eval(SimpleNamespace(documents=docs, clauses=clauses[:3], tokenizer=tokenizer,
+                                           clause_vectors=lambda: vectors)) is None
