@@ -40,6 +40,8 @@ _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|
 _NOTICE_TITLE = re.compile(r"(?:关于|印发|转发).*(?:通知|决定|批复)$|通知$")
 _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委|文件)$")
 _REMARK = re.compile(r"^（此件[^（）]{0,12}）$")
+# A document's own statement that the first unit of a 责任单位 list leads the task.
+_FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
 _STANDALONE_NOTE = re.compile(r"[（(](?:[^（）()]|[（(][^（）()]*[）)])+[）)]。?")
 
 
@@ -153,7 +155,15 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
             targets=extract_targets(text), source_path=doc.source_path, start=start, end=end,
             kind=block.kind,
         ))
-    return _share_closing_notes(clauses, blocks, paras)
+    clauses = _share_closing_notes(clauses, blocks, paras)
+    return _first_unit_leads(clauses) if _FIRST_LEADS.search(norm.text) else clauses
+
+
+def _first_unit_leads(clauses: list[Clause]) -> list[Clause]:
+    """Where the document says 排在第一位的为牵头单位, a note listing only 责任单位 names its
+    lead first: （责任单位：市科技局、市财政局） has lead 市科技局 and support 市财政局."""
+    return [replace(c, lead=c.support[:1], support=c.support[1:]) if c.support and not c.lead else c
+            for c in clauses]
 
 
 def _share_closing_notes(clauses: list[Clause], blocks: list[Block], paras: list[Para]) -> list[Clause]:

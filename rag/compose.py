@@ -36,6 +36,7 @@ _POLICY_WORDS = re.compile(r"税|补贴|补助|奖补|奖励|优惠|减免|支�
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱年场座项次人亩吨度])")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
+_STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?万?元")
 _ROLE_ASK = re.compile(r"角色|身份|是牵头|还是|是否|吗|作用")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
@@ -171,10 +172,15 @@ class Composer:
 
     def target(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
         units, years = asked_units(det.text), [int(y) for y in re.findall(r"(20\d\d)年", det.text)]
-        if "/每" in units:
-            raise NoAnswer  # a rate (元每公斤) is not a target any clause states
         # the unit asked for (万元) says nothing about which target is meant
         topical = {t: w for t, w in det.terms.items() if not UNIT_WORD.match(t)}
+        if "/每" in units:
+            # A rate (每人每月多少, 每千瓦多少) is no target; where a clause on the question's topic
+            # states one (每人每月5000元) the open answer quotes its sentence, else there is none.
+            if any(_STATED_RATE.search(h.clause.text) and coverage(topical, h.clause.index_text) >= 0.25
+                   for h in hits[:5]):
+                return None
+            raise NoAnswer
         scored: dict[str, tuple[float, Hit, str]] = {}
         best_cov = 0.0
         for hit in hits:

@@ -268,6 +268,8 @@ def department_aliases(name: str) -> set[str]:
         bare = _LEVEL.sub("", form)
         if bare and bare != form and len(bare) >= 2:
             forms.add(bare)
+    # 各区县政府 is asked about as 区县政府, 各相关市政府 as 相关市政府 (not stripped further)
+    forms |= {f[1:] for f in forms if f.startswith("各") and len(f) >= 4}
     return {f for f in forms if f}
 
 

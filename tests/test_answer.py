@@ -359,6 +359,8 @@ DIGITAL_CITY = """江北市数字经济行动方案
 （二）落实企业所得税优惠。高新技术企业按照15%的税率缴纳企业所得税。（市财政局牵头，市税务局按职责分工负责）
 
 （三）落实研发费用加计扣除税收优惠。对企业研发费用按规定加计扣除。（市工业和信息化局牵头，市科技局、市税务局按职责分工负责）
+
+（四）引进高层次人才。对企业新引进的全日制博士，给予每人每月5000元生活补贴，补贴期限最长3年。（牵头单位：市委人才办）
 """
 
 
@@ -389,6 +391,13 @@ def test_each_question_of_a_message_is_answered_with_one_numbering(digital):
     check_shape(a)
     assert "市财政局" in a.answer and "15%" in a.answer
     assert ids(a)[0] == "jb-nev:一/二"
+
+
+def test_a_rate_is_quoted_from_the_sentence_that_states_it(digital):
+    a = digital.ask("企业新招了一个博士，每个月给多少生活补贴")
+    check_shape(a)
+    assert "5000元" in a.answer and ids(a)[0] == "jb-nev:一/四"
+    assert not digital.ask("充电电价每度多少钱").answerable  # a rate no clause states
 
 
 def test_split_question():

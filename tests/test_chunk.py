@@ -209,6 +209,16 @@ def test_a_closing_note_after_the_last_sub_item_is_the_whole_tasks():
     assert "市发展改革委" not in clauses["dc:一/1/1"].text  # the text stays the clause's own span
 
 
+def test_the_first_unit_leads_where_the_document_says_so():
+    body = ("一、重点任务\n\n（一）建设创新平台。（责任单位：市科技局、市财政局）\n\n"
+            "（二）培育人才。（牵头单位：市人社局；责任单位：市教育局）\n")
+    said = chunk_document(_doc("a", "某市措施"), f"某市措施\n\n（各项任务排在第一位的为牵头单位）\n\n{body}")
+    assert [(c.lead, c.support) for c in said if c.kind == "item"] == [
+        (("市科技局",), ("市财政局",)), (("市人社局",), ("市教育局",))]
+    unsaid = chunk_document(_doc("b", "某市措施"), f"某市措施\n\n{body}")
+    assert unsaid[0].lead == () and unsaid[0].support == ("市科技局", "市财政局")
+
+
 def test_chunk_document_rejects_bad_input():
     with pytest.raises(ValueError):
         chunk_document(_doc(), b"raw")  # type: ignore[arg-type]

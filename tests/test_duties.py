@@ -109,3 +109,8 @@ def test_a_verb_note_carries_forward_with_xiatong():
                                    "（由企业自主负责）", "建设平台（省级以上）。"])
 def test_ordinary_brackets_are_not_notes(aside):
     assert parse_duties(aside) == Duties()
+
+
+def test_a_unit_written_with_ge_is_also_asked_about_without_it():
+    assert "区县政府" in department_aliases("各区县政府")
+    assert "县政府" not in department_aliases("各区县政府")  # no level stripping of the short form
