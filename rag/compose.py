@@ -28,6 +28,7 @@ from rag.sentences import (
     task_summary,
     trim,
     with_previous,
+    without_label,
 )
 
 LIMIT = 120  # characters of answer text before citation markers
@@ -225,12 +226,42 @@ class Composer:
             return None
         best = max(top, key=lambda h: fitness(det.terms, h))
         topical = {t: w for t, w in det.terms.items() if w > 0}
+        section = self.section(topical, best, hits, cites)
+        if section:
+            return section
         if best.clause.kind in ("item", "paragraph") and coverage(topical, heading(best.clause)) >= _WHOLE_TASK:
             summary = task_summary(best.clause, LIMIT)
             if summary:
                 return f"{summary}{cites.mark(best)}。"
         bonus = self.place_names if _ASKS_PLACE.search(det.text) else None
         return self.quote(det, best_sentences(det.terms, top, bonus=bonus), cites)
+
+    def section(self, topical: Mapping[str, float], best: Hit, hits: list[Hit], cites: Citations) -> str | None:
+        """A question about a whole heading (激活数据要素方面安排了哪些工作) lists its tasks.
+
+        The heading is the best hit's nearest ancestor whose words cover the question (as
+        ``_WHOLE_TASK`` does for one task) better than the hit's own title; it must hold two or
+        more tasks, each named with its marker.
+        """
+        c = best.clause
+        own = coverage(topical, c.title)
+        for depth in range(len(c.path) - 1, -1, -1):
+            if coverage(topical, c.path[depth]) < max(_WHOLE_TASK, own + 1e-9):
+                continue
+            members = [m for m in self.clauses if m.doc_id == c.doc_id and m.kind == "item"
+                       and m.path[: depth + 1] == c.path[: depth + 1]]
+            if len(members) < 2:
+                return None
+            ranked = {h.clause.id: h for h in hits}
+            names, size = [], len(c.path[depth]) + 1
+            for m in members:
+                name = f"{task_name(m)}{cites.mark(ranked.get(m.id) or Hit(m, 0.0, 0))}"
+                if names and size + len(name) > LIMIT:
+                    break
+                names.append(name)
+                size += len(name) + 1
+            return f"{without_label(c.path[depth])}：{'；'.join(names)}。"
+        return None
 
     def quote(self, det: Detection, picked: list[tuple[Hit, str]], cites: Citations) -> str | None:
         """One or two picked sentences trimmed to the budget, each with its marker."""

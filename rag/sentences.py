@@ -196,5 +196,10 @@ def task_summary(clause: Clause, limit: int) -> str:
 
 def task_name(clause: Clause) -> str:
     """A clause's task name without its numbering label (加快建设充电基础设施)."""
-    name = clause.title or (clause.path[-1] if clause.path else clause.labels)
-    return _NUMBER_LABEL.sub("", name).rstrip("。.：:")
+    return without_label(clause.title or (clause.path[-1] if clause.path else clause.labels))
+
+
+def without_label(heading_text: str) -> str:
+    """A heading without its numbering label and closing punctuation: （四）激活数据要素价值 →
+    激活数据要素价值."""
+    return _NUMBER_LABEL.sub("", heading_text).rstrip("。.：:")

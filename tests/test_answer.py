@@ -400,6 +400,43 @@ def test_a_rate_is_quoted_from_the_sentence_that_states_it(digital):
     assert not digital.ask("充电电价每度多少钱").answerable  # a rate no clause states
 
 
+DATA_CITY = """江北市数据要素方案
+
+一、激活数据要素价值
+
+（一）推进公共数据开放共享。完善公共数据资源目录，推动高价值数据集开放。（牵头单位：市数据局）
+
+（二）培育数据交易市场。支持数据交易机构建设，到2026年数据交易额突破10亿元。（牵头单位：市发展改革委）
+
+二、加强组织保障
+
+（三）健全工作机制。建立工作专班，定期调度进展。（牵头单位：市政府办公室）
+
+（四）强化资金保障。统筹专项资金支持项目建设。（牵头单位：市财政局）
+
+（五）加强人才支撑。引进高层次人才团队。（牵头单位：市人力资源社会保障局）
+
+三、营造良好环境
+
+（六）加强宣传引导。总结推广典型经验。（牵头单位：市委宣传部）
+
+（七）开展监测评估。每年开展实施情况评估。（牵头单位：市统计局）
+"""
+
+
+def test_a_question_about_a_whole_heading_lists_its_tasks(tmp_path_factory):
+    work = tmp_path_factory.mktemp("data_answer")
+    corpus = work / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(DATA_CITY, encoding="utf-8")
+    (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
+    a = open_answerer(corpus, work / "index").ask("在激活数据要素价值方面安排了哪些工作")
+    check_shape(a)
+    assert a.answer.startswith("激活数据要素价值：推进公共数据开放共享[")
+    assert "培育数据交易市场" in a.answer and "健全工作机制" not in a.answer
+    assert set(ids(a)) == {"jb-nev:一/一", "jb-nev:一/二"}
+
+
 def test_split_question():
     assert split_question("哪个部门牵头？到2026年建多少个？") == ["哪个部门牵头？", "到2026年建多少个？"]
     assert split_question("谁牵头？是吗？") == ["谁牵头？是吗？"]  # a short tail stays with its question
