@@ -304,14 +304,19 @@ file = "nev.txt"
 """
 
 
-@pytest.fixture(scope="module")
-def nev(tmp_path_factory) -> Answerer:
-    work = tmp_path_factory.mktemp("nev_answer")
+def one_plan_answerer(tmp_path_factory, text: str) -> Answerer:
+    """An ``Answerer`` over a corpus of one city plan written in the test (manifest ``NEV_MANIFEST``)."""
+    work = tmp_path_factory.mktemp("one_plan")
     corpus = work / "corpus"
     corpus.mkdir()
-    (corpus / "nev.txt").write_text(NEV_CITY, encoding="utf-8")
+    (corpus / "nev.txt").write_text(text, encoding="utf-8")
     (corpus / "documents.toml").write_text(NEV_MANIFEST, encoding="utf-8")
     return open_answerer(corpus, work / "index")
+
+
+@pytest.fixture(scope="module")
+def nev(tmp_path_factory) -> Answerer:
+    return one_plan_answerer(tmp_path_factory, NEV_CITY)
 
 
 @pytest.mark.parametrize(("question", "fact", "clause"), [
@@ -342,12 +347,7 @@ QUALITY_CITY = """江北市质量提升方案
 
 @pytest.fixture(scope="module")
 def quality(tmp_path_factory) -> Answerer:
-    work = tmp_path_factory.mktemp("quality_answer")
-    corpus = work / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(QUALITY_CITY, encoding="utf-8")
-    (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
-    return open_answerer(corpus, work / "index")
+    return one_plan_answerer(tmp_path_factory, QUALITY_CITY)
 
 
 DIGITAL_CITY = """江北市数字经济行动方案
@@ -366,12 +366,7 @@ DIGITAL_CITY = """江北市数字经济行动方案
 
 @pytest.fixture(scope="module")
 def digital(tmp_path_factory) -> Answerer:
-    work = tmp_path_factory.mktemp("digital_answer")
-    corpus = work / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(DIGITAL_CITY, encoding="utf-8")
-    (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
-    return open_answerer(corpus, work / "index")
+    return one_plan_answerer(tmp_path_factory, DIGITAL_CITY)
 
 
 def test_a_task_without_lead_is_answered_with_the_units_it_names(digital):
@@ -425,12 +420,7 @@ DATA_CITY = """江北市数据要素方案
 
 
 def test_a_question_about_a_whole_heading_lists_its_tasks(tmp_path_factory):
-    work = tmp_path_factory.mktemp("data_answer")
-    corpus = work / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(DATA_CITY, encoding="utf-8")
-    (corpus / "documents.toml").write_text(NEV_MANIFEST.replace("nev.txt", "plan.txt"), encoding="utf-8")
-    a = open_answerer(corpus, work / "index").ask("在激活数据要素价值方面安排了哪些工作")
+    a = one_plan_answerer(tmp_path_factory, DATA_CITY).ask("在激活数据要素价值方面安排了哪些工作")
     check_shape(a)
     assert a.answer.startswith("激活数据要素价值：推进公共数据开放共享[")
     assert "培育数据交易市场" in a.answer and "健全工作机制" not in a.answer
