@@ -255,11 +255,10 @@ class Composer:
             ranked = {h.clause.id: h for h in hits}
             names, size = [], len(c.path[depth]) + 1
             for m in members:
-                name = f"{task_name(m)}{cites.mark(ranked.get(m.id) or Hit(m, 0.0, 0))}"
-                if names and size + len(name) > LIMIT:
-                    break
-                names.append(name)
-                size += len(name) + 1
+                if names and size + len(task_name(m)) > LIMIT:
+                    break  # before marking it: every citation has its marker in the answer
+                names.append(f"{task_name(m)}{cites.mark(ranked.get(m.id) or Hit(m, 0.0, 0))}")
+                size += len(task_name(m)) + 1
             return f"{without_label(c.path[depth])}：{'；'.join(names)}。"
         return None
 

@@ -157,8 +157,9 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
     for alias in sorted(vocab.departments, key=len, reverse=True):
         if len(alias) >= 3 and alias in rest:
             names = sorted(vocab.departments[alias])
-            written = rest[max(rest.index(alias) - 1, 0)]
-            if written in "省市县区" and not alias.startswith(written):
+            at = rest.index(alias)
+            written = rest[at - 1] if at else ""
+            if written and written in "省市县区" and not alias.startswith(written):
                 # 县应急管理局 is not the corpus' 市应急管理局: a level written before a level-free
                 # alias must be the canonical name's level
                 names = [n for n in names if n.startswith(written)]
