@@ -53,12 +53,13 @@ def _abbreviates(short: str, text: str) -> bool:
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
+MAX_PARTS = 4
 _MARKER = re.compile(r"\[\d+\]")
 
 
 def split_question(question: str) -> list[str]:
     """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two; a part with fewer than
-    four CJK characters stays with the one before it.
+    four CJK characters stays with the one before it, and there are at most ``MAX_PARTS``.
 
     Args:
         question: The message as asked.
@@ -70,7 +71,9 @@ def split_question(question: str) -> list[str]:
     for part in _QUESTION_END.split(question.strip()):
         if not part.strip():
             continue
-        if parts and sum("\u4e00" <= ch <= "\u9fff" for ch in part) < 4:
+        # a short tail stays with its question; past MAX_PARTS the rest is one question, so a
+        # message of many question marks costs at most MAX_PARTS searches
+        if parts and (sum("\u4e00" <= ch <= "\u9fff" for ch in part) < 4 or len(parts) == MAX_PARTS):
             parts[-1] += part
         else:
             parts.append(part.strip())

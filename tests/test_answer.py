@@ -13,6 +13,7 @@ from test_intent import write_mini_corpus  # the two inline plans (tests/ is on 
 from rag.align import align, vectors_by_id
 from rag.answer import (
     LIMIT,
+    MAX_PARTS,
     REFUSAL_TEXT,
     Answerer,
     RefusalPolicy,
@@ -431,6 +432,8 @@ def test_split_question():
     assert split_question("哪个部门牵头？到2026年建多少个？") == ["哪个部门牵头？", "到2026年建多少个？"]
     assert split_question("谁牵头？是吗？") == ["谁牵头？是吗？"]  # a short tail stays with its question
     assert split_question("谁牵头") == ["谁牵头"]
+    many = split_question("哪个部门牵头？" * 10)
+    assert len(many) == MAX_PARTS and "".join(many) == "哪个部门牵头？" * 10
 
 
 def test_an_abbreviation_is_not_read_as_a_narrower_kind(quality):
