@@ -19,8 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from functools import cache
+from collections.abc import Iterable, Mapping, Sequence
 
 import jieba
 import opencc
@@ -171,15 +170,6 @@ def headline_terms(title: str) -> list[str]:
     return terms
 
 
-@cache
-def _base_dictionary() -> dict[str, int]:
-    """jieba's own word frequencies, from a private dictionary (other libraries add words to the
-    global one, and the domain words must not depend on what else is loaded)."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer.FREQ
-
-
 def domain_terms(clauses: Iterable[Clause]) -> list[str]:
     """Domain words of a corpus: 牵头单位/责任单位 names plus headline and quoted terms.
 
@@ -208,7 +198,7 @@ def domain_terms(clauses: Iterable[Clause]) -> list[str]:
     return list(terms)
 
 
-def enumeration_terms(clauses: Iterable[Clause]) -> list[str]:
+def enumeration_terms(clauses: Iterable[Clause], known: Mapping[str, int]) -> list[str]:
     """Inner items of the clauses' enumerations that jieba does not know as words (轻卡 in
     微卡、轻卡、皮卡), so that a question naming one reads it as one word.
 
@@ -217,11 +207,11 @@ def enumeration_terms(clauses: Iterable[Clause]) -> list[str]:
 
     Args:
         clauses: All clauses of the corpus.
+        known: The word frequencies of a plain jieba dictionary (before any domain word is added).
 
     Returns:
         Unique terms in first-seen order.
     """
-    known = _base_dictionary()
     terms: dict[str, None] = {}
     for clause in clauses:
         for match in _ENUM_ITEM.finditer(clause.text):

@@ -72,7 +72,8 @@ class CorpusVocab:
         vocab = cls(documents=list(documents))
         vocab.segmenter = jieba.Tokenizer()
         vocab.segmenter.initialize()
-        for term in dict.fromkeys([*domain_terms(clauses), *enumeration_terms(clauses)]):
+        # enumeration items are judged against the plain dictionary, before domain words join it
+        for term in dict.fromkeys([*enumeration_terms(clauses, vocab.segmenter.FREQ), *domain_terms(clauses)]):
             vocab.segmenter.add_word(term, freq=DOMAIN_FREQ)
         parts: list[str] = []
         for doc in documents:

@@ -101,6 +101,8 @@ def test_enumeration_items_unknown_to_jieba_become_terms():
 
     clause = Clause(id="d:一", doc_id="d", path=(), title="",
                     text="推广微面、中大面、微卡、轻卡、皮卡等车型，发展电池、电机、电控。")
-    terms = enumeration_terms([clause])
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    terms = enumeration_terms([clause], plain.FREQ)
     assert {"中大面", "微卡", "轻卡", "皮卡"} <= set(terms)
     assert "电机" not in terms  # jieba's own words keep their frequencies
