@@ -8,12 +8,12 @@ import gradio as gr
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
-from app.api import create_app
-from app.deps import open_service
+from app.http.api import create_app
+from app.http.deps import open_service
 from app.settings import Settings, get_settings
-from app.ui import build_ui, theme
-from app.ui_html import CSS, HEAD
-from app.ui_views import VIEW_CSS, VIEW_TABS
+from app.ui.chat import build_ui, theme
+from app.ui.html import CSS, HEAD
+from app.ui.views import VIEW_CSS, VIEW_TABS
 
 if TYPE_CHECKING:
     from rag.service import PolicyQA

@@ -11,7 +11,7 @@ task(s) it carries out (``province``, required for recall) and the ones it also 
 * gap precision / recall — of ``Alignment.gaps`` against the gold ``gaps`` line, counted only
   over provincial tasks the gold list decides on (a required pair, or a gap).
 
-``calibrate`` sweeps the threshold over scored candidates (``rag.align.score_candidates``) and
+``calibrate`` sweeps the threshold over scored candidates (``rag.views.align.score_candidates``) and
 reports the range where both precision and recall reach the target.
 """
 
@@ -100,7 +100,7 @@ def score_pairs(pairs: Iterable[tuple[str, str]], gold: AlignmentGold,
 
 
 def evaluate_alignment(alignment, gold: AlignmentGold | None = None) -> dict[str, float | int | None]:
-    """Score an ``rag.align.Alignment`` against the gold list (``load_gold()`` by default)."""
+    """Score an ``rag.views.align.Alignment`` against the gold list (``load_gold()`` by default)."""
     gold = gold or load_gold()
     pairs = [(p.city_clause_id, p.province_clause_id) for p in alignment.pairs]
     result = score_pairs(pairs, gold, alignment.gaps)
@@ -114,9 +114,9 @@ def calibrate(candidates, gold: AlignmentGold | None = None, relative: float | N
     """Sweep the threshold over scored candidates and pick the middle of the good range.
 
     Args:
-        candidates: ``AlignedPair``s from ``rag.align.score_candidates``.
+        candidates: ``AlignedPair``s from ``rag.views.align.score_candidates``.
         gold: The gold list (``load_gold()`` by default).
-        relative: The relative rule used with every threshold (``rag.align.DEFAULT_RELATIVE``).
+        relative: The relative rule used with every threshold (``rag.views.align.DEFAULT_RELATIVE``).
         target: Precision and recall both at least this make a threshold good.
         steps: Thresholds tried, evenly from 0 to 1.
 
@@ -124,7 +124,7 @@ def calibrate(candidates, gold: AlignmentGold | None = None, relative: float | N
         ``{"sweep": [{threshold, precision, recall, f1}], "good": (low, high) or None,
         "chosen": threshold}`` — the middle of the good range, else the best-F1 threshold.
     """
-    from rag.align import DEFAULT_RELATIVE, select_pairs
+    from rag.views.align import DEFAULT_RELATIVE, select_pairs
 
     gold = gold or load_gold()
     rel = DEFAULT_RELATIVE if relative is None else relative
@@ -165,16 +165,16 @@ def run_alignment_eval(documents, clauses, vectors=None, *, embedder=None, token
     Args:
         documents: The corpus documents.
         clauses: All their clauses.
-        vectors: ``{clause_id: unit vector}`` from the index (``rag.align.vectors_by_id``).
+        vectors: ``{clause_id: unit vector}`` from the index (``rag.views.align.vectors_by_id``).
         embedder: Embeds clauses missing from ``vectors``.
-        tokenizer: The index's ``rag.tokenize.Tokenizer``; built when ``None``.
+        tokenizer: The index's ``rag.retrieval.tokenize.Tokenizer``; built when ``None``.
         gold_path: The gold list.
 
     Returns:
         The ``evaluate_alignment`` metrics plus ``calibration`` (good range and the threshold in
         its middle) and ``markdown`` (a report section).
     """
-    from rag.align import (
+    from rag.views.align import (
         DEFAULT_RELATIVE,
         DEFAULT_THRESHOLD,
         Alignment,

@@ -1,6 +1,6 @@
 """The generic-RAG baseline: fixed 500-character windows + BM25, as common RAG stacks do it.
 
-Each document is normalized with our own ``rag.normalize.normalize`` (a generic stack gets clean
+Each document is normalized with our own ``rag.ingest.normalize.normalize`` (a generic stack gets clean
 text too, so the comparison isolates the chunking) and cut into consecutive windows of ``window``
 normalized characters (no overlap by default) with no regard for its structure. Each window keeps
 the raw span it came from (the normalizer's offset map), the same coordinates as
@@ -83,7 +83,7 @@ def document_windows(doc_id: str, raw: str, window: int = 500, overlap: int = 0)
     Returns:
         The windows in document order.
     """
-    from rag.normalize import normalize
+    from rag.ingest.normalize import normalize
 
     norm = normalize(raw)
     out = []
@@ -95,7 +95,7 @@ def document_windows(doc_id: str, raw: str, window: int = 500, overlap: int = 0)
 
 def _stopwords() -> frozenset[str]:
     try:
-        from rag.tokenize import STOPWORDS
+        from rag.retrieval.tokenize import STOPWORDS
     except ImportError:  # the tokenizer module is optional for the baseline
         return frozenset()
     return STOPWORDS
@@ -182,15 +182,15 @@ def run_baseline_on_corpus(corpus_dir: Path, qa_items: Sequence[dict],
     Args:
         corpus_dir: Folder with ``documents.toml`` and the raw files.
         qa_items: QA records.
-        clauses: Clauses with raw offsets; ``None`` runs ``rag.chunk.chunk_corpus``.
+        clauses: Clauses with raw offsets; ``None`` runs ``rag.ingest.chunk.chunk_corpus``.
         window: Window length in characters.
         overlap: Overlap between consecutive windows.
     """
-    from rag.corpus import load_manifest
+    from rag.ingest.corpus import load_manifest
 
     files = load_manifest(Path(corpus_dir))
     if clauses is None:
-        from rag.chunk import chunk_corpus
+        from rag.ingest.chunk import chunk_corpus
 
         _, clauses = chunk_corpus(files)
     raw = {f.document.id: f.read_text() for f in files}

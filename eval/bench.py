@@ -58,7 +58,7 @@ def timed_new(fn, items, forget) -> list[float]:
 
 def bench_build(corpus_dir: Path, embedder_spec: str) -> dict:
     """Cold build of the whole index into a temporary folder (chunk + tokenize + embed + write)."""
-    from rag.embed import get_embedder
+    from rag.index.embed import get_embedder
     from rag.service import build
 
     emb = get_embedder(embedder_spec)
@@ -115,10 +115,10 @@ def bench_backends(corpus_dir: Path, index_dir: Path, embedder_spec: str, questi
         ``{"repeat", "clauses", "build_s": {"milvus"}, "open_s": {"local", "milvus"},
         "local": {...}, "milvus": {...}}``, each backend as ``bench_in_process``.
     """
-    from rag.corpus import corpus_checksums, load_manifest
-    from rag.embed import get_embedder
+    from rag.index.embed import get_embedder
+    from rag.index.store import load_index
+    from rag.ingest.corpus import corpus_checksums, load_manifest
     from rag.service import PolicyQA, open_milvus_index
-    from rag.store import load_index
 
     def opened(**kwargs) -> tuple[PolicyQA, float]:
         t0 = time.perf_counter()

@@ -30,12 +30,12 @@ def bench_scale(sizes=(1_000, 10_000, 100_000), seed: int = 7, n_queries: int = 
     from rank_bm25 import BM25Okapi
 
     from eval.synth import synth_corpus
-    from rag.embed import get_embedder
-    from rag.retrievers.base import Query
-    from rag.retrievers.bm25 import BM25Retriever
-    from rag.retrievers.dense import DenseRetriever
-    from rag.retrievers.hybrid import HybridSearcher
-    from rag.tokenize import Tokenizer
+    from rag.index.embed import get_embedder
+    from rag.retrieval.base import Query
+    from rag.retrieval.bm25 import BM25Retriever
+    from rag.retrieval.dense import DenseRetriever
+    from rag.retrieval.hybrid import HybridSearcher
+    from rag.retrieval.tokenize import Tokenizer
 
     emb = get_embedder("e5")
     tok = Tokenizer()

@@ -150,7 +150,7 @@ class Answer:
         question: The question as asked.
         answer: The short answer (one or two sentences) with citation markers like ``[1]``.
         answerable: ``False`` when the corpus holds no relevant clause.
-        intent: Detected intent name (see ``rag.answer``).
+        intent: Detected intent name (see ``rag.answer.answerer``).
         citations: Hits whose clauses support the answer, in marker order.
         took_ms: Wall time in milliseconds.
     """

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from rag.corpus import corpus_checksums, load_manifest
+from rag.ingest.corpus import corpus_checksums, load_manifest
 from rag.model import Answer, Clause, Document, Hit
-from rag.retrievers.base import Filter
+from rag.retrieval.base import Filter
 
 BACKENDS = ("local", "milvus")
 REBUILD = ("if-needed", "always", "never")
@@ -67,12 +67,12 @@ class PolicyQA:
 
         Raises:
             ValueError: A bad backend or rebuild value.
-            rag.store.CorruptIndexError: The index files fail their checksums (never served).
-            rag.store.StaleIndexError: ``rebuild="never"`` and the index is missing or stale.
-            rag.retrievers.milvus.MilvusConnectionError: Milvus at ``milvus_uri`` is unreachable.
+            rag.index.store.CorruptIndexError: The index files fail their checksums (never served).
+            rag.index.store.StaleIndexError: ``rebuild="never"`` and the index is missing or stale.
+            rag.retrieval.milvus.MilvusConnectionError: Milvus at ``milvus_uri`` is unreachable.
         """
-        from rag.embed import get_embedder
-        from rag.store import CorruptIndexError, StaleIndexError, index_status, load_index
+        from rag.index.embed import get_embedder
+        from rag.index.store import CorruptIndexError, StaleIndexError, index_status, load_index
 
         if backend not in BACKENDS:
             raise ValueError(f"backend {backend!r} is not one of {', '.join(BACKENDS)}")
@@ -107,13 +107,13 @@ class PolicyQA:
 
     @classmethod
     def _assemble(cls, loaded, searcher, corpus_dir, milvus, llm_url) -> PolicyQA:
-        from rag.answer import Answerer
+        from rag.answer.answerer import Answerer
 
         if milvus is not None:
             searcher = searcher.with_backend(milvus)
         generator = None
         if llm_url:
-            from rag.generate import OpenAIChatGenerator
+            from rag.answer.generate import OpenAIChatGenerator
 
             generator = OpenAIChatGenerator(llm_url)
         # The answer layer gets the alignment lazily through the facade (``qa`` is bound below), so
@@ -151,7 +151,7 @@ class PolicyQA:
 
     def document_text(self, doc_id: str) -> str:
         """The normalized full text of a document (the text clause offsets are cut from)."""
-        from rag.normalize import normalize_text
+        from rag.ingest.normalize import normalize_text
 
         if doc_id not in self._texts:
             raw = (self.corpus_dir.parent / self.document(doc_id).source_path).read_text(encoding="utf-8")
@@ -160,7 +160,7 @@ class PolicyQA:
 
     @cached_property
     def _department_index(self) -> dict[str, list[tuple[Clause, str]]]:
-        from rag.duties import canonical_department
+        from rag.ingest.duties import canonical_department
 
         index: dict[str, list[tuple[Clause, str]]] = {}
         for clause in self.clauses:
@@ -177,53 +177,53 @@ class PolicyQA:
 
     def department_clauses(self, name: str) -> list[tuple[Clause, str]]:
         """Clauses a department leads or supports, with the role; ``KeyError`` when unknown."""
-        from rag.duties import canonical_department
+        from rag.ingest.duties import canonical_department
 
         return list(self._department_index[canonical_department(name)])
 
     # ----------------------------------------------------------------- officials' views
     @cached_property
     def _department_matrix(self) -> list:
-        from rag.views import department_matrix
+        from rag.views.tables import department_matrix
 
         return department_matrix(self.documents, self.clauses)
 
     def department_matrix(self) -> list:
-        """The department responsibility matrix (``rag.views.DepartmentRow``s), computed once."""
+        """The department responsibility matrix (``rag.views.tables.DepartmentRow``s), computed once."""
         return list(self._department_matrix)
 
     def targets(self, doc_id: str | None = None, year: int | None = None) -> list:
-        """Quantitative targets (指标) as ``rag.views.TargetRow``s, optionally filtered.
+        """Quantitative targets (指标) as ``rag.views.tables.TargetRow``s, optionally filtered.
 
         Raises:
-            ValueError: Unknown ``doc_id`` or implausible ``year`` (see ``rag.views.targets_table``).
+            ValueError: Unknown ``doc_id`` or implausible ``year`` (see ``rag.views.tables.targets_table``).
         """
-        from rag.views import targets_table
+        from rag.views.tables import targets_table
 
         return targets_table(self.documents, self.clauses, doc_id=doc_id, year=year)
 
     def clause_vectors(self) -> dict | None:
         """``{clause_id: unit vector}`` of the index's dense side (``None`` without one)."""
-        from rag.align import vectors_by_id
+        from rag.views.align import vectors_by_id
 
         dense = getattr(self._searcher, "dense", None)
         return vectors_by_id(dense.ids, dense.vectors) if dense is not None else None
 
     @property
     def tokenizer(self):
-        """The tokenizer the index was built with (``rag.tokenize.Tokenizer``)."""
+        """The tokenizer the index was built with (``rag.retrieval.tokenize.Tokenizer``)."""
         return getattr(self._searcher, "tokenizer", None)
 
     @cached_property
     def _alignment(self):
-        from rag.align import align
+        from rag.views.align import align
 
         # The index's own vectors and tokenizer: nothing is embedded or tokenized twice.
         return align(self.documents, self.clauses, self.clause_vectors(),
                      embedder=getattr(self._searcher, "embedder", None), tokenizer=self.tokenizer)
 
     def alignment(self):
-        """Province ↔ city alignment (``rag.align.Alignment``) with the default thresholds, computed once."""
+        """Province ↔ city alignment (``rag.views.align.Alignment``) with the default thresholds, computed once."""
         return self._alignment
 
     # ----------------------------------------------------------------- queries
@@ -235,7 +235,7 @@ class PolicyQA:
 
     def search(self, query: str, top_k: int = 5, mode: str = "hybrid", where: Filter | None = None) -> SearchResult:
         """Rank clauses for ``query``; see ``HybridSearcher.search`` for the modes."""
-        from rag.synonyms import expanded_text
+        from rag.retrieval.synonyms import expanded_text
 
         t0 = time.perf_counter()
         # the same colloquial -> official expansion the answer layer searches with
@@ -244,7 +244,7 @@ class PolicyQA:
         return SearchResult(query, hits, (time.perf_counter() - t0) * 1000)
 
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
-        """Answer a question from the clauses, with citations (see ``rag.answer``)."""
+        """Answer a question from the clauses, with citations (see ``rag.answer.answerer``)."""
         return self._answerer.ask(question, top_k=top_k, where=where)
 
 
@@ -256,21 +256,21 @@ def open_milvus_index(loaded, searcher, uri: str, token: str | None = None):
     version, so a collection made with another analyzer is rebuilt.
 
     Args:
-        loaded: The local index (``rag.store.LoadedIndex``): clauses, documents, vectors.
+        loaded: The local index (``rag.index.store.LoadedIndex``): clauses, documents, vectors.
         searcher: Its ``HybridSearcher`` (tokenizer, fusion mode, weights, depth).
         uri: A Milvus Lite ``*.db`` path or ``http://host:19530``.
         token: Auth token of a Milvus server.
 
     Returns:
-        An open ``rag.retrievers.milvus.MilvusIndex`` holding every clause; the caller closes it.
+        An open ``rag.retrieval.milvus.MilvusIndex`` holding every clause; the caller closes it.
 
     Raises:
-        rag.retrievers.milvus.MilvusConnectionError: Milvus at ``uri`` is unreachable.
+        rag.retrieval.milvus.MilvusConnectionError: Milvus at ``uri`` is unreachable.
     """
     import hashlib
     import json
 
-    from rag.retrievers.milvus import MilvusIndex, jieba_analyzer
+    from rag.retrieval.milvus import MilvusIndex, jieba_analyzer
 
     tokenizer = searcher.tokenizer
     analyzer = jieba_analyzer(tokenizer.domain_words, tokenizer.stopwords)
@@ -291,8 +291,8 @@ def open_milvus_index(loaded, searcher, uri: str, token: str | None = None):
 
 def build(corpus_dir: Path, index_dir: Path, embedder, progress: bool = True) -> dict:
     """Chunk the corpus and (re)build the persisted index atomically; returns its manifest."""
-    from rag.chunk import chunk_corpus
-    from rag.store import build_index
+    from rag.index.store import build_index
+    from rag.ingest.chunk import chunk_corpus
 
     files = load_manifest(Path(corpus_dir))
     documents, clauses = chunk_corpus(files)

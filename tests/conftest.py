@@ -73,7 +73,7 @@ def policyqa_cli(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable]:
     ``invoke(*args)``, which runs ``policyqa`` in process (typer's ``CliRunner``) with them."""
     from typer.testing import CliRunner
 
-    from app.cli import cli
+    from app.cli.main import cli
     from app.settings import get_settings
 
     def on(env: dict[str, str]) -> Callable:

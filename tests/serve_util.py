@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 
 REPO = Path(__file__).resolve().parents[1]
-CLI = [sys.executable, "-c", "from app.cli import main; main()"]
+CLI = [sys.executable, "-c", "from app.cli.main import main; main()"]
 START_TIMEOUT = 900.0  # a stale index is rebuilt at startup on a shared 2-core machine
 
 

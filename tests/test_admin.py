@@ -18,7 +18,7 @@ from serve_util import running_server, workspace
 from test_ingest import NOTICE
 from test_loaders import write_docx
 
-from app.api import create_app
+from app.http.api import create_app
 from app.settings import Settings
 
 TOKEN = "s3cret-Token_with-~chars"
@@ -150,7 +150,7 @@ def test_rate_limit_answers_429_with_retry_after(admin_server):
 def test_upload_guard_refuses_before_reading_the_body(tmp_path: Path):
     from fastapi.testclient import TestClient
 
-    from app.admin import UploadGuard
+    from app.http.admin import UploadGuard
 
     inner = create_app(Settings(corpus_dir=tmp_path, index_dir=tmp_path, admin_token=TOKEN), qa=object())
     client = TestClient(UploadGuard(inner, token=TOKEN, max_body=1000), raise_server_exceptions=False)
@@ -193,7 +193,7 @@ def test_failed_rebuild_withdraws_the_upload_and_keeps_serving(tmp_path: Path):
 
 
 def test_replaced_service_is_closed_after_the_grace_period():
-    from app.admin import _close_later
+    from app.http.admin import _close_later
 
     closed = threading.Event()
 

@@ -1,4 +1,4 @@
-"""Province ↔ city alignment (rag.align), its gold-list evaluation (eval.alignment_eval) and
+"""Province ↔ city alignment (rag.views.align), its gold-list evaluation (eval.alignment_eval) and
 ``policyqa align``.
 
 A 省 plan and a 市 plan that cites its 文号 are written here and run through the real chunker,
@@ -13,7 +13,11 @@ from pathlib import Path
 import pytest
 
 from eval.alignment_eval import calibrate, evaluate_alignment, load_gold, score_pairs
-from rag.align import (
+from rag.ingest.chunk import chunk_corpus, chunk_document
+from rag.ingest.corpus import corpus_checksums, load_manifest
+from rag.model import Document
+from rag.retrieval.tokenize import Tokenizer, domain_terms
+from rag.views.align import (
     DEFAULT_THRESHOLD,
     align,
     clause_vectors,
@@ -22,10 +26,6 @@ from rag.align import (
     select_pairs,
     vectors_by_id,
 )
-from rag.chunk import chunk_corpus, chunk_document
-from rag.corpus import corpus_checksums, load_manifest
-from rag.model import Document
-from rag.tokenize import Tokenizer, domain_terms
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -71,7 +71,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def embedder():
-    from rag.embed import get_embedder
+    from rag.index.embed import get_embedder
 
     return get_embedder("e5")
 
@@ -87,7 +87,7 @@ def small():
 @pytest.fixture(scope="module")
 def corpus(embedder):
     """The shipped corpus, a tokenizer, and e5 vectors: from a fresh built index, else embedded once."""
-    from rag.store import IndexStateError, load_index
+    from rag.index.store import IndexStateError, load_index
 
     files = load_manifest(REPO / "corpus")
     docs, clauses = chunk_corpus(files)

@@ -1,4 +1,4 @@
-"""The answer layer (rag.answer) end to end with the real chunker, tokenizer, bundled e5 model and
+"""The answer layer (rag.answer.answerer) end to end with the real chunker, tokenizer, bundled e5 model and
 hybrid retriever: every intent on two small plans written in tests/test_intent.py (so no rule can
 lean on the shipped files), then the expected facts of the real corpus."""
 
@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from test_intent import write_mini_corpus  # the two inline plans (tests/ is on sys.path)
 
-from rag.align import align, vectors_by_id
-from rag.answer import (
+from rag.answer.answerer import (
     LIMIT,
     MAX_PARTS,
     REFUSAL_TEXT,
@@ -22,10 +21,11 @@ from rag.answer import (
     split_question,
     trim,
 )
-from rag.chunk import chunk_corpus
-from rag.corpus import corpus_checksums, load_manifest
-from rag.embed import get_embedder
-from rag.store import build_index, index_status, load_index
+from rag.index.embed import get_embedder
+from rag.index.store import build_index, index_status, load_index
+from rag.ingest.chunk import chunk_corpus
+from rag.ingest.corpus import corpus_checksums, load_manifest
+from rag.views.align import align, vectors_by_id
 
 REPO = Path(__file__).resolve().parents[1]
 MARKER = re.compile(r"\[(\d+)\]")
@@ -193,7 +193,7 @@ def test_refusals_cite_the_nearest_clauses(mini, question):
 
 
 def test_explicit_filter_wins_over_the_question(mini):
-    from rag.retrievers.base import Filter
+    from rag.retrieval.base import Filter
 
     a = mini.ask("哪个部门牵头建设教育专网", where=Filter(doc_ids=frozenset({"jc-edu"})))
     assert "市教育局" in a.answer and "省教育厅" not in a.answer

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.deps import RateLimiter
+from app.http.deps import RateLimiter
 
 REPO = Path(__file__).resolve().parents[1]
 MANIFEST_IDS = [d["id"] for d in tomllib.loads((REPO / "corpus" / "documents.toml").read_text("utf-8"))["documents"]]

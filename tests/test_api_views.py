@@ -11,7 +11,7 @@ import httpx
 import pytest
 from openpyxl import load_workbook
 
-from rag.views import DEPARTMENT_COLUMNS, TARGET_COLUMNS
+from rag.views.tables import DEPARTMENT_COLUMNS, TARGET_COLUMNS
 
 ROLES = {"lead", "support", "support_inherited"}
 

@@ -10,9 +10,9 @@ import pytest
 from rank_bm25 import BM25Okapi
 
 from rag.model import Clause, Document
-from rag.retrievers.base import Filter, Query, RowFilter
-from rag.retrievers.bm25 import BM25Retriever
-from rag.tokenize import Tokenizer
+from rag.retrieval.base import Filter, Query, RowFilter
+from rag.retrieval.bm25 import BM25Retriever
+from rag.retrieval.tokenize import Tokenizer
 
 TEXTS = [
     "加快建设充电基础设施，推进居民小区充电桩建设",

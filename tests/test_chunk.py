@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from rag.chunk import chunk_corpus, chunk_document
-from rag.corpus import load_manifest
+from rag.ingest.chunk import chunk_corpus, chunk_document
+from rag.ingest.corpus import load_manifest
+from rag.ingest.normalize import normalize, normalize_text
 from rag.model import Clause, Document
-from rag.normalize import normalize, normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 SD, LC = "shandong-nev-2023", "liaocheng-nev-2024"

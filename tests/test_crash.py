@@ -19,11 +19,11 @@ import pytest
 from serve_util import CLI, REPO, cli_env, free_port, workspace
 from test_ingest import NOTICE
 
-from rag.corpus import MANIFEST as CORPUS_MANIFEST
-from rag.ingest import ingest_files
+from rag.index.store import MANIFEST, CorruptIndexError
+from rag.index.swap import leftovers
+from rag.ingest.add import ingest_files
+from rag.ingest.corpus import MANIFEST as CORPUS_MANIFEST
 from rag.service import PolicyQA
-from rag.store import MANIFEST, CorruptIndexError
-from rag.swap import leftovers
 
 pytestmark = pytest.mark.slow
 KILL_TIMEOUT = 600.0

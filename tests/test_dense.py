@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from rag.model import Clause, Document
-from rag.retrievers.base import Filter, Query, RowFilter
-from rag.retrievers.dense import DenseRetriever
+from rag.retrieval.base import Filter, Query, RowFilter
+from rag.retrieval.dense import DenseRetriever
 
 N, DIM = 600, 48
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.chunk import chunk_corpus
-from rag.corpus import load_manifest
-from rag.duties import (
+from rag.ingest.chunk import chunk_corpus
+from rag.ingest.corpus import load_manifest
+from rag.ingest.duties import (
     Duties,
     canonical_department,
     department_aliases,

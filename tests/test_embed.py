@@ -7,9 +7,9 @@ import os
 import numpy as np
 import pytest
 
-from rag.embed import E5Embedder, Embedder, SentenceTransformerEmbedder, get_embedder
+from rag.index.embed import E5Embedder, Embedder, SentenceTransformerEmbedder, get_embedder
+from rag.index.store import build_index, load_index
 from rag.model import Clause, Document
-from rag.store import build_index, load_index
 
 
 @pytest.fixture(scope="module")

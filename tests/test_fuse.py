@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.retrievers.fuse import FusionMode, fuse
+from rag.retrieval.fuse import FusionMode, fuse
 
 
 def test_mode_from_str_and_error_lists_valid_modes():

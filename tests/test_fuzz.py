@@ -19,7 +19,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import not_a_server_error
 from schemathesis.generation import GenerationMode
 
-from app.api import create_app
+from app.http.api import create_app
 from app.settings import Settings
 from rag.service import PolicyQA
 

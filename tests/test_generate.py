@@ -1,4 +1,4 @@
-"""The optional phrasing client (rag.generate) against a small real HTTP server started here — a
+"""The optional phrasing client (rag.answer.generate) against a small real HTTP server started here — a
 stand-in for the external OpenAI-compatible LLM service, not for our code — including failing
 endpoints, after which the Answerer keeps its extractive answer."""
 
@@ -13,7 +13,7 @@ import pytest
 from test_answer import open_answerer
 from test_intent import write_mini_corpus
 
-from rag.generate import OpenAIChatGenerator, build_messages
+from rag.answer.generate import OpenAIChatGenerator, build_messages
 from rag.model import Clause, Hit
 
 PHRASED = "根据方案，教育专网由省教育厅、省通信管理局牵头[1]，江城市由市教育局牵头[2]。"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from app.ui_html import answer_markdown, highlight, origin_html, sources_html
+from app.ui.html import answer_markdown, highlight, origin_html, sources_html
 from rag.model import Clause, Document, Hit
 
 JSON = {"content-type": "application/json"}

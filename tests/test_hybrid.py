@@ -7,14 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rag.embed import E5Embedder
+from rag.index.embed import E5Embedder
 from rag.model import Clause, Document
-from rag.retrievers.base import Filter, Query
-from rag.retrievers.bm25 import BM25Retriever
-from rag.retrievers.dense import DenseRetriever
-from rag.retrievers.fuse import FusionMode
-from rag.retrievers.hybrid import HybridSearcher
-from rag.tokenize import Tokenizer, domain_terms
+from rag.retrieval.base import Filter, Query
+from rag.retrieval.bm25 import BM25Retriever
+from rag.retrieval.dense import DenseRetriever
+from rag.retrieval.fuse import FusionMode
+from rag.retrieval.hybrid import HybridSearcher
+from rag.retrieval.tokenize import Tokenizer, domain_terms
 
 DOCS = [
     Document(id="prov", title="某省新能源汽车行动计划", level="province", region="某省"),
@@ -174,9 +174,9 @@ CHARGING = {"shandong-nev-2023:二/六/1", "liaocheng-nev-2024:四/九"}
 @pytest.fixture(scope="module")
 def real(tmp_path_factory, parts) -> HybridSearcher:
     """The real corpus: reuse ``index/`` when it is current, else build one (embeds ~80 clauses)."""
-    from rag.chunk import chunk_corpus
-    from rag.corpus import corpus_checksums, load_manifest
-    from rag.store import build_index, index_status, load_index
+    from rag.index.store import build_index, index_status, load_index
+    from rag.ingest.chunk import chunk_corpus
+    from rag.ingest.corpus import corpus_checksums, load_manifest
 
     embedder = parts[1]
     files = load_manifest(REPO / "corpus")

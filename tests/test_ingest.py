@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from test_loaders import write_docx, write_pdf  # same folder; pytest puts it on sys.path
 
-from rag.chunk import chunk_corpus
-from rag.corpus import load_manifest
-from rag.ingest import detect_metadata, ingest_files, level_and_region
+from rag.ingest.add import detect_metadata, ingest_files, level_and_region
+from rag.ingest.chunk import chunk_corpus
+from rag.ingest.corpus import load_manifest
 
 REPO = Path(__file__).resolve().parents[1]
 NOTICE = [
@@ -117,7 +117,7 @@ def test_rejections_leave_the_corpus_unchanged(corpus_dir: Path, tmp_path: Path)
 
 
 def test_cli_ingest_and_clauses(corpus_dir: Path, tmp_path: Path):
-    cli = [sys.executable, "-c", "from app.cli import main; main()"]
+    cli = [sys.executable, "-c", "from app.cli.main import main; main()"]
     pdf_path = write_pdf(tmp_path / "county.pdf", NOTICE)
     ok = subprocess.run([*cli, "ingest", str(pdf_path), "--corpus-dir", str(corpus_dir), "--region", "某市"],
                         cwd=REPO, capture_output=True, text=True, timeout=120)
@@ -148,7 +148,7 @@ def test_cli_ingest_defaults_to_the_configured_corpus(corpus_dir: Path, tmp_path
     doc = tmp_path / "county.txt"
     doc.write_text("\n".join(NOTICE), encoding="utf-8")
     env = {**os.environ, "POLICYQA_CORPUS_DIR": str(corpus_dir)}
-    cli = [sys.executable, "-c", "from app.cli import main; main()"]
+    cli = [sys.executable, "-c", "from app.cli.main import main; main()"]
     ok = subprocess.run([*cli, "ingest", str(doc)], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert (corpus_dir / "county.txt").exists()

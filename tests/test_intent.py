@@ -1,4 +1,4 @@
-"""Intent, place, level and department detection (rag.intent) on a small corpus written here
+"""Intent, place, level and department detection (rag.answer.intent) on a small corpus written here
 (a province plan and a city plan about 智慧教育, nothing from the shipped files) and on the real
 corpus."""
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from rag.chunk import chunk_corpus
-from rag.corpus import load_manifest
-from rag.intent import CorpusVocab, Intent, detect, short_place
-from rag.tokenize import Tokenizer, domain_terms
+from rag.answer.intent import CorpusVocab, Intent, detect, short_place
+from rag.ingest.chunk import chunk_corpus
+from rag.ingest.corpus import load_manifest
+from rag.retrieval.tokenize import Tokenizer, domain_terms
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from app.schemas import answer_to_dict, search_result_to_dict
+from app.http.schemas import answer_to_dict, search_result_to_dict
 from rag.service import PolicyQA
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.loaders import load_text
+from rag.ingest.loaders import load_text
 
 PLAN = ["某市人民政府关于印发充电设施建设方案的通知", "一、重点任务", "（一）加快建设充电桩。到2025年建成2.5万台。（牵头单位：市发展改革委）"]
 

@@ -15,10 +15,10 @@ import pytest
 pytest.importorskip("pymilvus")
 pytest.importorskip("milvus_lite")
 
-from rag.embed import get_embedder  # noqa: E402
+from rag.index.embed import get_embedder  # noqa: E402
 from rag.model import Clause, Document  # noqa: E402
-from rag.retrievers.base import Filter, Query, Retriever  # noqa: E402
-from rag.retrievers.milvus import MilvusConnectionError, MilvusIndex, filter_expr, quote  # noqa: E402
+from rag.retrieval.base import Filter, Query, Retriever  # noqa: E402
+from rag.retrieval.milvus import MilvusConnectionError, MilvusIndex, filter_expr, quote  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -164,7 +164,7 @@ def test_other_embedder_dimension_is_refused(index, embedder):
 
 
 def test_lite_file_held_by_another_process_gives_clear_error(index):
-    code = ("import sys; from rag.retrievers.milvus import MilvusIndex, MilvusConnectionError\n"
+    code = ("import sys; from rag.retrieval.milvus import MilvusIndex, MilvusConnectionError\n"
             "try: MilvusIndex(sys.argv[1], dim=4)\n"
             "except MilvusConnectionError as e: print('ERR', e); sys.exit(3)\n")
     root = Path(__file__).resolve().parents[1]
@@ -201,8 +201,8 @@ def test_rebuild_replaces_collection_and_close_stops_lite_server(tmp_path, embed
 
 @pytest.fixture(scope="module")
 def corpus_index(tmp_path_factory, embedder):
-    from rag.corpus import corpus_checksums, load_manifest
-    from rag.store import index_status, load_index
+    from rag.index.store import index_status, load_index
+    from rag.ingest.corpus import corpus_checksums, load_manifest
 
     root = Path(__file__).resolve().parents[1]
     files = load_manifest(root / "corpus")
@@ -212,7 +212,7 @@ def corpus_index(tmp_path_factory, embedder):
         loaded = load_index(root / "index", embedder, sums)
         documents, clauses, vectors = loaded.documents, loaded.clauses, loaded.vectors
     else:
-        from rag.chunk import chunk_corpus
+        from rag.ingest.chunk import chunk_corpus
 
         documents, clauses = chunk_corpus(files)
         vectors = embedder.embed_passages([c.index_text for c in clauses])

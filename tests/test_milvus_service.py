@@ -28,10 +28,10 @@ def test_settings_default_milvus_uri_is_lite_beside_the_index(tmp_path):
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory) -> Path:
     """The repository's built index when fresh (embedding the corpus takes ~30 s), else a new one."""
-    from rag.corpus import corpus_checksums, load_manifest
-    from rag.embed import get_embedder
+    from rag.index.embed import get_embedder
+    from rag.index.store import index_status
+    from rag.ingest.corpus import corpus_checksums, load_manifest
     from rag.service import build
-    from rag.store import index_status
 
     emb = get_embedder("e5")
     if index_status(ROOT / "index", emb.name, corpus_checksums(load_manifest(CORPUS))) == "ok":
@@ -53,7 +53,7 @@ def milvus_qa(tmp_path_factory, index_dir):
 
 @pytest.mark.slow
 def test_search_runs_in_milvus_with_side_scores(milvus_qa):
-    from rag.retrievers.milvus import MilvusIndex
+    from rag.retrieval.milvus import MilvusIndex
 
     assert isinstance(milvus_qa._searcher._backend, MilvusIndex)
     for mode in ("hybrid", "bm25", "dense"):
@@ -69,7 +69,7 @@ def test_search_runs_in_milvus_with_side_scores(milvus_qa):
 
 @pytest.mark.slow
 def test_hybrid_fuses_milvus_side_lists_like_the_local_backend(milvus_qa):
-    from rag.retrievers.fuse import fuse
+    from rag.retrieval.fuse import fuse
 
     searcher = milvus_qa._searcher
     index, query = searcher._backend, searcher.prepare(CHARGING_LEAD)
@@ -91,7 +91,7 @@ def test_ask_names_both_lead_departments(milvus_qa):
 
 @pytest.mark.slow
 def test_filters_apply_inside_milvus(milvus_qa):
-    from rag.retrievers.base import Filter
+    from rag.retrieval.base import Filter
 
     where = Filter(doc_ids=frozenset({"liaocheng-nev-2024"}))
     hits = milvus_qa.search(CHARGING_LEAD, top_k=5, where=where).hits
@@ -114,7 +114,7 @@ def test_second_service_on_the_same_lite_file_closes_cleanly(milvus_qa, index_di
 
 @pytest.mark.slow
 def test_unreachable_uri_fails_at_open_with_one_clear_error(index_dir):
-    from rag.retrievers.milvus import MilvusConnectionError
+    from rag.retrieval.milvus import MilvusConnectionError
     from rag.service import PolicyQA
 
     with pytest.raises(MilvusConnectionError, match=r"cannot reach Milvus at 'http://127\.0\.0\.1:1'"):
@@ -153,7 +153,7 @@ def test_cli_unreachable_uri_is_one_error_line(index_dir):
 
 @pytest.mark.slow
 def test_milvus_side_ranker_still_available(milvus_qa):
-    from rag.retrievers.milvus import MilvusIndex
+    from rag.retrieval.milvus import MilvusIndex
 
     backend = milvus_qa._searcher._backend
     query = milvus_qa._searcher.prepare(CHARGING_LEAD)
@@ -165,7 +165,7 @@ def test_milvus_side_ranker_still_available(milvus_qa):
 
 
 def test_jieba_analyzer_params():
-    from rag.retrievers.milvus import jieba_analyzer
+    from rag.retrieval.milvus import jieba_analyzer
 
     params = jieba_analyzer(["省能源局", "省能源局"], ["的", "哪个"])
     assert params["tokenizer"] == {"type": "jieba", "dict": ["_default_", "省能源局"], "mode": "search",

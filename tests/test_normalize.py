@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.normalize import _fold, normalize, normalize_query, normalize_text
+from rag.ingest.normalize import _fold, normalize, normalize_query, normalize_text
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"

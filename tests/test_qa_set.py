@@ -24,8 +24,8 @@ def items():
 
 @pytest.fixture(scope="module")
 def chunked():
-    chunk = pytest.importorskip("rag.chunk")
-    from rag.corpus import load_manifest
+    chunk = pytest.importorskip("rag.ingest.chunk")
+    from rag.ingest.corpus import load_manifest
 
     return chunk.chunk_corpus(load_manifest(ROOT / "corpus"))
 
@@ -57,7 +57,7 @@ def test_docs_field_matches_gold(items):
 
 
 def test_known_documents(items):
-    from rag.corpus import load_manifest
+    from rag.ingest.corpus import load_manifest
 
     known = {f.document.id for f in load_manifest(ROOT / "corpus")}
     assert {d for i in items for d in i["docs"]} <= known
@@ -80,7 +80,7 @@ def test_keywords_occur_in_a_gold_clause(items, chunked):
 
 def test_baseline_on_the_real_corpus(items, chunked):
     from eval.baseline import run_baseline
-    from rag.corpus import load_manifest
+    from rag.ingest.corpus import load_manifest
 
     _, clauses = chunked
     raw = {f.document.id: f.read_text() for f in load_manifest(ROOT / "corpus")}
@@ -98,8 +98,8 @@ GENERALITY = ROOT / "eval" / "generality"
 def test_generality_set_gold_exists_in_its_own_corpus():
     """``eval/generality``: three plans in other styles (若干措施, 第一章/第一条 办法, Markdown)
     with their own questions; every gold id is a clause of them, every keyword is in a gold clause."""
-    from rag.chunk import chunk_corpus
-    from rag.corpus import load_manifest
+    from rag.ingest.chunk import chunk_corpus
+    from rag.ingest.corpus import load_manifest
 
     items = load_qa(GENERALITY / "qa.jsonl")
     _, clauses = chunk_corpus(load_manifest(GENERALITY))

@@ -1,11 +1,11 @@
-"""The refusal policy (rag.refusal) on hand-made hits."""
+"""The refusal policy (rag.answer.refusal) on hand-made hits."""
 
 from __future__ import annotations
 
 import pytest
 
+from rag.answer.refusal import RefusalPolicy
 from rag.model import Clause, Hit
-from rag.refusal import RefusalPolicy
 
 CLAUSE = Clause(id="d:一", doc_id="d", path=(), title="", text="推动整车上量，扩大新能源汽车出口。")
 HITS = [Hit(CLAUSE, 1.0, 1)]

@@ -1,12 +1,11 @@
-"""Evidence text helpers (rag.sentences): coverage with concepts and whole words, trimming,
+"""Evidence text helpers (rag.answer.sentences): coverage with concepts and whole words, trimming,
 task summaries, sentence choice."""
 
 from __future__ import annotations
 
 import re
 
-from rag.model import Clause, Hit
-from rag.sentences import (
+from rag.answer.sentences import (
     best_sentences,
     body_text,
     concrete,
@@ -16,6 +15,7 @@ from rag.sentences import (
     task_summary,
     trim,
 )
+from rag.model import Clause, Hit
 
 TASK = Clause(
     id="d:一/二", doc_id="d", path=("一、重点任务",), title="（二）推动汽车下乡",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from app.api import create_app
+from app.http.api import create_app
 from app.settings import Settings, get_settings
 
 

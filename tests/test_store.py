@@ -7,9 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from rag.embed import E5Embedder
-from rag.model import Clause, Document, Target
-from rag.store import (
+from rag.index.embed import E5Embedder
+from rag.index.store import (
     CorruptIndexError,
     MissingIndexError,
     StaleIndexError,
@@ -17,6 +16,7 @@ from rag.store import (
     index_status,
     load_index,
 )
+from rag.model import Clause, Document, Target
 
 DOCS = [Document(id="prov", title="某省行动计划", number="某政字〔2023〕1号", level="province", region="某省")]
 CLAUSES = [

@@ -1,8 +1,8 @@
-"""Colloquial → official query expansion (rag.synonyms)."""
+"""Colloquial → official query expansion (rag.retrieval.synonyms)."""
 
 from __future__ import annotations
 
-from rag.synonyms import COLLOQUIAL, expand
+from rag.retrieval.synonyms import COLLOQUIAL, expand
 
 CORPUS = "推动新能源汽车出口，建设充电基础设施，培育新能源客车"
 

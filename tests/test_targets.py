@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rag.normalize import normalize_text
-from rag.targets import extract_targets
+from rag.ingest.normalize import normalize_text
+from rag.ingest.targets import extract_targets
 
 
 def _triples(text: str) -> list[tuple[float, str, int | None, str]]:

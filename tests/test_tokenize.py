@@ -6,7 +6,7 @@ import jieba
 import pytest
 
 from rag.model import Clause
-from rag.tokenize import STOPWORDS, Tokenizer, domain_terms, headline_terms
+from rag.retrieval.tokenize import STOPWORDS, Tokenizer, domain_terms, headline_terms
 
 CLAUSES = [
     Clause(
@@ -97,7 +97,7 @@ def test_bad_domain_word_rejected():
 
 def test_enumeration_items_unknown_to_jieba_become_terms():
     from rag.model import Clause
-    from rag.tokenize import enumeration_terms
+    from rag.retrieval.tokenize import enumeration_terms
 
     clause = Clause(id="d:一", doc_id="d", path=(), title="",
                     text="推广微面、中大面、微卡、轻卡、皮卡等车型，发展电池、电机、电控。")

@@ -1,10 +1,10 @@
-"""HTML of the officials' tabs (app.ui_views): corpus text is escaped, gaps and scores are shown,
+"""HTML of the officials' tabs (app.ui.views): corpus text is escaped, gaps and scores are shown,
 filters keep the right tasks, and the three tabs plug into ``build_ui``. The tabs in a real browser
 are covered by tests/test_browser.py."""
 
 from __future__ import annotations
 
-from app.ui_views import VIEW_TABS, alignment_html, department_detail_html
+from app.ui.views import VIEW_TABS, alignment_html, department_detail_html
 
 EVIL = '<img src=x onerror="alert(1)">'
 
@@ -55,7 +55,7 @@ def test_department_detail_html_groups_roles_and_escapes():
 
 
 def test_tabs_plug_into_build_ui():
-    from app.ui import build_ui
+    from app.ui.chat import build_ui
 
     assert [title for title, _ in VIEW_TABS] == ["部门职责", "指标", "省市对照"]
     demo = build_ui(lambda: None, extra_tabs=VIEW_TABS)

@@ -14,9 +14,9 @@ import pytest
 from test_ingest import NOTICE, snapshot
 from test_loaders import PLAN, write_docx, write_pdf
 
-from rag.ingest import ingest_files
-from rag.loaders import load_text
-from rag.safety import DEFAULT_MAX_BYTES, check_size, check_zip
+from rag.ingest.add import ingest_files
+from rag.ingest.loaders import load_text
+from rag.ingest.safety import DEFAULT_MAX_BYTES, check_size, check_zip
 
 GOOD_TEXT = "\n".join(NOTICE)
 

@@ -1,4 +1,4 @@
-"""Department matrix, targets table and their CSV / XLSX export (rag.views), plus the CLI commands.
+"""Department matrix, targets table and their CSV / XLSX export (rag.views.tables), plus the CLI commands.
 
 Two small plans written here (a 省 plan and a 市 plan, with both spellings of a department and a
 下同 note) run through the real chunker; the shipped corpus is checked for known facts.
@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from rag.chunk import chunk_corpus, chunk_document
-from rag.corpus import load_manifest
+from rag.ingest.chunk import chunk_corpus, chunk_document
+from rag.ingest.corpus import load_manifest
 from rag.model import Document
-from rag.views import (
+from rag.views.tables import (
     DEPARTMENT_COLUMNS,
     TARGET_COLUMNS,
     department_matrix,

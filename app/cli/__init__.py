@@ -1,0 +1,1 @@
+"""Command-line adapter: the ``policyqa`` typer app."""

@@ -1,0 +1,1 @@
+"""HTTP adapter: the FastAPI app, its schemas, dependencies, officials' views and admin routes."""

@@ -1,0 +1,127 @@
+"""FastAPI dependencies shared by the API and the UI: the opened library, filters, rate limits.
+
+The ``PolicyQA`` facade is opened once in the app's lifespan and kept on ``app.state``; endpoints
+reach it through ``get_qa``. Everything configurable comes from ``Depends(get_settings)``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import Depends, HTTPException, Request
+
+from app.settings import Settings, get_settings
+from rag.retrieval.base import Filter
+
+if TYPE_CHECKING:
+    from rag.service import PolicyQA
+
+
+def open_service(settings: Settings) -> PolicyQA:
+    """Open the library with the configured corpus, index and backends.
+
+    Args:
+        settings: Where the corpus and index live and which embedder / backend to use.
+
+    Returns:
+        A ready ``PolicyQA``; the index is built first when missing or stale.
+    """
+    from rag.service import PolicyQA  # imported here so `policyqa --help` stays fast
+
+    return PolicyQA.open(
+        corpus_dir=settings.corpus_dir,
+        index_dir=settings.index_dir,
+        embedder=settings.embedder,
+        backend=settings.backend,
+        milvus_uri=settings.milvus_uri,
+        milvus_token=settings.milvus_token,
+        llm_url=settings.llm_url,
+        rebuild="if-needed",
+    )
+
+
+def get_qa(request: Request) -> PolicyQA:
+    """The ``PolicyQA`` opened at startup.
+
+    Raises:
+        HTTPException: 503 while the service is not open yet.
+    """
+    qa = getattr(request.app.state, "qa", None)
+    if qa is None:
+        raise HTTPException(status_code=503, detail="the index is still loading; retry shortly")
+    return qa
+
+
+def make_filter(qa: PolicyQA, doc_ids: list[str] | None, level: str | None) -> Filter | None:
+    """Build the retrieval filter from request fields, rejecting unknown document ids.
+
+    Args:
+        qa: The open service (knows which documents exist).
+        doc_ids: Documents to search in, or ``None`` / empty for all.
+        level: Document level (``province``, ``city`` …), or ``None`` for all.
+
+    Returns:
+        A ``Filter``, or ``None`` when nothing filters.
+
+    Raises:
+        HTTPException: 422 naming the unknown ids and the known ones.
+    """
+    known = [d.id for d in qa.documents]
+    ids = frozenset(doc_ids) if doc_ids else None
+    if ids is not None:
+        unknown = sorted(ids.difference(known))
+        if unknown:
+            raise HTTPException(
+                status_code=422,
+                detail=f"doc_ids: unknown document id(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(known)}",
+            )
+    levels = frozenset({level}) if level else None
+    if ids is None and levels is None:
+        return None
+    return Filter(doc_ids=ids, levels=levels)
+
+
+class RateLimiter:
+    """Sliding one-minute window of request times per client; thread-safe."""
+
+    def __init__(self) -> None:
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, client: str, per_minute: int) -> bool:
+        """Record a request from ``client`` and say whether it is within ``per_minute``."""
+        now = time.monotonic()
+        with self._lock:
+            window = self._hits.setdefault(client, deque())
+            while window and now - window[0] >= 60.0:
+                window.popleft()
+            if len(window) >= per_minute:
+                return False
+            window.append(now)
+            if len(self._hits) > 10_000:  # forget idle clients so memory stays bounded
+                for key in [k for k, v in self._hits.items() if not v]:
+                    del self._hits[key]
+            return True
+
+
+def rate_limit(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+    """Reject a client that exceeded ``settings.rate_limit`` requests per minute.
+
+    Raises:
+        HTTPException: 429 with a ``Retry-After`` header.
+    """
+    if settings.rate_limit <= 0:
+        return
+    limiter = getattr(request.app.state, "limiter", None)
+    if limiter is None:  # an app built without create_app(): share one limiter from now on
+        limiter = request.app.state.limiter = RateLimiter()
+    client = request.client.host if request.client else "unknown"
+    if not limiter.allow(client, settings.rate_limit):
+        raise HTTPException(
+            status_code=429,
+            detail=f"rate limit of {settings.rate_limit} requests per minute exceeded; retry later",
+            headers={"Retry-After": "60"},
+        )

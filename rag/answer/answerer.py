@@ -1,0 +1,286 @@
+"""Answers first, then the proof: extractive answers composed from clause data, with citations.
+
+``Answerer.ask`` detects what the question asks (``rag.answer.intent``), expands colloquial words to the
+words plans use (``rag.retrieval.synonyms``), retrieves clauses, and lets the composer of its intent write a
+short answer from the clause data model (``rag.answer.compose``, ``rag.answer.doc_facts``,
+``rag.answer.align_answer``) — never from templates keyed to known questions. Every fact carries a marker
+``[n]`` indexing ``Answer.citations``.
+
+``RefusalPolicy`` (``rag.answer.refusal``) decides when no clause is relevant enough: the answer then
+says so and cites the nearest clauses as possibly related. An optional ``Generator``
+(``rag.answer.generate``) may rephrase the extractive answer from the cited clauses; if it fails, the
+extractive answer stands.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+from collections.abc import Callable
+from dataclasses import replace
+
+from rag.answer.align_answer import alignment_answer
+from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer, asked_units
+from rag.answer.doc_facts import doc_fact
+from rag.answer.generate import Generator
+from rag.answer.intent import CorpusVocab, Detection, Intent, detect
+from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
+from rag.answer.sentences import coverage, sentences, trim
+from rag.model import Answer, Clause, Document, Hit
+from rag.retrieval.base import Filter
+from rag.retrieval.synonyms import expand
+from rag.retrieval.tokenize import Tokenizer, domain_terms
+
+__all__ = ["LIMIT", "REFUSAL_TEXT", "Answerer", "RefusalPolicy", "asked_units", "coverage", "sentences", "split_question",
+           "trim"]
+
+SearchFn = Callable[..., list[Hit]]
+"""``search(text, k, where=Filter | None) -> list[Hit]``, best first (``HybridSearcher.search``)."""
+AlignmentFn = Callable[[], object]
+"""Returns the corpus' ``rag.views.align.Alignment`` (computed once, lazily, by the caller)."""
+
+# Intents that read clause data (牵头单位, 指标…) rather than sentences: a question of these kinds
+# is not refused for absent words alone.
+_STRUCTURED = frozenset(Intent) - {Intent.OPEN, Intent.POLICY}
+
+
+def _abbreviates(short: str, text: str) -> bool:
+    """Whether ``text`` spells out ``short`` as an abbreviation: its characters in order within
+    one phrase, at most three characters apart (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
+    gap = r"[^，。；：、\s]{0,3}"
+    return re.search(gap.join(map(re.escape, short)), text) is not None
+
+
+_QUESTION_END = re.compile(r"(?<=[？?])")
+MAX_PARTS = 4
+_MARKER = re.compile(r"\[\d+\]")
+
+
+def split_question(question: str) -> list[str]:
+    """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two; a part with fewer than
+    four CJK characters stays with the one before it, and there are at most ``MAX_PARTS``.
+
+    Args:
+        question: The message as asked.
+
+    Returns:
+        One or more non-empty questions, in order.
+    """
+    parts: list[str] = []
+    for part in _QUESTION_END.split(question.strip()):
+        if not part.strip():
+            continue
+        # a short tail stays with its question; past MAX_PARTS the rest is one question, so a
+        # message of many question marks costs at most MAX_PARTS searches
+        if parts and (sum("\u4e00" <= ch <= "\u9fff" for ch in part) < 4 or len(parts) == MAX_PARTS):
+            parts[-1] += part
+        else:
+            parts.append(part.strip())
+    return parts or [question]
+
+
+class Answerer:
+    """Compose cited answers from the clauses of ``documents``.
+
+    Args:
+        documents: The corpus documents.
+        clauses: All their clauses (the whole corpus, used for department look-ups).
+        search: Ranks clauses: ``search(text, k, where=Filter | None) -> list[Hit]``.
+        refusal: When to refuse; defaults to ``RefusalPolicy()``.
+        generator: Optional phrasing model; ``None`` keeps answers purely extractive.
+        alignment: Optional provider of the province ↔ city ``Alignment`` (``rag.views.align``), called
+            on the first alignment question; ``None`` answers those by retrieval alone.
+        tokenizer: The retriever's tokenizer (folding); built from the clauses when ``None``.
+
+    Raises:
+        ValueError: ``search`` or ``alignment`` is not callable, or a clause names an unknown
+            document.
+    """
+
+    def __init__(self, documents: list[Document], clauses: list[Clause], search: SearchFn,
+                 refusal: RefusalPolicy | None = None, generator: Generator | None = None,
+                 alignment: AlignmentFn | None = None, tokenizer: Tokenizer | None = None):
+        if not callable(search):
+            raise ValueError(f"search must be callable, got {type(search).__name__}")
+        if alignment is not None and not callable(alignment):
+            raise ValueError(f"alignment must be a callable returning an Alignment, got {type(alignment).__name__}")
+        self.documents = {d.id: d for d in documents}
+        missing = sorted({c.doc_id for c in clauses} - set(self.documents))
+        if missing:
+            raise ValueError(f"clauses name unknown documents {missing}; known: {sorted(self.documents)}")
+        self.clauses = list(clauses)
+        self._search = search
+        self.refusal = refusal or RefusalPolicy()
+        self.generator = generator
+        self._alignment = alignment
+        self.tokenizer = tokenizer or Tokenizer(domain_terms(self.clauses))
+        self.vocab = CorpusVocab.build(documents, self.clauses)
+        self.composer = Composer(self.documents, self.clauses, self.vocab)
+        # Whole words of every clause: a question word counts as present only as a word (or a
+        # sub-word the tokenizer emits), never as characters straddling two words (整车|上 ≠ 车上).
+        self._words = {c.id: f" {' '.join(self.tokenizer.tokenize(c.index_text))} " for c in self.clauses}
+        self._shares: dict[str, float] = {}
+
+    def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
+        """Answer ``question`` from the corpus.
+
+        Args:
+            question: The question, in simplified or traditional Chinese.
+            top_k: How many clauses to consider (at least 1); more are fetched for grouping.
+            where: Optional metadata filter; when given it replaces the one the question implies.
+
+        Returns:
+            An ``Answer`` whose markers ``[n]`` index ``citations``.
+
+        Raises:
+            ValueError: An empty question or ``top_k`` below 1.
+        """
+        if not isinstance(question, str) or not question.strip():
+            raise ValueError("question must be a non-empty string")
+        if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+            raise ValueError(f"top_k={top_k!r}; allowed: an integer >= 1")
+        t0 = time.perf_counter()
+        cites = Citations()
+        parts = split_question(question)
+        text, det, query, hits = self._answer_part(parts[0], top_k, where, cites)
+        if text is None:
+            if not hits:
+                hits = self._search(query, top_k, where=where)
+            return Answer(question, f"{REFUSAL_TEXT}。以下条款可能相关，仅供参考。", False, det.intent.value,
+                          tuple(hits[: min(3, top_k)]), (time.perf_counter() - t0) * 1000)
+        # The later questions of 哪个部门牵头？到2026年建多少个？ add their facts with the same
+        # citation numbering; one the corpus cannot answer is left out, not refused aloud.
+        for part in parts[1:]:
+            more = self._answer_part(part, top_k, where, cites, context=det)[0]
+            if more and _MARKER.sub("", more) not in _MARKER.sub("", text):  # not the same fact again
+                text = f"{text}{more}"
+        if self.generator is not None and cites.hits:
+            text = self.generator.phrase(question, text, tuple(cites.hits)) or text
+        return Answer(question, text, True, det.intent.value, tuple(cites.hits),
+                      (time.perf_counter() - t0) * 1000)
+
+    def _answer_part(self, question: str, top_k: int, where: Filter | None, cites: Citations,
+                     context: Detection | None = None) -> tuple[str | None, Detection, str, list[Hit]]:
+        """The answer text to one question (``None``: refuse), its detection, search text and hits.
+
+        ``context`` is the detection of the question before it in the same message, whose topic
+        and places a follow-up (审批大概要多长时间) is about.
+        """
+        det, query, shares = self._understand(question, context)
+        hits: list[Hit] = []
+        text = None
+        try:
+            if det.unknown:
+                raise NoAnswer
+            if det.intent is Intent.DEPT_LOOKUP:
+                text = self.composer.dept_lookup(det, cites)
+            else:
+                scope = where if where is not None and not where.is_empty else det.filter()
+                hits = self._search(query, max(top_k, 10), where=scope)
+                if not hits and scope is not None:
+                    hits = self._search(query, max(top_k, 10), where=where)
+                if det.intent is Intent.DOC_FACT:
+                    text = doc_fact(self.composer, det, hits, cites)
+                elif det.intent is Intent.ALIGNMENT or self._region_item(det) or not self._refuse(det, shares, hits):
+                    text = self._compose(det, query, hits, cites)
+        except NoAnswer:
+            text = None
+        return text, det, query, hits
+
+    def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
+        """The detection with expanded, IDF-weighted topic words; the text to search; word shares.
+
+        With ``context`` (the question before, in the same message) its topic words join this
+        one's and are searched too, and its places and levels apply when this one names none.
+
+        A colloquial word and its official words (``rag.retrieval.synonyms``) become one topic term
+        ``电动车|新能源汽车``, found when any of its spellings is; the official words are also
+        appended to the text searched.
+        """
+        det = detect(question, self.vocab, self.tokenizer)
+        if context is not None:
+            det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
+                          text=f"{det.text} {''.join(context.topic)}")
+            if not (det.places or det.regions or det.levels):
+                det = replace(det, places=context.places, regions=context.regions, levels=context.levels,
+                              cross_level=context.cross_level)
+        official = expand(det.text, lambda w: self._share(w) > 0)
+        topic = [t for t in det.topic if not any(t in key for key in official)]
+        topic += ["|".join((key, *words)) for key, words in official.items()]
+        det = replace(det, topic=self._split_absent(tuple(topic)))
+        shares = {t: self._share(t) for t in det.topic}
+        n = len(self.clauses)
+        # IDF weights; a word absent from the corpus weighs 0 so it cannot dilute coverage.
+        det = replace(det, weights={t: math.log((1 + n) / (0.5 + s * n)) if s else 0.0 for t, s in shares.items()})
+        extra = [w for words in official.values() for w in words]
+        query = f"{det.text} {' '.join(extra)}" if extra else det.text
+        return det, query, shares
+
+    def holds(self, term: str) -> bool:
+        """Whether any clause holds ``term`` (the predicate query expansion uses)."""
+        return self._share(term) > 0
+
+    def _share(self, term: str) -> float:
+        """Share of clauses holding ``term`` (cached); for ``a|b`` the larger share."""
+        if "|" in term:
+            return max(self._share(t) for t in term.split("|"))
+        share = self._shares.get(term)
+        if share is None:
+            if len(self._shares) > 100_000:  # unbounded questions must not grow memory forever
+                self._shares.clear()
+            # by substring, as ``coverage`` finds words, so that weights and coverage agree
+            hits = sum(term in c.index_text for c in self.clauses)
+            share = self._shares[term] = hits / max(len(self.clauses), 1)
+        return share
+
+    def _split_absent(self, topic: tuple[str, ...]) -> tuple[str, ...]:
+        """Topic words plus the corpus words inside absent compounds (汽车人才 → 汽车, 人才)."""
+        out = list(topic)
+        for tok in topic:
+            if len(tok) >= 3 and not self._share(tok):
+                head = next((tok[:n] for n in range(len(tok) - 1, 1, -1) if self._share(tok[:n])), "")
+                tail = next((tok[n:] for n in range(1, len(tok) - 1) if self._share(tok[n:])), "")
+                out += [w for w in (head, tail) if w]
+        return tuple(dict.fromkeys(out))
+
+    def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
+        """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
+        (``_narrowed``), or clauses too weak an answer (``RefusalPolicy``)."""
+        return self._narrowed(det) or self.refusal.refuse(
+            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=lambda c: self._words[c.id])
+
+    def _narrowed(self, det: Detection) -> bool:
+        """True when the question asks about a narrower kind of a corpus thing, written as an
+        absent compound whose head is in the corpus and whose modifier is not (个人所得税 when the
+        corpus only speaks of 企业所得税).
+
+        A modifier whose characters the corpus holds in order and close together is read as an
+        abbreviation of corpus words (质检 for 质量监督检验), not as a narrower kind.
+        """
+        for tok in det.topic:
+            if len(tok) < 4 or self._share(tok):
+                continue
+            for cut in range(2, len(tok) - 1):
+                modifier = tok[:cut]
+                if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text
+                        and not _abbreviates(modifier, self.vocab.text)):
+                    return True
+        return False
+
+    def _region_item(self, det: Detection) -> bool:
+        """A region question naming a place that has its own 专栏 line-item."""
+        return det.intent is Intent.REGION and any(p in self.vocab.column_places for p in det.places)
+
+    def _alignment_value(self):
+        return self._alignment() if self._alignment is not None else None
+
+    def _compose(self, det: Detection, query: str, hits: list[Hit], cites: Citations) -> str | None:
+        c = self.composer
+        if det.intent is Intent.ALIGNMENT:
+            text = alignment_answer(c, det, query, self._search, self._alignment_value(), cites)
+        else:
+            composer = {Intent.LEAD: c.lead, Intent.SUPPORT: c.support, Intent.TARGET: c.target,
+                        Intent.POLICY: c.policy, Intent.REGION: c.region}.get(det.intent)
+            text = composer(det, hits, cites) if composer else None
+        return text or c.open(det, hits, cites)

@@ -1,0 +1,71 @@
+"""Answers about a document itself: 文号, issuer, date, purpose, basis (依据) and recipients.
+
+These come from the manifest (``Document``) and from the document's own notice and preamble, not
+from retrieval: "聊城的方案是根据哪个文件制定的" is answered by the 根据《…》 phrase of the named
+document, whichever clause the retriever ranks first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer
+from rag.answer.intent import Detection
+from rag.answer.sentences import body_text, trim
+from rag.model import Hit
+
+_BASIS = re.compile(r"(?:根据|依据|按照|贯彻落实|落实)[^。；《]{0,20}《[^》]+》(?:[（(][^）)]*[）)])?")
+_RECIPIENTS = re.compile(r"([^。：:\n]*?(?:政府|管委会|部门|机构|单位|院校|企业)[^。：:\n]*)[：:]")
+_PURPOSE = re.compile(r"^为[^。]{4,}?制定本[^。]*")
+_ASKS_PURPOSE = re.compile(r"为什么|目的|出台背景|为何")
+_ASKS_BASIS = re.compile(r"依据|根据|哪[个份部项](?:文件|规划|政策|通知)|什么文件|落实|为了")
+_ASKS_RECIPIENTS = re.compile(r"印发给|发给|主送|哪些单位|哪些部门")
+
+
+def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+    """The fact asked about the document the question names (by place or level), else the
+    document of the best hit.
+
+    Args:
+        composer: The corpus' composer (documents and clauses).
+        det: The detected question.
+        hits: Retrieved clauses, best first.
+        cites: Where markers are registered.
+
+    Returns:
+        The answer text, or ``None`` when no document is in view.
+
+    Raises:
+        NoAnswer: The question names a place that has no document of its own.
+    """
+    documents = composer.documents.values()
+    docs = [d for d in documents if d.region in det.regions]
+    if not docs and det.places:
+        raise NoAnswer  # a place with no document of its own (青岛市的实施方案)
+    docs = docs or [d for d in documents if d.level in det.levels]
+    if not docs and hits:
+        docs = [composer.doc(hits[0])]
+    if not docs:
+        return None
+    doc = docs[0]
+    own = [c for c in composer.clauses if c.doc_id == doc.id]
+    notice = next((c for c in own if c.kind == "notice"), own[0] if own else None)
+    if _ASKS_PURPOSE.search(det.text):
+        for clause in own:
+            m = _PURPOSE.search(body_text(clause))
+            if m:
+                return f"{trim(m.group(0), det.terms, LIMIT)}{cites.mark(Hit(clause, 1.0, 0))}。"
+    if _ASKS_BASIS.search(det.text):
+        for clause in own:
+            m = _BASIS.search(clause.text)
+            if m:
+                return f"{doc.short_name or doc.title}{m.group(0)}{cites.mark(Hit(clause, 1.0, 0))}。"
+    if notice and _ASKS_RECIPIENTS.search(det.text):
+        m = _RECIPIENTS.search(notice.text)
+        if m:
+            return f"{doc.short_name or doc.title}印发给{m.group(1)}{cites.mark(Hit(notice, 1.0, 0))}。"
+    date = re.sub(r"^(\d{4})-(\d{2})-(\d{2})$", lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", doc.date)
+    facts = "，".join(x for x in (doc.number and f"文号{doc.number}", doc.issuer and f"由{doc.issuer}",
+                                  date and f"于{date}印发") if x)
+    text = f"《{doc.title}》{facts}"
+    return f"{text}{cites.mark(Hit(notice, 1.0, 0))}。" if notice else f"{text}。"

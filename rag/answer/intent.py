@@ -1,0 +1,254 @@
+"""What a question asks and about what: intent, places, levels, departments, topic words.
+
+The answer layer (``rag.answer.answerer``) composes a different answer for each intent — 牵头单位 for
+"哪个部门牵头…", 指标 for "…达到多少", a 专栏 line-item for "济南发展什么" — so it needs to know
+which kind of question it holds. Detection uses general cue words of the genre plus the corpus'
+own vocabulary (``CorpusVocab``): document regions and levels, place names found in clause texts,
+and the department names parsed into clause metadata. Nothing is keyed to one document.
+
+A question naming something the corpus does not hold (a city, a department, a 《document》) is
+flagged in ``Detection.unknown`` so the answer layer can refuse honestly instead of answering
+about the nearest lookalike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
+from rag.retrieval.base import Filter
+from rag.retrieval.tokenize import Tokenizer
+
+# CorpusVocab and short_place are re-exported: the answer layer and tests import them from here.
+__all__ = ["ROLE_WORDS", "CorpusVocab", "Detection", "Intent", "detect", "short_place"]
+
+
+class Intent(StrEnum):
+    """Kinds of question the answer layer distinguishes."""
+
+    LEAD = "lead"  # 哪个部门牵头…
+    SUPPORT = "support"  # 责任单位 / 参与 / 配合
+    TARGET = "target"  # 多少 / 目标 / 达到
+    POLICY = "policy"  # 补贴 / 优惠 / 奖励 / 扶持
+    REGION = "region"  # 某地发展什么 / 定位
+    DOC_FACT = "doc_fact"  # 文号 / 印发日期 / 依据哪个文件
+    DEPT_LOOKUP = "dept_lookup"  # 某部门牵头或参与哪些任务
+    ALIGNMENT = "alignment"  # 某市如何落实省里的要求
+    OPEN = "open"
+
+
+# Cue patterns of the genre (general question words of policy Q&A, not words of one document).
+_DOC_FACT = re.compile(r"为什么要?(?:出台|制定|印发)|目的是什么|出台背景|文号|发文字号|印发|发布(?:日期|时间|的?时间)|发文机关|哪个文件|哪份文件|什么文件|依据|"
+                       r"根据(?:什么|哪)|什么时候(?:出台|发布|印发|发的)|哪[一]?[天年](?:出台|发布|印发)|"
+                       r"哪个机关|什么机关|谁发的|名义|印发给|发给|主送|为了落实|落实国家|"
+                       r"哪[个份部项](?:规划|政策文件|通知)|标题|全称")
+_LEAD = re.compile(r"牵头|谁负责|由谁|谁管|归谁|谁来|哪个部门|哪些部门|哪几个部门|哪个局|哪个厅|哪家单位|哪个单位|"
+                   r"负责部门|主管|负责单位")
+_SUPPORT = re.compile(r"责任单位|参与|配合|协同单位|协助|除了|还有哪些|承担责任|什么角色")
+_TARGET = re.compile(r"多少|目标|达到|(?<!哪)几[个家台辆万千百座项场成年]|比例|百分之|渗透率|占比")
+_POLICY = re.compile(r"补贴|补助|优惠|奖励|奖补|扶持|支持|税|减免|激励|贴息|资金|金融|融资|基金|便宜|电价|贷款|人才.{0,4}政策")
+_REGION = re.compile(r"发展什么|发展哪些|重点|定位|布局|方向|主攻|特色|优势|产业|干什么|做什么|适合")
+_DEPT_TASKS = re.compile(r"哪些|什么任务|负责什么|干什么|做什么|管什么|职责|任务|工作|牵头|参与|负责|哪几项|什么事|活")
+_ALIGN = re.compile(r"落实|贯彻|对应|执行|衔接|承接|响应|对接|跟进|呼应|配套措施")
+_PROVINCE_CUE = re.compile(r"省里|省级|全省|我省|省政府|省委|省上|省一级|省的|省行动计划|省方案|省文件|山东省里")
+_CITY_CUE = re.compile(r"市级|市里|全市|我市|市一级|市本级")
+_COUNTY_CUE = re.compile(r"县级|县里|全县")
+# A question asking for a person (召集人, 联系人) or a procedure (申请材料, 办理流程) asks for a
+# kind of answer plans do not hold, unless the corpus itself uses the words.
+_PERSON = re.compile(r"哪位|姓名|联系人|联系电话|召集人|分管领导|准备.{0,4}材料|申请材料|申请流程|办理流程|"
+                     r"办理手续|怎么申请|如何申请|去哪.{0,2}办")
+# Department-like names in a question (省卫健委, 市教育局); the inner part excludes function
+# characters so that "省里牵头单位是哪个局" is not read as a department.
+_DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个么什里和与及或在对有了吗呢由谁牵头负责参与]{1,6}?(?:厅|局|委|办|署)")
+# Everyday words that end in an office character but name no office (布局, 部署, 举办).
+_NOT_OFFICE = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|举办|创办|承办|主办|开办|兴办|申办|督办|代办|"
+                         r"包办|操办|筹办|查办|经办|协办|怎么办|大厅|展厅|餐厅|客厅|部署|签署)$")
+_DEPT_CORE = re.compile(r"^[省市县区]|(?:厅|局|委员会|委|办公室|办)$")
+_DIRECTIONS = frozenset("东南西北中内外上下前后左右")
+_BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
+
+# Words that say *what kind* of answer is wanted, not what it is about; dropped from the topic.
+ROLE_WORDS: frozenset[str] = frozenset(
+    """
+    牵头 负责 部门 单位 责任 责任单位 牵头单位 参与 配合 协同 协助 主管 由谁 谁 管 目标 达到 多少 数量 比例
+    任务 哪些 工作 职责 文号 印发 发布 日期 时间 文件 依据 根据 标题 名称 全称 定位 重点 发展 方向 主攻
+    落实 贯彻 对应 执行 衔接 承接 响应 对接 要求 省里 省级 全省 我省 省政府 市级 市里 全市 我市 市政府 省 市
+    具体 主要 一下 相关 政策 规定 内容 提出 提到 计划 方案 措施 条款 文件 出台 怎么办 情况 目前 现在
+    分别 两个 这两个 各自 这项 这件 这块 一块 那项 哪几 哪几个 哪几项 几项 打算 准备 怎么样 做法 程度
+    提供 享受 给予 有关
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """What ``detect`` found in one question.
+
+    Attributes:
+        text: The folded question (NFKC, simplified characters).
+        intent: The detected ``Intent``.
+        places: Known place names mentioned (short form, e.g. ``聊城``).
+        regions: Document regions those places name (``聊城市``).
+        levels: Document levels the question is about (``province`` / ``city`` …).
+        departments: Canonical department names found in the question.
+        unknown: Names the corpus does not hold (a place, department, person or 《document》).
+        topic: Content tokens of the question without role, place and question words.
+        cross_level: The question names two levels (省里 … 聊城), so both are answered.
+        weights: Topic word → weight (IDF over the clauses), set by the answer layer.
+    """
+
+    text: str
+    intent: Intent
+    places: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    departments: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    cross_level: bool = False
+    weights: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def terms(self) -> Mapping[str, float]:
+        """Topic words with their weights (IDF when the answer layer set them, else 1)."""
+        return self.weights or dict.fromkeys(self.topic, 1.0)
+
+    def filter(self) -> Filter | None:
+        """The metadata filter the question implies, or ``None`` (also for cross-level ones)."""
+        if self.cross_level:
+            return None
+        if self.regions:
+            return Filter(regions=frozenset(self.regions))
+        if self.levels:
+            return Filter(levels=frozenset(self.levels))
+        return None
+
+
+def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
+    """Known and unknown place names in ``text`` (short forms, first-seen order)."""
+    known: dict[str, None] = {}
+    unknown: dict[str, None] = {}
+    for place in sorted(set(vocab.region_of_place) | vocab.column_places, key=len, reverse=True):
+        if place in text:
+            known[short_place(place)] = None
+    for tok in pos_tagger().lcut(text):
+        # jieba's dictionary tags some direction compounds as places (东西 "thing", 南北); a word
+        # made only of direction characters names no place.
+        if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS:
+            continue
+        name = short_place(tok.word)
+        if name in known or any(name in k or k in name for k in known):
+            continue
+        (known if vocab.holds(name) else unknown)[name] = None
+    return list(known), list(unknown)
+
+
+def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], str]:
+    """Known canonical departments, unknown department-like names, and the text without them.
+
+    A name is found whole (省公安厅), by alias (发改委), or by its core followed by 部门
+    (农业农村部门 → every 农业农村 department).
+    """
+    found: dict[str, None] = {}
+    rest = text
+    for alias in sorted(vocab.departments, key=len, reverse=True):
+        if len(alias) >= 3 and alias in rest:
+            names = sorted(vocab.departments[alias])
+            at = rest.index(alias)
+            written = rest[at - 1] if at else ""
+            if written and written in "省市县区" and not alias.startswith(written):
+                # 县应急管理局 is not the corpus' 市应急管理局: a level written before a level-free
+                # alias must be the canonical name's level
+                names = [n for n in names if n.startswith(written)]
+                if not names:
+                    continue
+            if len(names) > 1:  # 发改委 without a level: prefer the level the question names
+                level = "省" if _PROVINCE_CUE.search(text) else "市" if (_CITY_CUE.search(text) or any(
+                    short_place(r) in text for r, lv in vocab.level_of_region.items() if lv == "city")) else ""
+                names = [n for n in names if n.startswith(level)] or names
+            found.update(dict.fromkeys(names))
+            rest = rest.replace(alias, "，")
+    for canon in sorted({c for names in vocab.departments.values() for c in names}):
+        core = _dept_core(canon)
+        if len(core) >= 2 and f"{core}部门" in rest:
+            found[canon] = None
+    for canon in found:
+        rest = rest.replace(f"{_dept_core(canon)}部门", "，")
+    unknown = [m.group(0) for m in _DEPT_LIKE.finditer(rest)
+               if not vocab.holds(m.group(0)) and not _NOT_OFFICE.search(m.group(0))]
+    return list(found), unknown, rest
+
+
+def _dept_core(canon: str) -> str:
+    """A department name without its level prefix and office suffix: 省教育厅 → 教育."""
+    return _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
+
+
+def _levels(text: str) -> list[str]:
+    return [level for level, cue in (("province", _PROVINCE_CUE), ("city", _CITY_CUE),
+                                     ("county", _COUNTY_CUE)) if cue.search(text)]
+
+
+def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:
+    """Detect the intent, places, levels, departments and topic words of ``question``.
+
+    Args:
+        question: The question as asked (traditional or full-width characters are folded).
+        vocab: The corpus vocabulary (``CorpusVocab.build``).
+        tokenizer: The tokenizer whose ``fold`` (NFKC, traditional → simplified) is used.
+
+    Returns:
+        A ``Detection``.
+    """
+    text = tokenizer.fold(question).strip()
+    departments, unknown_depts, rest = _departments(text, vocab)
+    places, unknown_places = _places(rest, vocab)
+    unknown = [*unknown_places, *unknown_depts]
+    unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text) if m.group(1) not in vocab.text]
+    unknown += [m.group(0) for m in _PERSON.finditer(rest) if m.group(0) not in vocab.text]
+    regions = list(dict.fromkeys(vocab.region_of_place[p] for p in places if p in vocab.region_of_place))
+    explicit = _levels(rest)
+    levels = list(dict.fromkeys([*(vocab.level_of_region[r] for r in regions), *explicit]))
+    cross_level = len(levels) >= 2
+
+    # A document's own region (聊城, 山东省) says which document, not what about; any other place
+    # the corpus names (章丘区 in a city plan, a 专栏 line's city) is what the question is about.
+    own = {p for p in places if p in vocab.region_of_place}
+    stop = ROLE_WORDS | own | {f"{p}{suffix}" for p in own for suffix in "省市县区"} | set(regions)
+    topic = [t for t in vocab.words(rest) if t not in stop and not t.isdigit()]
+
+    column_places = [p for p in places if p in vocab.column_places]
+    # Words of the document titles (行动计划) or absent from the corpus (哪几项) say nothing
+    # about which task a department question is about.
+    task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
+    if _DOC_FACT.search(rest) and not departments and not cross_level:
+        intent = Intent.DOC_FACT
+    elif departments and _DEPT_TASKS.search(rest) and not task_words:
+        intent = Intent.DEPT_LOOKUP
+    elif cross_level and _ALIGN.search(rest):
+        intent = Intent.ALIGNMENT
+    elif _SUPPORT.search(rest) or (departments and task_words):
+        intent = Intent.SUPPORT
+    elif _LEAD.search(rest):
+        intent = Intent.LEAD
+    elif _TARGET.search(rest):
+        intent = Intent.TARGET
+    elif column_places and _REGION.search(rest):
+        intent = Intent.REGION
+    elif cross_level:
+        intent = Intent.ALIGNMENT
+    elif _POLICY.search(rest):
+        intent = Intent.POLICY
+    elif column_places and not regions:
+        intent = Intent.REGION
+    elif departments:
+        intent = Intent.DEPT_LOOKUP
+    else:
+        intent = Intent.OPEN
+    return Detection(text=text, intent=intent, places=tuple(places), regions=tuple(regions),
+                     levels=tuple(levels), departments=tuple(departments),
+                     unknown=tuple(dict.fromkeys(unknown)), topic=tuple(dict.fromkeys(topic)),
+                     cross_level=cross_level)

@@ -1,0 +1,111 @@
+"""The corpus' own names, for reading questions: regions, levels, places, departments, words.
+
+``CorpusVocab`` is built once per ``Answerer`` from the documents and clauses; ``rag.answer.intent.detect``
+reads it for every question (is this place, department or word in the corpus at all?).
+``pos_tagger`` and ``_is_place`` tell place names by jieba's part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import jieba
+import jieba.posseg
+
+from rag.ingest.duties import canonical_department, department_aliases
+from rag.model import Clause, Document
+from rag.retrieval.tokenize import DOMAIN_FREQ, STOPWORDS, domain_terms, enumeration_terms
+
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|自治州|州)$")
+
+
+def short_place(name: str) -> str:
+    """A place name without its administrative suffix: 聊城市 → 聊城, 山东省 → 山东."""
+    stripped = _PLACE_SUFFIX.sub("", name)
+    return stripped if len(stripped) >= 2 else name
+
+
+@dataclass
+class CorpusVocab:
+    """The corpus' own names: document regions and levels, departments, and its whole text.
+
+    Built once per ``Answerer``; ``detect`` reads it for every question.
+    """
+
+    documents: Sequence[Document]
+    departments: dict[str, set[str]] = field(default_factory=dict)  # alias -> canonical names
+    region_of_place: dict[str, str] = field(default_factory=dict)  # 聊城 -> 聊城市
+    level_of_region: dict[str, str] = field(default_factory=dict)
+    column_places: set[str] = field(default_factory=set)  # 专栏 line-item labels that are places
+    text: str = ""  # all clause texts, titles and document metadata, for "is it in the corpus"
+    titles: str = ""  # document titles and short names
+    segmenter: jieba.Tokenizer | None = None  # precise-mode jieba with the corpus' domain words
+
+    def words(self, text: str) -> list[str]:
+        """Content words of ``text``: precise-mode jieba without new-word guessing (HMM), so
+        a question yields dictionary words (车企, 国外) rather than fragments (车企在).
+
+        Consecutive single characters outside the dictionary form one word only when the corpus
+        does not hold them (摇+号 → 摇号, a concept the corpus lacks); a run the corpus holds is a
+        seam between two words (2025年|新车 → 年新) and is dropped."""
+        seg = self.segmenter or pos_tagger().tokenizer
+        words: list[str] = []
+        run = ""  # consecutive single characters outside the dictionary (摇+号) form one word
+        for w in [*seg.lcut(text, HMM=False), ""]:
+            if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS:
+                run += w
+                continue
+            if len(run) >= 2 and run not in self.text:
+                words.append(run)
+            run = ""
+            if len(w) >= 2 and w not in STOPWORDS and any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in w):
+                words.append(w)
+        return words
+
+    @classmethod
+    def build(cls, documents: Sequence[Document], clauses: Iterable[Clause]) -> CorpusVocab:
+        """Collect the vocabulary of ``documents`` and ``clauses``."""
+        clauses = list(clauses)
+        vocab = cls(documents=list(documents))
+        vocab.segmenter = jieba.Tokenizer()
+        vocab.segmenter.initialize()
+        # enumeration items are judged against the plain dictionary, before domain words join it
+        for term in dict.fromkeys([*enumeration_terms(clauses, vocab.segmenter.FREQ), *domain_terms(clauses)]):
+            vocab.segmenter.add_word(term, freq=DOMAIN_FREQ)
+        parts: list[str] = []
+        for doc in documents:
+            parts += [doc.title, doc.short_name, doc.number, doc.issuer, doc.region]
+            if doc.region:
+                vocab.region_of_place[short_place(doc.region)] = doc.region
+                vocab.region_of_place[doc.region] = doc.region
+                vocab.level_of_region[doc.region] = doc.level
+        for clause in clauses:
+            parts += [clause.title, clause.text, *clause.path]
+            for name in (*clause.lead, *clause.support, *clause.support_inherited):
+                canon = canonical_department(name)
+                for alias in {name, canon, *department_aliases(canon)}:
+                    vocab.departments.setdefault(alias, set()).add(canon)
+            if clause.kind == "column" and clause.title and _is_place(clause.title):
+                vocab.column_places.add(short_place(clause.title))
+        vocab.text = "\n".join(p for p in parts if p)
+        vocab.titles = "\n".join(f"{d.title}\n{d.short_name}" for d in documents)
+        return vocab
+
+    def holds(self, name: str) -> bool:
+        """True when ``name`` (or its short form) occurs anywhere in the corpus."""
+        return name in self.text or short_place(name) in self.text
+
+
+@cache
+def pos_tagger() -> jieba.posseg.POSTokenizer:
+    """A part-of-speech tagger on a private jieba dictionary: libraries such as Milvus Lite add
+    their own words to the global one, and place tags must not depend on what else is loaded."""
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def _is_place(word: str) -> bool:
+    """True when jieba tags ``word`` as a place (``ns``) or it ends in 省/市/县/区/州."""
+    return any(p.flag.startswith("ns") for p in pos_tagger().lcut(word)) or bool(_PLACE_SUFFIX.search(word))

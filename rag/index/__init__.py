@@ -1,0 +1,1 @@
+"""Index: embeddings (embed) and the persisted, self-describing index (store, manifest, swap)."""

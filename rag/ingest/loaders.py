@@ -1,0 +1,138 @@
+"""Files → raw text: .txt / .md as they are, .docx (python-docx), .pdf (pypdf), .html (BeautifulSoup).
+
+The result is raw text for ``rag.ingest.normalize``; nothing here cleans Chinese typography. Every
+failure — an unsupported suffix, an empty, binary, encrypted or unreadable file — is one
+``ValueError`` whose message names the file and the problem.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from rag.ingest.safety import DEFAULT_MAX_BYTES, check_file
+
+TEXT_SUFFIXES = (".txt", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+_ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decode_text(data: bytes, name: str = "file") -> str:
+    """Decode a plain-text file: UTF-8 (with or without BOM), else GB18030.
+
+    Args:
+        data: File bytes.
+        name: Name used in error messages.
+
+    Returns:
+        The decoded text.
+
+    Raises:
+        ValueError: The bytes hold NUL characters (binary) or decode in neither encoding.
+    """
+    if b"\x00" in data:
+        raise ValueError(f"{name}: looks like a binary file (NUL bytes), not text")
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ValueError(f"{name}: not valid UTF-8 or GB18030 text")
+
+
+def _docx_text(path: Path) -> str:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    lines: list[str] = []
+    # Walk the body in order so tables (专栏 boxes are often tables) stay where they were.
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(element, document).text)
+        elif tag == "tbl":
+            for row in Table(element, document).rows:
+                cells = [c.text.strip() for c in row.cells]
+                cells = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]
+                if cells:
+                    # A two-column row (济南 | 发展…) reads as a 标签：内容 line-item.
+                    lines.append("：".join(cells) if len(cells) == 2 else "　".join(cells))
+    return "\n".join(lines)
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValueError(f"{path.name}: the PDF is encrypted")
+        return "\n".join((page.extract_text() or "") for page in reader.pages)
+    except PdfReadError as exc:
+        raise ValueError(f"{path.name}: unreadable PDF ({exc})") from exc
+
+
+def _html_text(path: Path) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(decode_text(path.read_bytes(), path.name), "html.parser")
+    for tag in soup(["script", "style", "noscript", "head", "nav", "footer"]):
+        tag.decompose()
+    return soup.get_text("\n")
+
+
+def load_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Read a document file as raw text, refusing hostile files before a parser opens them.
+
+    Args:
+        path: A .txt, .md, .docx, .pdf, .html or .htm file.
+        max_bytes: Largest file size accepted, in bytes (``rag.ingest.safety.check_file`` also refuses
+            .docx zip bombs and binary files posing as text).
+
+    Returns:
+        The text, with line breaks between paragraphs.
+
+    Raises:
+        ValueError: Unsupported suffix, missing, empty, too large, binary, encrypted or unreadable
+            file, a zip bomb, or no text.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        allowed = ", ".join(SUPPORTED_SUFFIXES)
+        raise ValueError(f"{path.name}: unsupported file type {suffix or '(none)'!r}; allowed: {allowed}")
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file")
+    if path.stat().st_size == 0:
+        raise ValueError(f"{path.name}: the file is empty")
+    check_file(path, max_bytes)
+    try:
+        if suffix in TEXT_SUFFIXES:
+            text = decode_text(path.read_bytes(), path.name)
+        elif suffix == ".docx":
+            text = _docx_text(path)
+        elif suffix == ".pdf":
+            text = _pdf_text(path)
+        else:
+            text = _html_text(path)
+    except ValueError:
+        raise
+    except Exception as exc:  # a corrupt .docx/.pdf raises library-specific errors
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""  # one line, always
+        raise ValueError(f"{path.name}: cannot read {suffix} file ({type(exc).__name__}: {first})") from exc
+    if not text.strip():
+        raise ValueError(f"{path.name}: no text could be extracted")
+    _check_garbled(text, path.name)
+    return text
+
+
+def _check_garbled(text: str, name: str) -> None:
+    """Refuse text full of control characters: a binary read as GB18030, or a corrupt PDF whose
+    damaged font tables make pypdf emit junk instead of failing."""
+    controls = sum(1 for ch in text if ch not in "\n\r\t\f\v" and unicodedata.category(ch) == "Cc")
+    if "\x00" in text or controls > max(2, len(text) // 200):
+        raise ValueError(f"{name}: the extracted text is garbled ({controls} control characters); "
+                         "the file looks binary or corrupt")

@@ -1,0 +1,267 @@
+"""Raw policy text → clean text, with a map from every clean character back to the raw file.
+
+Government documents arrive as PDF extractions or web copies. The normalizer:
+
+* folds full-width digits and letters (２０２５ → 2025, ２．５ → 2.5, ３０％ → 30%);
+* restores Chinese punctuation that extraction made half-width in Chinese context
+  (``.``→。 ``,``→， ``:``→： ``;``→； ``()``→（） ``«»``→《》) while keeping decimals
+  (2.5), numbering (``1.`` at a line start), thousands separators and URLs;
+* drops page marks (—１—), trailer lines (…印发, 原文地址, 抄送) and repeated letterheads,
+  collapses spaced-out titles (聊 城 市 人 民 政 府) and an orphan closing fragment (``厅)``)
+  a page break left behind;
+* takes out Markdown markup (``rag.ingest.markup``: headings, quotes, emphasis, tables);
+* joins lines broken mid-sentence or mid-word, keeping paragraph breaks as ``\\n``.
+
+Every rule looks only at the text it is given, so a slice of the raw file normalizes on its own:
+the chunker relies on this (``normalize_text(raw[c.start:c.end]) == c.text``).
+
+Which lines join into one paragraph is decided in ``rag.ingest.linejoin``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.ingest.linejoin import (  # the line patterns are re-exported for the chunker and ingest
+    CN_NUM,
+    DATE_LINE,
+    DOC_NUMBER,
+    NUMBERING,
+    Line,
+    is_ascii_word,
+    is_numbered,
+    is_title_like,
+    join_lines,
+)
+from rag.ingest.markup import strip_markup
+
+__all__ = ["CN_NUM", "DATE_LINE", "DOC_NUMBER", "NUMBERING", "ZH_PUNCT", "Normalized", "is_cjk",
+           "is_numbered", "is_title_like", "normalize", "normalize_query", "normalize_text"]
+
+# ---------------------------------------------------------------- character classes
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
+ZH_PUNCT = frozenset("，。、；：！？“”‘’《》（）〔〕【】〈〉「」『』—…·％")
+_WS = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph (or 〇)."""
+    if ch == "〇":
+        return True
+    o = ord(ch)
+    return any(a <= o <= b for a, b in _CJK_RANGES)
+
+
+def _zh(ch: str) -> bool:
+    return bool(ch) and (is_cjk(ch) or ch in ZH_PUNCT)
+
+
+def _fold(ch: str) -> str:
+    """Width-fold one character: full-width digits, letters, %, / and spaces become ASCII."""
+    o = ord(ch)
+    if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
+        return chr(o - 0xFEE0)
+    if ch in "％／＋＝＜＞":
+        return chr(o - 0xFEE0)
+    if ch == "．":
+        return "."  # becomes 。 again below unless it sits between digits
+    if ch in _WS:
+        return " "
+    return {"«": "《", "»": "》", "‹": "〈", "›": "〉"}.get(ch, ch)
+
+
+# ---------------------------------------------------------------- lines dropped or folded
+# A label whose following space is kept: 第一章 总则, 专栏1 整车发展重点.
+_SPACED_LABEL = re.compile(rf"^(?:第(?:{CN_NUM}|\d+)[编章节条]|专栏\s*\d+)")
+_PAGE_MARK = re.compile(r"^(?:[-—–－‐]+\s*\d{1,4}\s*[-—–－‐]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_TRAILER = re.compile(
+    r"^(?:(?:原文地址|原文链接|来源|责任编辑|抄送|附：原文链接)[：:]|<?https?://\S+>?$)"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*印发$"
+)
+_SPACED_OUT = re.compile(r"^(?:[\u4e00-\u9fff]\s+){2,}[\u4e00-\u9fff]$")
+
+
+# ---------------------------------------------------------------- the result
+@dataclass(frozen=True)
+class Normalized:
+    """Clean text plus, for every character, the offset of the raw character it came from.
+
+    Attributes:
+        text: The normalized text; paragraphs are separated by ``\\n``.
+        offsets: ``offsets[i]`` is the raw offset of ``text[i]``.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def raw_offset(self, i: int) -> int:
+        """Map a normalized offset back to the raw string.
+
+        Args:
+            i: Offset into ``text``; ``len(text)`` maps to just past the last used raw character.
+
+        Returns:
+            The raw offset.
+
+        Raises:
+            ValueError: ``i`` is outside ``0..len(text)``.
+        """
+        if not 0 <= i <= len(self.text):
+            raise ValueError(f"offset {i} outside 0..{len(self.text)}")
+        if i < len(self.text):
+            return self.offsets[i]
+        return self.offsets[-1] + 1 if self.offsets else 0
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` covering normalized ``text[start:end]`` (``end`` exclusive)."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside 0..{len(self.text)} or empty")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """``(start, end)`` normalized spans of the non-empty paragraphs, in order."""
+        spans, pos = [], 0
+        for part in self.text.split("\n"):
+            if part:
+                spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return spans
+
+
+# ---------------------------------------------------------------- per-line cleaning
+def _fold_line(raw: str, base: int, indices: list[int] | None = None) -> Line:
+    """Width folding, trimming and space removal between Chinese characters.
+
+    ``indices`` gives each character's index in the raw line when markup was taken out of it.
+    """
+    chars = [_fold(c) for c in raw]
+    offs = [base + i for i in indices] if indices is not None else list(range(base, base + len(raw)))
+    # Drop zero-width and BOM characters entirely.
+    keep = [i for i, c in enumerate(raw) if c not in "\ufeff\u200b"]
+    chars, offs = [chars[i] for i in keep], [offs[i] for i in keep]
+    while chars and chars[0] == " ":
+        chars.pop(0), offs.pop(0)
+    while chars and chars[-1] == " ":
+        chars.pop(), offs.pop()
+    spaced_out = bool(_SPACED_OUT.match("".join(chars)))
+    label = _SPACED_LABEL.match("".join(chars))
+    out_c: list[str] = []
+    out_o: list[int] = []
+    for i, c in enumerate(chars):
+        if c == " ":
+            if out_c and out_c[-1] == " ":
+                continue
+            nxt = next((x for x in chars[i + 1:] if x != " "), "")
+            prev = out_c[-1] if out_c else ""
+            keep_label_gap = label is not None and len(out_c) == label.end()
+            if not keep_label_gap and (_zh(prev) or _zh(nxt)):
+                continue  # spaces around Chinese text are layout, not content
+        out_c.append(c)
+        out_o.append(offs[i])
+    return Line(out_c, out_o, spaced_out)
+
+
+def _restore_punct(line: Line, stack: list[bool], line_start_numbering: bool) -> None:
+    """Half-width punctuation in Chinese context → Chinese punctuation, in place.
+
+    ``stack`` carries open ``(`` brackets across lines (True when converted to （).
+    """
+    c = line.chars
+    n = len(c)
+    for i, ch in enumerate(c):
+        prev = c[i - 1] if i else ""
+        nxt = c[i + 1] if i + 1 < n else ""
+        if ch == "(":
+            conv = _zh(nxt) or _zh(prev)
+            stack.append(conv)
+            if conv:
+                c[i] = "（"
+        elif ch == ")":
+            opened = stack.pop() if stack else None
+            if opened or _zh(prev) or (opened is None and _zh(nxt)):
+                c[i] = "）"
+        elif ch == "（":
+            stack.append(True)
+        elif ch == "）":
+            if stack:
+                stack.pop()
+        elif ch == ".":
+            if is_ascii_word(prev) and is_ascii_word(nxt):
+                continue  # 2.5, www.gov.cn
+            if line_start_numbering and i <= 2 and prev.isdigit() and c[:i] and "".join(c[:i]).isdigit():
+                continue  # 1. at a line start is numbering
+            if _zh(prev) or _zh(nxt) or prev in "%)" or not nxt:
+                c[i] = "。"
+        elif ch in ",:;!?":
+            if prev.isdigit() and nxt.isdigit() and ch in ",:":
+                continue  # 1,000 or 10:30
+            if _zh(prev) or _zh(nxt) or (ch in ",;" and prev in "%)"):
+                c[i] = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}[ch]
+
+
+def _clean_lines(raw: str) -> list[Line]:
+    """Split ``raw`` into cleaned, non-empty lines; drop page marks, trailers, repeated letterheads."""
+    lines: list[Line] = []
+    stack: list[bool] = []
+    seen_spaced: set[str] = set()
+    pos = 0
+    for part in raw.split("\n"):
+        body = part[:-1] if part.endswith("\r") else part
+        plain = strip_markup(body)
+        line = _fold_line(plain[0], pos, plain[1]) if plain is not None else None
+        pos += len(part) + 1
+        if line is None:
+            continue
+        text = line.text
+        if not text or _PAGE_MARK.match(text):
+            continue
+        if line.spaced_out:
+            if text in seen_spaced:
+                continue  # letterhead repeated by the extraction
+            seen_spaced.add(text)
+        _restore_punct(line, stack, line_start_numbering=True)
+        text = line.text
+        if _TRAILER.search(text):
+            continue
+        lines.append(line)
+    return lines
+
+
+# ---------------------------------------------------------------- the whole text
+def normalize(raw: str) -> Normalized:
+    """Normalize raw document text and keep the offset map back to ``raw``.
+
+    Args:
+        raw: Raw text as read from the file (any line endings).
+
+    Returns:
+        ``Normalized`` text with one paragraph per line and ``raw_offset`` for citations.
+    """
+    if not isinstance(raw, str):
+        raise ValueError(f"normalize expects str, got {type(raw).__name__}")
+    chars, offsets = join_lines(_clean_lines(raw))
+    return Normalized("".join(chars), tuple(offsets))
+
+
+def normalize_text(raw: str) -> str:
+    """``normalize(raw).text``; the form clause texts are compared in."""
+    return normalize(raw).text
+
+
+def normalize_query(text: str) -> str:
+    """Normalize a question or search text: width folding, Chinese punctuation, one space.
+
+    Lines are never dropped or joined as in documents; line breaks become spaces.
+
+    Args:
+        text: Question text as typed.
+
+    Returns:
+        The cleaned single-line text.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"normalize_query expects str, got {type(text).__name__}")
+    line = _fold_line(" ".join(text.splitlines()), 0)
+    _restore_punct(line, [], line_start_numbering=False)
+    return line.text

@@ -1,0 +1,76 @@
+"""Quantitative targets (指标) in clause text: value, unit, deadline year and the sentence.
+
+``到2025年，全省新能源汽车产量力争达到100万辆左右`` gives ``Target(100.0, "万辆", 2025, …,
+raw="100万辆左右")``. A number only counts with a unit of measure after it (辆, 万台, %, 万元,
+家, 个 …), so years (2025年), dates (12月26日), 文号 (〔2023〕236号), list numbering (1.) and
+codes (L3, V2G) are never targets. The deadline is the year in 到/至/力争到…年 or
+…年(年)底前 in the same sentence, else in an earlier sentence of the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.model import Target
+
+# Longer units first so 万千瓦时 wins over 万千瓦 and 万辆 over 辆.
+_UNITS = sorted(
+    """
+    万千瓦时 亿千瓦时 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 万辆 辆 万台 台 万套 套 万个 个 家 户 万户
+    亿元 亿 万元 元 万吨 吨 座 场 项 条 公里 千米 万公里 万人 人 名 所 款 倍 万平方米 平方米 万亩 亩
+    处 批 次 万次 根 个百分点 百分点 % ‰ GW MW GWh kW
+    """.split(),
+    key=len,
+    reverse=True,
+)
+_QUALIFIER = "及以上|左右|以上|以下|以内|多|余"
+_TARGET = re.compile(
+    r"(?<![A-Za-z0-9.〔\[第])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*("
+    + "|".join(re.escape(u) for u in _UNITS)
+    + r")(?![A-Za-z])(?:" + _QUALIFIER + r")?"
+)
+_DEADLINE = re.compile(
+    r"(?:到|至|力争到|力争在|力争|截至|截止到?)\s*(\d{4})\s*年|(\d{4})\s*年\s*(?:年底|年末|底|末)?\s*(?:前|以前|之前)"
+)
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def _deadline(sentence: str) -> int | None:
+    m = _DEADLINE.search(sentence)
+    if not m:
+        return None
+    return int(m.group(1) or m.group(2))
+
+
+def extract_targets(text: str) -> tuple[Target, ...]:
+    """Every quantitative target stated in ``text``.
+
+    Args:
+        text: Normalized clause text (ASCII digits; run ``rag.ingest.normalize`` first).
+
+    Returns:
+        Targets in reading order; ``year`` is ``None`` when no deadline is stated.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"extract_targets expects str, got {type(text).__name__}")
+    targets: list[Target] = []
+    for paragraph in text.split("\n"):
+        year: int | None = None
+        for m in _SENTENCE.finditer(paragraph):
+            sentence = m.group(0).strip()
+            year = _deadline(sentence) or year
+            for t in _TARGET.finditer(sentence):
+                value, unit = t.group(1), t.group(2)
+                if unit in ("个", "名", "人", "次", "条", "项") and not _has_measure_context(sentence, t):
+                    continue
+                targets.append(Target(float(value), unit, year, sentence, t.group(0)))
+    return tuple(targets)
+
+
+def _has_measure_context(sentence: str, match: re.Match) -> bool:
+    """Count words (个, 项 …) are targets only next to a verb of reaching or building.
+
+    ``聚焦…等6个关键领域`` lists fields; ``新增市级以上创新平台5个左右`` sets a target.
+    """
+    before = sentence[max(0, match.start() - 24): match.start()]
+    return bool(re.search(r"达到|达|新增|培育|建成|建设|打造|举办|突破|超过|不少于|力争|实现|累计|形成|引进|创建|认定", before))

@@ -1,0 +1,371 @@
+"""The scale-out retriever: the same BM25 + dense hybrid search, held in Milvus.
+
+One collection per index holds, per clause, its id, doc id, level and region (for filters), the
+indexing text (``Clause.index_text``), a sparse vector that Milvus fills itself from the text with
+its BM25 function and jieba analyzer, and the dense embedding (``milvus_schema``). The URI picks
+the deployment: a local ``*.db`` path runs Milvus Lite inside this process, ``http://host:19530``
+talks to a Milvus server or cluster through the very same calls (``milvus_client``).
+
+Milvus tokenizes the text itself, with jieba. ``jieba_analyzer`` hands that analyzer what our
+``rag.retrieval.tokenize.Tokenizer`` knows — the corpus's domain words, search mode and the stopwords — so
+both backends cut 省工业和信息化厅 or 充电基础设施 the same way; callers should index and query
+folded text (``Tokenizer.fold``), as the local backend does.
+
+What Milvus returns as scores (``MilvusIndex.search``):
+
+* ``bm25`` — Milvus's own BM25 (k1=1.5, b=0.75 as locally) over its jieba tokens; close to, not
+  equal to, the local backend's BM25 (jieba-rs emits slightly different sub-words). Milvus Lite
+  reports it as a negative distance; it is returned here as the positive score.
+* ``dense`` — the cosine similarity (COSINE metric).
+* ``hybrid`` — the fused score. With ``ranker="client"`` (default) each side is fetched from
+  Milvus (``k * depth`` candidates) and fused here by ``rag.retrieval.fuse`` exactly as the local
+  backend fuses (min-max weighted or RRF); with ``ranker="milvus"`` one ``hybrid_search`` call
+  fuses inside Milvus (``RRFRanker`` or ``WeightedRanker``, whose arctan score normalization ranks
+  differently from ours). ``search_with_scores`` adds the raw per-side scores
+  ``{"bm25", "dense"}``: cosine from the stored vectors, BM25 by one extra sparse search
+  restricted to the hits' ids (0.0 when no query term occurs in the clause).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from rag.model import Clause, Document
+from rag.retrieval.base import Filter, Query
+from rag.retrieval.fuse import FusionMode, fuse
+from rag.retrieval.milvus_client import (
+    MilvusConnectionError,
+    connect,
+    lite_path,
+    pymilvus_module,
+    release_lite,
+)
+from rag.retrieval.milvus_schema import (
+    DEFAULT_ANALYZER,
+    clip_bytes,
+    create_collection,
+    filter_expr,
+    ids_expr,
+    jieba_analyzer,
+    quote,
+)
+
+# Re-exported: callers and tests import these from here.
+__all__ = ["MODES", "RANKERS", "MilvusConnectionError", "MilvusIndex", "filter_expr",
+           "jieba_analyzer", "quote"]
+
+MODES = ("bm25", "dense", "hybrid")
+RANKERS = ("client", "milvus")
+MAX_TOPK = 16_384  # Milvus refuses larger limits
+VERSION_KEY = "policyqa.version"
+
+
+def _cosine(unit_query: np.ndarray, vector) -> float:
+    v = np.asarray(vector, np.float32)
+    return float(v @ unit_query / (np.linalg.norm(v) or 1.0))
+
+
+class MilvusIndex:
+    """A clause index in one Milvus collection; implements the ``Retriever`` Protocol.
+
+    Args:
+        uri: A local path ending in ``.db`` (Milvus Lite, embedded; e.g. ``index/milvus.db``) or
+            ``http://host:19530`` (a Milvus server or cluster).
+        collection: Collection name.
+        dim: Dimension of the dense vectors (the embedder's ``dim``).
+        token: Auth token for a server (``user:password`` or an API key).
+        mode: Default search mode, one of ``MODES``.
+        fusion: Hybrid ranker, ``rrf`` (``RRFRanker(rrf_k)``) or ``weighted`` (``FusionMode``).
+        weights: ``(w_bm25, w_dense)`` for the weighted ranker.
+        rrf_k: The RRF constant.
+        depth: Each side of a hybrid search fetches ``k * depth`` candidates.
+        ranker: Where hybrid lists are fused, one of ``RANKERS``: ``client`` (here, with
+            ``rag.retrieval.fuse``, as the local backend) or ``milvus`` (one server call).
+        analyzer: ``analyzer_params`` of the text field for a collection this object creates
+            (default plain jieba; see ``jieba_analyzer``). An existing collection keeps its own.
+        timeout: Seconds allowed for connecting and the start-up probe, so an unreachable
+            server fails fast at start-up (later calls have no deadline: a big build may be slow).
+
+    Raises:
+        ValueError: A bad argument (named with what is allowed).
+        ImportError: pymilvus / milvus-lite are not installed.
+        MilvusConnectionError: The URI cannot be reached or opened.
+    """
+
+    name = "milvus"
+
+    def __init__(self, uri: str | Path, collection: str = "policyqa_clauses", *, dim: int,
+                 token: str | None = None, mode: str = "hybrid", fusion: str | FusionMode = "rrf",
+                 weights: tuple[float, float] = (0.5, 0.5), rrf_k: int = 60, depth: int = 10,
+                 ranker: str = "client", analyzer: Mapping | None = None, timeout: float = 5.0):
+        uri = str(uri)
+        if not uri:
+            raise ValueError("uri is empty; give a local *.db path or http://host:19530")
+        if not collection.replace("_", "").isalnum() or not collection.isascii():
+            raise ValueError(f"collection {collection!r} must be ASCII letters, digits and _")
+        if not isinstance(dim, int) or dim <= 0:
+            raise ValueError(f"dim {dim!r} must be a positive int")
+        if mode not in MODES:
+            raise ValueError(f"mode {mode!r} is not one of {', '.join(MODES)}")
+        if len(weights) != 2 or any(w < 0 for w in weights) or sum(weights) <= 0:
+            raise ValueError(f"weights {weights!r} must be two non-negative numbers, not both 0")
+        if rrf_k <= 0 or depth < 1 or timeout <= 0:
+            raise ValueError(f"rrf_k {rrf_k}, depth {depth} and timeout {timeout} must be positive")
+        if ranker not in RANKERS:
+            raise ValueError(f"ranker {ranker!r} is not one of {', '.join(RANKERS)}")
+        self.ranker, self.analyzer = ranker, dict(analyzer or DEFAULT_ANALYZER)
+        self.uri, self.collection, self.dim = uri, collection, dim
+        self.mode, self.fusion, self.weights = mode, FusionMode.from_str(fusion), tuple(weights)
+        self.rrf_k, self.depth, self.timeout = rrf_k, depth, timeout
+        self._lite_path = lite_path(uri)
+        self._pm = pymilvus_module()
+        self._client = connect(self._pm, uri, self._lite_path, token, timeout)
+        self._loaded = self._checked = False
+
+    # ----------------------------------------------------------------- lifecycle
+    def close(self) -> None:
+        """Close the connection; for Milvus Lite, stop its server when no other index uses it."""
+        client, self._client = getattr(self, "_client", None), None
+        if client is None:
+            return
+        try:
+            client.close()
+        finally:
+            release_lite(self._lite_path)
+
+    def __enter__(self) -> MilvusIndex:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def client(self):
+        """The live ``MilvusClient``; ``RuntimeError`` after ``close()``."""
+        if self._client is None:
+            raise RuntimeError(f"MilvusIndex for {self.uri!r} is closed")
+        return self._client
+
+    # ----------------------------------------------------------------- building
+    def build(self, clauses: Sequence[Clause], documents: Sequence[Document], vectors: np.ndarray,
+              drop_existing: bool = True, version: str = "", batch_size: int = 512,
+              texts: Sequence[str] | None = None) -> None:
+        """Write the clauses into the collection (created when missing).
+
+        Args:
+            clauses: Clauses to index; ids must be unique.
+            documents: Their documents (for level and region).
+            vectors: ``(len(clauses), dim)`` dense embeddings, row ``i`` for ``clauses[i]``.
+            drop_existing: Replace the collection; otherwise rows are upserted into it.
+            version: Index version stored with the collection (read back by ``version()``).
+            batch_size: Rows per insert call.
+            texts: The text Milvus tokenizes for BM25, one per clause (e.g. folded
+                ``index_text``); defaults to ``Clause.index_text``.
+
+        Raises:
+            ValueError: Mismatched vectors or texts, duplicate clause ids, a clause of an
+                unknown document, or a bad ``batch_size``.
+        """
+        vectors = np.asarray(vectors, dtype=np.float32)
+        if vectors.shape != (len(clauses), self.dim):
+            raise ValueError(f"vectors shape {vectors.shape} must be ({len(clauses)}, {self.dim})")
+        if batch_size < 1:
+            raise ValueError(f"batch_size {batch_size} must be positive")
+        texts = [c.index_text for c in clauses] if texts is None else list(texts)
+        if len(texts) != len(clauses):
+            raise ValueError(f"{len(texts)} texts for {len(clauses)} clauses; give one per clause")
+        docs = {d.id: d for d in documents}
+        missing = sorted({c.doc_id for c in clauses} - docs.keys())
+        if missing:
+            raise ValueError(f"clauses of unknown documents {missing}; pass their Document")
+        if len({c.id for c in clauses}) != len(clauses):
+            raise ValueError("clause ids must be unique")
+        client = self.client
+        if drop_existing and client.has_collection(self.collection):
+            client.drop_collection(self.collection)
+        if not client.has_collection(self.collection):
+            create_collection(self._pm, client, self.collection, self.dim, self.analyzer)
+        self._loaded = self._checked = False
+        self._load()
+        self._check_dim()  # upserting into a collection of another embedder would fail obscurely
+        for start in range(0, len(clauses), batch_size):
+            rows = [{
+                "clause_id": c.id, "doc_id": c.doc_id, "level": docs[c.doc_id].level,
+                "region": docs[c.doc_id].region, "text": clip_bytes(texts[start + i]),
+                "dense": vectors[start + i].tolist(),
+            } for i, c in enumerate(clauses[start:start + batch_size])]
+            (client.insert if drop_existing else client.upsert)(self.collection, rows)
+        # Sealed segments are indexed as a whole; Milvus Lite otherwise scores unflushed rows
+        # with BM25 statistics of only the rows that pass a filter.
+        client.flush(self.collection)
+        if version:  # set last, so a build that failed half-way never looks current
+            client.alter_collection_properties(self.collection, {VERSION_KEY: version})
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self.client.load_collection(self.collection)
+            self._loaded = True
+
+    def _check_dim(self) -> None:
+        """Refuse a collection built with another embedder with one clear message."""
+        if self._checked:
+            return
+        fields = self.client.describe_collection(self.collection)["fields"]
+        dims = [int(f.get("params", {}).get("dim", 0)) for f in fields if f["name"] == "dense"]
+        if dims != [self.dim]:
+            raise ValueError(f"collection {self.collection!r} at {self.uri!r} holds dense vectors "
+                             f"of dim {dims[0] if dims else '?'}, not {self.dim}; rebuild it")
+        self._checked = True
+
+    # ----------------------------------------------------------------- facts
+    def exists(self) -> bool:
+        """Whether the collection exists."""
+        return bool(self.client.has_collection(self.collection))
+
+    def count(self) -> int:
+        """Number of clauses in the collection (0 when it does not exist)."""
+        if not self.exists():
+            return 0
+        self._load()
+        rows = self.client.query(self.collection, filter="", output_fields=["count(*)"])
+        return int(rows[0]["count(*)"])
+
+    def version(self) -> str:
+        """The ``version`` given to the last ``build`` (``""`` when none or no collection)."""
+        if not self.exists():
+            return ""
+        props = self.client.describe_collection(self.collection).get("properties") or {}
+        return str(props.get(VERSION_KEY, ""))
+
+    def drop(self) -> None:
+        """Delete the collection (no error when it does not exist)."""
+        if self.exists():
+            self.client.drop_collection(self.collection)
+        self._loaded = self._checked = False
+
+    # ----------------------------------------------------------------- search
+    def search(self, query: Query, k: int, where: Filter | None = None,
+               mode: str | None = None) -> list[tuple[str, float]]:
+        """Up to ``k`` ``(clause_id, score)`` pairs, best first, all passing ``where``.
+
+        Args:
+            query: ``text`` feeds BM25 (Milvus tokenizes it), ``vector`` feeds the dense side.
+            k: Number of hits.
+            where: Metadata filter applied inside Milvus before ranking.
+            mode: ``bm25``, ``dense`` or ``hybrid``; defaults to ``self.mode``.
+
+        Returns:
+            Pairs with the score described in the module docstring.
+
+        Raises:
+            ValueError: Bad ``k`` or ``mode``, or a dense/hybrid search without ``query.vector``.
+        """
+        return [(cid, score) for cid, score, _ in self._search(query, k, where, mode, False)]
+
+    def search_with_scores(self, query: Query, k: int, where: Filter | None = None,
+                           mode: str | None = None) -> list[tuple[str, float, dict[str, float]]]:
+        """Like ``search`` plus raw per-side scores ``{"bm25": …, "dense": …}`` for each hit.
+
+        ``dense`` is present when ``query.vector`` is given, ``bm25`` when ``query.text`` is.
+        """
+        return self._search(query, k, where, mode, True)
+
+    def _search(self, query: Query, k: int, where: Filter | None, mode: str | None,
+                with_sides: bool) -> list[tuple[str, float, dict[str, float]]]:
+        mode = mode or self.mode
+        if mode not in MODES:
+            raise ValueError(f"mode {mode!r} is not one of {', '.join(MODES)}")
+        if not isinstance(k, int) or not 1 <= k <= MAX_TOPK:
+            raise ValueError(f"k {k!r} must be an int from 1 to {MAX_TOPK}")
+        if mode != "bm25" and query.vector is None:
+            raise ValueError(f"mode {mode!r} needs query.vector; embed the query or use 'bm25'")
+        qvec = None if query.vector is None else np.asarray(query.vector, np.float32).ravel()
+        if qvec is not None and qvec.shape != (self.dim,):
+            raise ValueError(f"query.vector shape {qvec.shape} must be ({self.dim},)")
+        text = query.text.strip()
+        if mode == "bm25" and not text:
+            return []
+        self._load()
+        self._check_dim()
+        if mode == "hybrid" and text and self.ranker == "client":
+            return self._fused(text, qvec, k, filter_expr(where), with_sides)
+        fields = ["clause_id", "dense"] if with_sides and qvec is not None else ["clause_id"]
+        hits = self._ranked(mode, text, qvec, k, filter_expr(where), fields)
+        # BM25 scores are never negative, but Milvus Lite reports them negated.
+        fix = abs if mode == "bm25" else float
+        ranked = [(h["clause_id"], fix(float(h["distance"]))) for h in hits]
+        if not with_sides:
+            return [(cid, score, {}) for cid, score in ranked]
+        sides: dict[str, dict[str, float]] = {cid: {} for cid, _ in ranked}
+        if qvec is not None:
+            qn = qvec / (np.linalg.norm(qvec) or 1.0)
+            for h in hits:
+                sides[h["clause_id"]]["dense"] = _cosine(qn, h["entity"]["dense"])
+        if text:
+            bm25 = dict(ranked) if mode == "bm25" else self._bm25_of(text, list(sides))
+            for cid, side in sides.items():
+                side["bm25"] = bm25.get(cid, 0.0)
+        return [(cid, score, sides[cid]) for cid, score in ranked]
+
+    def _fused(self, text: str, qvec: np.ndarray, k: int, expr: str,
+               with_sides: bool) -> list[tuple[str, float, dict[str, float]]]:
+        """Hybrid fused here by ``rag.retrieval.fuse`` over each side's Milvus candidates, so
+        both backends turn the same two lists into the same ranking."""
+        depth = min(k * self.depth, MAX_TOPK)
+        lists = {"bm25": [(h["clause_id"], abs(float(h["distance"])))
+                          for h in self._ranked("bm25", text, qvec, depth, expr, ["clause_id"])],
+                 "dense": [(h["clause_id"], float(h["distance"]))
+                           for h in self._ranked("dense", text, qvec, depth, expr, ["clause_id"])]}
+        fused = fuse(lists, self.fusion, dict(zip(("bm25", "dense"), self.weights, strict=True)),
+                     k=k, rrf_k=self.rrf_k)
+        if not with_sides:
+            return [(cid, score, {}) for cid, score, _ in fused]
+        # A clause proposed by one side only still gets the other side's raw score.
+        bm25 = self._bm25_of(text, [cid for cid, _, raw in fused if "bm25" not in raw])
+        cosines = self._cosines_of(qvec, [cid for cid, _, raw in fused if "dense" not in raw])
+        return [(cid, score, {"bm25": raw.get("bm25", bm25.get(cid, 0.0)),
+                              "dense": raw.get("dense", cosines.get(cid, 0.0))})
+                for cid, score, raw in fused]
+
+    def _cosines_of(self, qvec: np.ndarray, clause_ids: list[str]) -> dict[str, float]:
+        """Cosine of the query with these clauses' stored vectors."""
+        if not clause_ids:
+            return {}
+        rows = self.client.query(self.collection, output_fields=["clause_id", "dense"],
+                                 filter=ids_expr(clause_ids))
+        qn = qvec / (np.linalg.norm(qvec) or 1.0)
+        return {r["clause_id"]: _cosine(qn, r["dense"]) for r in rows}
+
+    def _ranked(self, mode: str, text: str, qvec: np.ndarray | None, k: int, expr: str,
+                fields: list[str]) -> list:
+        """The Milvus call for one mode; hits carry ``clause_id``, ``distance``, ``entity``."""
+        bm25 = ([text], "sparse", {"metric_type": "BM25"})
+        dense = ([qvec.tolist()] if qvec is not None else None, "dense", {"metric_type": "COSINE"})
+        if mode == "hybrid" and text:
+            limit = min(k * self.depth, MAX_TOPK)
+            reqs = [self._pm.AnnSearchRequest(data, field, param, limit, expr=expr or None)
+                    for data, field, param in (bm25, dense)]
+            ranker = (self._pm.RRFRanker(self.rrf_k) if self.fusion is FusionMode.RRF
+                      else self._pm.WeightedRanker(*self.weights))
+            res = self.client.hybrid_search(self.collection, reqs, ranker=ranker, limit=k,
+                                            output_fields=fields)
+        else:
+            # A hybrid query without text has only its dense side to offer.
+            data, field, param = bm25 if mode == "bm25" else dense
+            res = self.client.search(self.collection, data=data, anns_field=field,
+                                     search_params=param, limit=k, filter=expr,
+                                     output_fields=fields)
+        return list(res[0]) if res else []
+
+    def _bm25_of(self, text: str, clause_ids: list[str]) -> dict[str, float]:
+        """Raw BM25 of ``text`` for these clauses (absent: no query term occurs in it)."""
+        if not clause_ids:
+            return {}
+        res = self.client.search(self.collection, data=[text], anns_field="sparse",
+                                 search_params={"metric_type": "BM25"}, limit=len(clause_ids),
+                                 filter=ids_expr(clause_ids),
+                                 output_fields=["clause_id"])
+        return {h["clause_id"]: abs(float(h["distance"])) for h in (res[0] if res else [])}

@@ -1,1 +1,0 @@
-"""Retrievers (BM25, dense, Milvus) behind one Protocol, and their fusion."""

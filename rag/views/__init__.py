@@ -1,0 +1,2 @@
+"""Officials' views over the whole corpus: department and target tables (tables), province ↔ city
+alignment (align, align_signals) and their CSV / XLSX export."""
