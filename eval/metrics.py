@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
+from rag.ingest.script import to_simplified
+
 _SPACE = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -102,7 +104,9 @@ def ndcg_at_k(ranked_ids: Sequence[str], gold_ids: Iterable[str], k: int = 10) -
 
 def fold(text: str) -> str:
     """Fold text for keyword matching: NFKC (２．５ → 2.5, （ → (), no whitespace, lower case,
-    ISO dates as ``2024年12月28日``."""
+    traditional → simplified (an answer quoting a traditional-script plan), ISO dates as
+    ``2024年12月28日``."""
+    text = to_simplified(text)
     text = _ISO_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text)
     return _SPACE.sub("", unicodedata.normalize("NFKC", text)).lower()
 

@@ -66,12 +66,15 @@ def render_report(results: dict) -> str:
             "through to find the answer."]
     a = overall["answer"]
     out += ["", "## Answers", "",
-            "| answer accuracy | citation hit | refusal precision | refusal recall | intent agreement |",
-            "|---|---|---|---|---|",
-            "| " + " | ".join(pct(a.get(x)) for x in ("accuracy", "citation_hit", "refusal_precision",
+            "| answer accuracy | top-1 floor | citation hit | refusal precision | refusal recall | intent agreement |",
+            "|---|---|---|---|---|---|",
+            "| " + " | ".join(pct(a.get(x)) for x in ("accuracy", "top1_floor", "citation_hit", "refusal_precision",
                                                         "refusal_recall", "intent_agreement")) + " |", "",
-            "Accuracy: every gold keyword appears in the answer (width/whitespace folded); a refusal of "
-            "an answerable question counts as wrong. Citation hit: a cited clause is gold.", ""]
+            "Accuracy: every gold keyword appears in the answer (width, whitespace and traditional script "
+            "folded); a refusal of an answerable question counts as wrong. Top-1 floor: the share of "
+            "answerable questions whose first-ranked clause holds every gold keyword — what quoting the "
+            "first hit well would score, the least an extractive answer layer should reach. Citation "
+            "hit: a cited clause is gold.", ""]
     if results.get("backends"):  # `policyqa eval --backend all`
         from eval.report_backends import render_backends
 

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from eval.jsonl import read_jsonl
 from eval.metrics import (
     aggregate,
     answer_correct,
@@ -26,78 +25,14 @@ from eval.metrics import (
     reciprocal_rank,
     refusal_scores,
 )
-from eval.report import render_report, write_report
-
-# render_report is re-exported: the report used to live here and callers import it from here.
-__all__ = ["DEFAULT_SET", "INTENTS", "MODES", "USERS", "answer_to_dict", "check_modes", "load_qa",
-           "main_eval", "render_report", "run_eval", "validate_item", "write_report"]
+from eval.qaset import load_qa, resolve_quotes
+from eval.report import write_report
 
 MODES = ("hybrid", "bm25", "dense")
-INTENTS = ("lead", "support", "target", "policy", "region", "doc_fact", "dept_lookup", "open", "alignment")
-USERS = ("enterprise", "official", "evaluator")
 DEFAULT_SET = Path(__file__).with_name("qa.jsonl")
 
 SearchFn = Callable[[str, int, str], list[str]]
 AskFn = Callable[[str], dict]
-
-
-def validate_item(item: dict, where: str = "item") -> None:
-    """Check one QA record's schema.
-
-    Args:
-        item: A decoded ``qa.jsonl`` line.
-        where: Position used in error messages, e.g. ``qa.jsonl:12``.
-
-    Raises:
-        ValueError: A field is missing, has the wrong type or an unknown value, or answerability
-            disagrees with the gold (answerable items need gold ids and 1–3 keywords,
-            unanswerable ones neither).
-    """
-    for key, kind in (("id", str), ("question", str), ("user", str), ("intent", str),
-                      ("answerable", bool), ("gold_clause_ids", list), ("gold_keywords", list),
-                      ("docs", list)):
-        if not isinstance(item.get(key), kind):
-            raise ValueError(f"{where}: field {key!r} must be a {kind.__name__}, got {item.get(key)!r}")
-    if not item["question"].strip():
-        raise ValueError(f"{where}: empty question")
-    if item["user"] not in USERS:
-        raise ValueError(f"{where}: user {item['user']!r} is not one of {', '.join(USERS)}")
-    if item["intent"] not in INTENTS:
-        raise ValueError(f"{where}: intent {item['intent']!r} is not one of {', '.join(INTENTS)}")
-    gold, keywords = item["gold_clause_ids"], item["gold_keywords"]
-    if item["answerable"]:
-        if not gold or not 1 <= len(keywords) <= 3:
-            raise ValueError(f"{where}: an answerable item needs gold_clause_ids and 1-3 gold_keywords")
-        bad = [g for g in gold if ":" not in g or g.split(":", 1)[0] not in item["docs"]]
-        if bad:
-            raise ValueError(f"{where}: gold ids {bad} are not '<doc_id>:<labels>' of a doc in 'docs'")
-    elif gold or keywords:
-        raise ValueError(f"{where}: an unanswerable item must have empty gold_clause_ids and gold_keywords")
-
-
-def load_qa(path: Path | str = DEFAULT_SET) -> list[dict]:
-    """Read and validate a QA set in JSON Lines (one question per line, blank lines ignored).
-
-    Args:
-        path: The ``.jsonl`` file.
-
-    Returns:
-        The records in file order.
-
-    Raises:
-        FileNotFoundError: ``path`` does not exist.
-        ValueError: A line is not JSON, fails ``validate_item``, or repeats an id.
-    """
-    path = Path(path)
-    items: list[dict] = []
-    seen: set[str] = set()
-    for n, item in read_jsonl(path):
-        validate_item(item, f"{path.name}:{n}")
-        if item["id"] in seen:
-            raise ValueError(f"{path.name}:{n}: duplicate id {item['id']!r}")
-        seen.add(item["id"])
-        items.append(item)
-    return items
 
 
 def check_modes(modes: str | Sequence[str]) -> tuple[str, ...]:
@@ -122,7 +57,7 @@ def _retrieval_row(ranked: list[str], gold: list[str], k: int) -> dict[str, floa
 
 
 def _score_item(item: dict, search_fn: SearchFn, ask_fn: AskFn, modes: Sequence[str], k: int,
-                unit_chars: dict[str, int] | None) -> dict:
+                unit_texts: dict[str, str] | None) -> dict:
     """One item's rankings, metrics and answer outcome."""
     record: dict[str, Any] = {"id": item["id"], "question": item["question"], "intent": item["intent"],
                               "user": item["user"], "docs": item["docs"], "tags": item.get("tags", []),
@@ -132,8 +67,11 @@ def _score_item(item: dict, search_fn: SearchFn, ask_fn: AskFn, modes: Sequence[
         for mode in modes:
             ranked = list(search_fn(item["question"], k, mode))
             record["retrieval"][mode] = _retrieval_row(ranked, item["gold_clause_ids"], k)
-            if unit_chars is not None:
-                record["retrieval"][mode]["chars@5"] = float(sum(unit_chars.get(c, 0) for c in ranked[:5]))
+            if unit_texts is not None:
+                record["retrieval"][mode]["chars@5"] = float(sum(len(unit_texts.get(c, "")) for c in ranked[:5]))
+                if mode == modes[0]:  # the floor of quoting the first hit well
+                    record["top1_holds"] = bool(ranked) and answer_correct(unit_texts.get(ranked[0], ""),
+                                                                            item["gold_keywords"])
             record["top"][mode] = ranked[:3]
     answer = ask_fn(item["question"])
     refused = not answer.get("answerable", False)
@@ -153,14 +91,16 @@ def _summary(records: Iterable[dict], modes: Sequence[str]) -> dict:
     answerable = [r for r in records if r["answerable"]]
     out: dict[str, Any] = {"n": len(records), "n_answerable": len(answerable),
                            "modes": {m: aggregate(r["retrieval"][m] for r in answerable) for m in modes}}
-    answer_rows = [{"accuracy": float(r["correct"]), "citation_hit": float(r["citation_hit"])}
+    answer_rows = [{"accuracy": float(r["correct"]), "citation_hit": float(r["citation_hit"]),
+                    **({"top1_floor": float(r["top1_holds"])} if "top1_holds" in r else {})}
                    for r in answerable]
     out["answer"] = aggregate(answer_rows)
     precision, recall = refusal_scores((r["refused"], not r["answerable"]) for r in records)
     out["answer"]["refusal_precision"] = precision
     out["answer"]["refusal_recall"] = recall
+    named = [r for r in records if r["intent"]]
     out["answer"]["intent_agreement"] = (
-        sum(r["detected_intent"] == r["intent"] for r in records) / len(records) if records else 0.0)
+        sum(r["detected_intent"] == r["intent"] for r in named) / len(named) if named else 0.0)
     return out
 
 
@@ -174,7 +114,7 @@ def _group(records: list[dict], key: Callable[[dict], Iterable[str]], modes: Seq
 
 def run_eval(qa_items: Sequence[dict], search_fn: SearchFn, ask_fn: AskFn,
              modes: Sequence[str] = MODES, k: int = 10,
-             unit_chars: dict[str, int] | None = None) -> dict:
+             unit_texts: dict[str, str] | None = None) -> dict:
     """Score every QA item against search (per mode) and ask.
 
     Args:
@@ -183,8 +123,10 @@ def run_eval(qa_items: Sequence[dict], search_fn: SearchFn, ask_fn: AskFn,
         ask_fn: ``ask_fn(question) -> {"answer", "answerable", "intent", "citations": [{"clause_id"}]}``.
         modes: Retrieval modes to score, a subset of ``MODES``.
         k: Ranking depth requested from ``search_fn`` (MRR and nDCG are cut at ``k``).
-        unit_chars: Optional ``{clause_id: text length}``; adds ``chars@5``, the characters a
-            reader gets in the top 5 (to compare with the baseline's 500-character windows).
+        unit_texts: Optional ``{clause_id: text}``; adds ``chars@5``, the characters a reader
+            gets in the top 5 (to compare with the baseline's 500-character windows), and
+            ``top1_floor``, the share of answerable questions whose first-ranked clause (first
+            mode) holds every gold keyword — what quoting the first hit well would score.
 
     Returns:
         ``{"overall", "per_intent", "per_document", "per_user", "per_tag", "misses",
@@ -198,7 +140,7 @@ def run_eval(qa_items: Sequence[dict], search_fn: SearchFn, ask_fn: AskFn,
     modes = check_modes(modes)
     if k < 10:
         raise ValueError(f"k must be at least 10 for MRR@10 and nDCG@10, got {k}")
-    records = [_score_item(item, search_fn, ask_fn, modes, k, unit_chars) for item in qa_items]
+    records = [_score_item(item, search_fn, ask_fn, modes, k, unit_texts) for item in qa_items]
     primary = modes[0]
     misses = [{"id": r["id"], "question": r["question"], "intent": r["intent"], "mode": primary,
                "gold": r["gold"], "got": r["top"][primary]}
@@ -217,7 +159,7 @@ def run_eval(qa_items: Sequence[dict], search_fn: SearchFn, ask_fn: AskFn,
         "k": k,
         "modes": list(modes),
         "overall": _summary(records, modes),
-        "per_intent": _group(records, lambda r: [r["intent"]], modes),
+        "per_intent": _group(records, lambda r: [r["intent"] or "(not given)"], modes),
         "per_document": _group(records, lambda r: r["docs"] or ["(none: unanswerable)"], modes),
         "per_user": _group(records, lambda r: [r["user"]], modes),
         "per_tag": _group(records, lambda r: r["tags"], modes),
@@ -254,14 +196,16 @@ def main_eval(service: Any, set_path: Path | str = DEFAULT_SET, modes: str | Seq
         ValueError: A bad QA set or mode.
     """
     items = load_qa(set_path)
+    if any(item["gold_quotes"] for item in items):
+        items = resolve_quotes(items, getattr(service, "clauses", ()))
 
     def search_fn(question: str, top_k: int, mode: str) -> list[str]:
         return [hit.clause.id for hit in service.search(question, top_k=top_k, mode=mode).hits]
 
     clauses = getattr(service, "clauses", None)
-    unit_chars = {c.id: len(c.text) for c in clauses} if clauses else None
+    unit_texts = {c.id: c.text for c in clauses} if clauses else None
     results = run_eval(items, search_fn, lambda q: answer_to_dict(service.ask(q)), modes,
-                       unit_chars=unit_chars)
+                       unit_texts=unit_texts)
     results["set"] = str(set_path)
     results["baseline"] = None
     corpus_dir = corpus_dir or getattr(service, "corpus_dir", None)

@@ -15,7 +15,9 @@ from eval.metrics import (
     reciprocal_rank,
     refusal_scores,
 )
-from eval.runner import check_modes, render_report, run_eval, validate_item
+from eval.qaset import validate_item
+from eval.report import render_report
+from eval.runner import check_modes, run_eval
 
 
 def test_hit_at_k():

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from eval.metrics import fold
-from eval.runner import DEFAULT_SET, INTENTS, load_qa
+from eval.qaset import INTENTS, load_qa
+from eval.runner import DEFAULT_SET
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,3 +111,28 @@ def test_generality_set_gold_exists_in_its_own_corpus():
     bad = [(i["id"], kw) for i in items for kw in i["gold_keywords"]
            if not any(fold(kw) in text[g] for g in i["gold_clause_ids"])]
     assert not bad, f"keywords found in none of their gold clauses: {bad}"
+
+
+# ---------------------------------------------------------------- the blind set
+BLIND = ROOT / "eval" / "blind"
+
+
+def test_blind_set_is_frozen():
+    """``eval/blind`` was written before the code it measures changed; its files must stay as
+    written (``FROZEN.sha256``), or its before → after figures mean nothing."""
+    import hashlib
+
+    listed = dict(line.split()[::-1] for line in (BLIND / "FROZEN.sha256").read_text().splitlines())
+    on_disk = {f"./{p.relative_to(BLIND).as_posix()}" for p in BLIND.rglob("*") if p.is_file()} - {
+        "./README.md", "./FROZEN.sha256", "./report.md"}
+    assert on_disk == set(listed)
+    changed = [f for f, digest in listed.items() if hashlib.sha256((BLIND / f).read_bytes()).hexdigest() != digest]
+    assert not changed, f"frozen blind files changed: {changed}"
+
+
+def test_blind_set_is_a_valid_user_set():
+    """The blind questions are in the evaluators' format (gold by quoted phrase): 60+ questions,
+    10+ unanswerable, every answerable one with a quote."""
+    items = load_qa(BLIND / "qa" / "qa.jsonl")
+    assert len(items) >= 60 and sum(not i["answerable"] for i in items) >= 10
+    assert all(i["gold_quotes"] for i in items if i["answerable"])

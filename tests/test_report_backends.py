@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from eval.report import render_report
 from eval.report_backends import compare_backends, render_backends
-from eval.runner import render_report
 
 
 def _result(hit5: float, accuracy: float) -> dict:

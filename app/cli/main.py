@@ -54,12 +54,15 @@ def _corpus_dir(given: Path | None) -> Path:
     return Path(given) if given is not None else Path(get_settings().corpus_dir)
 
 
-def open_service(rebuild: str = "if-needed", backend: str | None = None):
-    """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed."""
+def open_service(rebuild: str = "if-needed", backend: str | None = None,
+                 dirs: tuple[Path, Path] | None = None):
+    """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed;
+    ``dirs`` (corpus, index) replaces the configured folders."""
     from rag.service import PolicyQA
 
     s = settings_for(backend)
-    return PolicyQA.open(Path(s.corpus_dir), Path(s.index_dir), embedder=s.embedder,
+    corpus_dir, index_dir = dirs or (Path(s.corpus_dir), Path(s.index_dir))
+    return PolicyQA.open(corpus_dir, index_dir, embedder=s.embedder,
                          backend=s.backend, milvus_uri=s.milvus_uri, milvus_token=s.milvus_token,
                          llm_url=s.llm_url, rebuild=rebuild, progress=True)
 
@@ -188,7 +191,10 @@ def ingest(
 
 @cli.command("eval")
 def evaluate(
-    qa_set: Path = typer.Option(Path("eval/qa.jsonl"), "--set", help="QA set (JSON lines)."),
+    qa_set: Path = typer.Option(Path("eval/qa.jsonl"), "--set", help="QA set: JSON lines or CSV, gold "
+                                "clauses by id or by a quoted phrase (README: Bring your own QA set)."),
+    docs: Path = typer.Option(None, "--docs", help="Evaluate on these raw documents instead of the corpus: "
+                              "each file is ingested as a user would (scratch corpus under eval/_scratch/)."),
     mode: str = typer.Option("all", help="hybrid | bm25 | dense | all"),
     report: Path = typer.Option(None, "--report", help="Write the markdown report here."),
     backend: str = typer.Option(None, "--backend", help="local | milvus | all (each, compared in the "
@@ -204,9 +210,16 @@ def evaluate(
     with cli_errors():
         modes = check_modes(mode)
         names = BACKENDS if backend == "all" else (settings_for(backend).backend,)
+        scratch = None
+        if docs is not None:
+            from eval.scratch import scratch_corpus
+
+            scratch = scratch_corpus(docs)
+            for line in scratch[2]:
+                typer.echo(line, err=True)
         results: dict[str, dict] = {}
         for name in names:
-            qa = open_service(backend=name)
+            qa = open_service(backend=name, dirs=scratch[:2] if scratch else None)
             try:
                 results[name] = main_eval(qa, qa_set, modes, None, baseline=not results)
             finally:
@@ -250,7 +263,8 @@ def bench(
 ) -> None:
     """Measure build time, warm latency (in process and HTTP), throughput, memory and scale."""
     from eval.bench import run_bench
-    from eval.runner import DEFAULT_SET, load_qa
+    from eval.qaset import load_qa
+    from eval.runner import DEFAULT_SET
 
     with cli_errors():
         s = settings_for(backend)

@@ -1,0 +1,157 @@
+"""QA sets as evaluators write them: JSON Lines or CSV, gold clauses by id or by a quoted phrase.
+
+Someone who never saw a clause id can write a set: each question names its answer by a phrase
+quoted from the clause (``gold_quotes``), which ``resolve_quotes`` turns into the clause ids of
+the corpus being evaluated (every clause holding the phrase, after folding width, whitespace and
+traditional script). Only ``question`` is required; an item is answerable unless it says
+``answerable: false`` (CSV: ``no``/``false``/``0``/``否``), and an answerable one needs 1–3
+``gold_keywords`` and a gold clause (by id or quote). ``user``, ``intent``, ``docs``, ``tags`` and
+``id`` are optional (``id`` defaults to the line number).
+
+CSV columns (header row, UTF-8, any order): ``question``, ``keywords`` (``;`` or ``；`` or ``|``
+between keywords), ``gold`` (clause ids or quoted phrases, ``|`` between them), ``answerable``,
+and optionally ``id``, ``intent``, ``user``. The format is in README ("Bring your own QA set").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from eval.jsonl import read_jsonl
+from eval.metrics import fold
+
+INTENTS = ("lead", "support", "target", "policy", "region", "doc_fact", "dept_lookup", "open", "alignment")
+USERS = ("enterprise", "official", "evaluator")
+_CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*:\S+$")
+_KEYWORD_SEP = re.compile(r"[;；|]")
+_FALSE = frozenset({"false", "no", "0", "否", "n"})
+
+
+def validate_item(item: dict, where: str = "item") -> None:
+    """Check one normalized QA record.
+
+    Args:
+        item: A record as ``normalize_item`` returns it, or a ``qa.jsonl`` line (missing
+            ``gold_quotes`` / ``gold_clause_ids`` / ``docs`` count as empty).
+        where: Position used in error messages, e.g. ``qa.jsonl:12``.
+
+    Raises:
+        ValueError: A field has the wrong type or an unknown value, or answerability disagrees
+            with the gold (answerable items need a gold clause and 1–3 keywords, unanswerable
+            ones neither).
+    """
+    item = {"gold_quotes": [], "gold_clause_ids": [], "docs": [], **item}
+    for key, kind in (("id", str), ("question", str), ("answerable", bool), ("gold_clause_ids", list),
+                      ("gold_quotes", list), ("gold_keywords", list), ("docs", list)):
+        if not isinstance(item.get(key), kind):
+            raise ValueError(f"{where}: field {key!r} must be a {kind.__name__}, got {item.get(key)!r}")
+    if not item["question"].strip():
+        raise ValueError(f"{where}: empty question")
+    if item.get("user") and item["user"] not in USERS:
+        raise ValueError(f"{where}: user {item['user']!r} is not one of {', '.join(USERS)}")
+    if item.get("intent") and item["intent"] not in INTENTS:
+        raise ValueError(f"{where}: intent {item['intent']!r} is not one of {', '.join(INTENTS)}")
+    gold, quotes, keywords = item["gold_clause_ids"], item["gold_quotes"], item["gold_keywords"]
+    if item["answerable"]:
+        if not (gold or quotes) or not 1 <= len(keywords) <= 3:
+            raise ValueError(f"{where}: an answerable item needs gold_clause_ids or gold_quotes and 1-3 gold_keywords")
+        bad = [g for g in gold if not _CLAUSE_ID.match(g)]
+        if bad:
+            raise ValueError(f"{where}: gold ids {bad} are not '<doc_id>:<labels>'")
+        if item["docs"]:
+            bad = [g for g in gold if g.split(":", 1)[0] not in item["docs"]]
+            if bad:
+                raise ValueError(f"{where}: gold ids {bad} are not '<doc_id>:<labels>' of a doc in 'docs'")
+    elif gold or quotes or keywords:
+        raise ValueError(f"{where}: an unanswerable item must have no gold clause and no gold_keywords")
+
+
+def normalize_item(raw: dict, n: int) -> dict:
+    """A record with every field present: defaults for the optional ones, ``gold`` split into ids
+    and quotes, CSV strings turned into lists and booleans."""
+    def listed(value) -> list[str]:
+        if value is None or value == "":
+            return []
+        if isinstance(value, str):
+            return [v.strip() for v in value.split("|") if v.strip()]
+        return list(value) if isinstance(value, list) else value
+
+    keywords = raw.get("gold_keywords", raw.get("keywords"))
+    if isinstance(keywords, str):
+        keywords = [k.strip() for k in _KEYWORD_SEP.split(keywords) if k.strip()]
+    answerable = raw.get("answerable", True)
+    if isinstance(answerable, str):
+        answerable = answerable.strip().lower() not in _FALSE
+    ids, quotes = listed(raw.get("gold_clause_ids")), listed(raw.get("gold_quotes"))
+    for g in listed(raw.get("gold")):
+        (ids if _CLAUSE_ID.match(g) else quotes).append(g)
+    return {**raw, "id": str(raw.get("id") or f"row{n}"), "question": raw.get("question") or "",
+            "user": raw.get("user") or "evaluator", "intent": raw.get("intent") or "",
+            "answerable": answerable, "gold_clause_ids": ids, "gold_quotes": quotes,
+            "gold_keywords": keywords if keywords is not None else [], "docs": listed(raw.get("docs")),
+            "tags": listed(raw.get("tags"))}
+
+
+def _csv_rows(path: Path) -> Iterable[tuple[int, dict]]:
+    reader = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig")))
+    if not reader.fieldnames or "question" not in reader.fieldnames:
+        raise ValueError(f"{path}: a CSV QA set needs a header row with a 'question' column; got {reader.fieldnames}")
+    for n, row in enumerate(reader, 2):
+        if any((v or "").strip() for v in row.values()):
+            yield n, {k: (v or "").strip() for k, v in row.items() if k}
+
+
+def load_qa(path: Path | str) -> list[dict]:
+    """Read, normalize and validate a QA set (``.jsonl`` or ``.csv``).
+
+    Raises:
+        FileNotFoundError: ``path`` does not exist.
+        ValueError: A line is not JSON, fails ``validate_item``, or repeats an id.
+    """
+    path = Path(path)
+    rows = _csv_rows(path) if path.suffix.lower() == ".csv" else read_jsonl(path)
+    items: list[dict] = []
+    seen: set[str] = set()
+    for n, raw in rows:
+        if not isinstance(raw, dict):
+            raise ValueError(f"{path.name}:{n}: a QA item must be a JSON object")
+        item = normalize_item(raw, n)
+        validate_item(item, f"{path.name}:{n}")
+        if item["id"] in seen:
+            raise ValueError(f"{path.name}:{n}: duplicate id {item['id']!r}")
+        seen.add(item["id"])
+        items.append(item)
+    return items
+
+
+def resolve_quotes(items: list[dict], clauses: Iterable) -> list[dict]:
+    """Turn every item's ``gold_quotes`` into the ids of the clauses that hold them.
+
+    Args:
+        items: Normalized records.
+        clauses: The evaluated corpus' clauses (``.id``, ``.doc_id``, ``.text``).
+
+    Returns:
+        New records whose ``gold_clause_ids`` include the resolved ids and whose ``docs`` default
+        to the gold clauses' documents.
+
+    Raises:
+        ValueError: A quote no clause holds (the message names the item and the quote).
+    """
+    folded = [(c, fold(c.text)) for c in clauses]
+    out = []
+    for item in items:
+        ids = list(item["gold_clause_ids"])
+        for quote in item["gold_quotes"]:
+            found = [c for c, text in folded if fold(quote) in text]
+            if not found:
+                raise ValueError(f"{item['id']}: no clause of the corpus holds the quoted phrase {quote!r}")
+            ids += [c.id for c in found]
+        ids = list(dict.fromkeys(ids))
+        docs = item["docs"] or list(dict.fromkeys(g.split(":", 1)[0] for g in ids))
+        out.append({**item, "gold_clause_ids": ids, "docs": docs})
+    return out
