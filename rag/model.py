@@ -87,6 +87,9 @@ class Clause:
             share: （1）…（2）… then a note standing as its own paragraph).
         support: 责任单位 named in the clause's own (or shared closing) note.
         support_inherited: 责任单位 carried forward from an earlier note by 下同.
+        roles: ``(role word as the document writes it, unit)`` for the clause's own units —
+            ``("协办", "县医保局")``, ``("配合单位", "市燃气集团")``, ``("会同", "县财政局")`` — which
+            ``lead`` / ``support`` map to the two roles the views use.
         targets: Quantitative targets stated in the clause.
         source_path: Raw file path relative to the repository root.
         start: Offset of the clause's first character in the raw file.
@@ -103,6 +106,7 @@ class Clause:
     lead: tuple[str, ...] = ()
     support: tuple[str, ...] = ()
     support_inherited: tuple[str, ...] = ()
+    roles: tuple[tuple[str, str], ...] = ()
     targets: tuple[Target, ...] = ()
     source_path: str = ""
     start: int = 0

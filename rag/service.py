@@ -160,7 +160,7 @@ class PolicyQA:
 
     @cached_property
     def _department_index(self) -> dict[str, list[tuple[Clause, str]]]:
-        from rag.ingest.duties import canonical_department
+        from rag.ingest.departments import canonical_department
 
         index: dict[str, list[tuple[Clause, str]]] = {}
         for clause in self.clauses:
@@ -177,7 +177,7 @@ class PolicyQA:
 
     def department_clauses(self, name: str) -> list[tuple[Clause, str]]:
         """Clauses a department leads or supports, with the role; ``KeyError`` when unknown."""
-        from rag.ingest.duties import canonical_department
+        from rag.ingest.departments import canonical_department
 
         return list(self._department_index[canonical_department(name)])
 

@@ -138,7 +138,7 @@ def test_chapter_and_article_numbering():
     clauses = chunk_document(_doc("rules", "某市充电设施管理办法"), raw)
     assert [c.id for c in clauses] == ["rules:第一章/第一条", "rules:第一章/第二条", "rules:第二章/第三条"]
     assert clauses[0].path == ("第一章 总则",)
-    assert clauses[0].title == "第一条"  # a long first sentence is cited by the label
+    assert clauses[0].title == "第一条 为了规范充电设施建设"  # a long first sentence: its first phrase
     assert clauses[2].support == ("市住建局",) and clauses[2].lead == ()
 
 

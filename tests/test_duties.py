@@ -8,14 +8,13 @@ import pytest
 
 from rag.ingest.chunk import chunk_corpus
 from rag.ingest.corpus import load_manifest
-from rag.ingest.duties import (
-    Duties,
+from rag.ingest.departments import (
     canonical_department,
     department_aliases,
     department_stem,
     extract_departments,
-    parse_duties,
 )
+from rag.ingest.duties import Duties, parse_duties
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from test_loaders import write_docx, write_pdf  # same folder; pytest puts it on sys.path
 
-from rag.ingest.add import detect_metadata, ingest_files, level_and_region
+from rag.ingest.add import ingest_files
 from rag.ingest.chunk import chunk_corpus
 from rag.ingest.corpus import load_manifest
+from rag.ingest.metadata import detect_metadata, level_and_region
 
 REPO = Path(__file__).resolve().parents[1]
 NOTICE = [

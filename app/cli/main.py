@@ -186,7 +186,23 @@ def ingest(
         added = ingest_files(files, _corpus_dir(corpus_dir), id=doc_id, title=title, number=number, issuer=issuer,
                              date=date, level=level, region=region)
         for d in added:
-            typer.echo(f"added {d.id}: {d.title} [{d.number or '无文号'}] → {d.source_path}")
+            typer.echo(f"added {d.id} → {d.source_path}")
+            typer.echo(describe_metadata(d))
+
+
+_FIELD_NAMES = {"title": "标题", "number": "文号", "issuer": "发文机关", "date": "日期", "region": "地区"}
+
+
+def describe_metadata(doc) -> str:
+    """What ingest read from a document's text, and what it could not (with the option to give it)."""
+    read = [f"{name} {getattr(doc, field)}" for field, name in _FIELD_NAMES.items() if getattr(doc, field)]
+    read.append(f"层级 {doc.level}")
+    missing = [f"{name} (--{field})" for field, name in _FIELD_NAMES.items() if not getattr(doc, field)]
+    if doc.level == "other":
+        missing.append("层级 (--level)")
+    if doc.title == Path(doc.source_path).stem:  # no title in the text: the file name stood in
+        missing.insert(0, "标题 (--title; the file name stands in)")
+    return "  read: " + "；".join(read) + ("\n  not found: " + "，".join(missing) if missing else "")
 
 
 @cli.command("eval")

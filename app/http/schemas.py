@@ -24,6 +24,7 @@ def clause_to_dict(clause: Clause) -> dict:
         "lead": list(clause.lead),
         "support": list(clause.support),
         "support_inherited": list(clause.support_inherited),
+        "roles": [{"role": role, "unit": unit} for role, unit in clause.roles],
         "targets": [target_to_dict(t) for t in clause.targets],
         "source_path": clause.source_path,
         "start": clause.start,

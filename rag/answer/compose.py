@@ -28,7 +28,7 @@ from rag.answer.sentences import (
     with_previous,
     without_label,
 )
-from rag.ingest.duties import canonical_department
+from rag.ingest.departments import canonical_department
 from rag.model import Clause, Document, Hit
 
 LIMIT = 120  # characters of answer text before citation markers

@@ -15,7 +15,7 @@ from functools import cache
 import jieba
 import jieba.posseg
 
-from rag.ingest.duties import canonical_department, department_aliases
+from rag.ingest.departments import canonical_department, department_aliases
 from rag.model import Clause, Document
 from rag.retrieval.tokenize import DOMAIN_FREQ, STOPWORDS, domain_terms, enumeration_terms
 

@@ -112,6 +112,7 @@ def clause_from_record(record: dict) -> Clause:
     data = dict(record)
     for name in ("path", "lead", "support", "support_inherited"):
         data[name] = tuple(data.get(name, ()))
+    data["roles"] = tuple(tuple(r) for r in data.get("roles", ()))
     data["targets"] = tuple(Target(**t) for t in data.get("targets", ()))
     return Clause(**data)
 

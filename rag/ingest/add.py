@@ -10,8 +10,8 @@ killed ingest wrote but never listed is taken over by the next ingest of the sam
 Files are untrusted: ``rag.ingest.loaders`` runs ``rag.ingest.safety``'s checks (size limit ``max_bytes``, zip
 bombs, binaries) before any parser opens them, and refuses encrypted or corrupt PDFs.
 
-``detect_metadata`` reads title, 文号, issuer and date from the front of the text and guesses the
-administrative level and region from the issuer.
+Metadata (title, 文号, issuer, date, level, region) is read from the text by
+``rag.ingest.metadata.detect_metadata``; options given by the user win.
 """
 
 from __future__ import annotations
@@ -28,109 +28,14 @@ import tomli_w
 from rag.ingest.chunk import chunk_document
 from rag.ingest.corpus import MANIFEST
 from rag.ingest.loaders import TEXT_SUFFIXES, load_text
-from rag.ingest.normalize import DATE_LINE, DOC_NUMBER, is_title_like, normalize
+from rag.ingest.metadata import detect_metadata
+from rag.ingest.normalize import normalize
 from rag.ingest.safety import DEFAULT_MAX_BYTES
 from rag.model import LEVELS, Document
 
 OVERRIDES = ("id", "title", "short_name", "number", "issuer", "date", "level", "region")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NOTICE = re.compile(r"^(.*?)关于(?:印发|转发)《?(.+?)》?的通知$")
-_DOC_TYPE = re.compile(r"(?:方案|计划|意见|办法|规定|细则|通知|决定|规划|纲要|措施|条例|公告|通告|要点|指南|指引|政策)$")
-_ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委)$")
-_ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|省|市|地区|盟|州|县|区|旗)")
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
-
-
-def _cn_number(text: str) -> int:
-    """二〇二四 → 2024, 十二 → 12, 二十八 → 28."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return int("".join(str(_CN_DIGITS[c]) for c in text))
-
-
-def _iso_date(line: str) -> str:
-    m = re.match(r"^(.+?)年(.+?)月(.+?)日$", line)
-    if not m:
-        return ""
-    try:
-        y, mo, d = (_cn_number(g) for g in m.groups())
-    except (KeyError, ValueError):
-        return ""
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else ""
-
-
-def level_and_region(issuer: str) -> tuple[str, str]:
-    """Guess the administrative level and region from an issuing body's name.
-
-    Args:
-        issuer: E.g. ``山东省人民政府``, ``聊城市人民政府``, ``国务院办公厅``.
-
-    Returns:
-        ``(level, region)``: 省 → province, 市 → city, 县/区 → county, 国务院/国家/部委 →
-        national (region 全国); ``("other", "")`` when nothing matches.
-    """
-    if not issuer:
-        return "other", ""
-    if issuer.startswith(("国务院", "国家", "中共中央", "中华人民共和国")) or re.fullmatch(r"[^省市县区]{2,12}部", issuer):
-        return "national", "全国"
-    units: list[str] = []
-    pos = 0
-    while m := _ADMIN_UNIT.match(issuer, pos):
-        units.append(m.group(0))
-        pos = m.end()
-    if not units:
-        return "other", ""
-    last = units[-1]
-    if last.endswith(("省", "自治区", "特别行政区")) or last in _MUNICIPALITIES:
-        return "province", last
-    if last.endswith(("市", "自治州", "地区", "盟", "州")):
-        return "city", last
-    return "county", last
-
-
-def detect_metadata(text: str) -> dict:
-    """Read title, 文号, issuer and date from a document's text.
-
-    Args:
-        text: Raw or normalized document text.
-
-    Returns:
-        ``{"title", "number", "issuer", "date", "level", "region"}``; unknown values are ``""``
-        (level ``"other"``).
-    """
-    paras = [p for p in normalize(text).text.split("\n") if p]
-    head = paras[:40]
-    title = issuer = number = date = ""
-    for p in head:
-        m = _NOTICE.match(p)
-        if m and is_title_like(p, 80):
-            issuer, title = m.group(1), m.group(2)
-            break
-    if not title:
-        title = next((p for p in head if is_title_like(p, 60) and _DOC_TYPE.search(p)), "")
-    if not title:
-        title = next((p for p in head if is_title_like(p, 60) and not DATE_LINE.match(p)), "")
-    number = next((p for p in head if DOC_NUMBER.fullmatch(p)), "")
-    if not number:
-        m = DOC_NUMBER.search("\n".join(head[:10]))
-        number = m.group(0) if m else ""
-    for i, p in enumerate(head):
-        if DATE_LINE.match(p):
-            date = _iso_date(p)
-            if not issuer and i and is_title_like(head[i - 1], 30) and _ISSUER.search(head[i - 1]):
-                issuer = head[i - 1]
-            break
-    if not issuer:
-        issuer = next((p for p in head[:3] if is_title_like(p, 30) and _ISSUER.search(p)), "")
-    level, region = level_and_region(issuer)
-    return {"title": title, "number": number, "issuer": issuer, "date": date, "level": level, "region": region}
-
-
 def _slug(stem: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")[:48].strip("-")
 

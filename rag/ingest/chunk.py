@@ -23,16 +23,14 @@ import re
 from dataclasses import replace
 
 from rag.ingest.corpus import CorpusFile
-from rag.ingest.duties import canonical_department, parse_duties
-from rag.ingest.normalize import (
-    DATE_LINE,
-    DOC_NUMBER,
-    Normalized,
-    is_title_like,
-    normalize,
-    normalize_text,
-)
-from rag.ingest.outline import Block, Para, numbering_of, outline_blocks, para_title
+from rag.ingest.departments import canonical_department
+from rag.ingest.duties import parse_duties
+from rag.ingest.linejoin import DATE_LINE, DOC_NUMBER, is_title_like
+from rag.ingest.normalize import Normalized, normalize_text
+from rag.ingest.numbering import numbering_of
+from rag.ingest.outline import Block, outline_blocks, para_title
+from rag.ingest.paragraphs import Para, document_paras
+from rag.ingest.script import to_simplified
 from rag.ingest.targets import extract_targets
 from rag.model import Clause, Document
 
@@ -120,8 +118,7 @@ def chunk_document(doc: Document, raw: str) -> list[Clause]:
         raise ValueError(f"chunk_document expects raw text (str), got {type(raw).__name__}")
     if not doc.id:
         raise ValueError("chunk_document needs a document with a non-empty id")
-    norm = normalize(raw)
-    paras = [Para(s, e, norm.text[s:e]) for s, e in norm.paragraphs()]
+    norm, paras = document_paras(raw)
     first_numbered = next((i for i, p in enumerate(paras) if numbering_of(p.text)), len(paras))
     blocks, body_start = _front_matter(paras, first_numbered, doc)
     if body_start < len(paras):
@@ -151,12 +148,12 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
             carry = duties.carried
         clauses.append(Clause(
             id=clause_id, doc_id=doc.id, path=block.path, title=block.title, text=text,
-            lead=duties.lead, support=duties.support, support_inherited=inherited,
+            lead=duties.lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
             targets=extract_targets(text), source_path=doc.source_path, start=start, end=end,
             kind=block.kind,
         ))
     clauses = _share_closing_notes(clauses, blocks, paras)
-    return _first_unit_leads(clauses) if _FIRST_LEADS.search(norm.text) else clauses
+    return _first_unit_leads(clauses) if _FIRST_LEADS.search(to_simplified(norm.text)) else clauses
 
 
 def _first_unit_leads(clauses: list[Clause]) -> list[Clause]:
@@ -181,7 +178,7 @@ def _share_closing_notes(clauses: list[Clause], blocks: list[Block], paras: list
         if not parent or not (out[i].lead or out[i].support) or any(out[j].lead or out[j].support for j in family):
             continue  # the siblings have notes of their own: this one is only the last item's
         for j in family:
-            out[j] = replace(out[j], lead=out[i].lead, support=out[i].support)
+            out[j] = replace(out[j], lead=out[i].lead, support=out[i].support, roles=out[i].roles)
     return out
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rag.ingest.numbering import NUMBERING
+
 _TERMINAL = frozenset("。！？；：…")
 _CLOSERS = frozenset("”’》）〕】」』")
 _OPEN = "（(〔【"
@@ -24,11 +26,6 @@ _CLOSE = "）)〕】"
 _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;:!?]")
 
 # ---------------------------------------------------------------- line classes
-CN_NUM = "[一二三四五六七八九十百零〇两]+"
-NUMBERING = re.compile(
-    rf"^(?:第(?:{CN_NUM}|\d+)[编章节条]|{CN_NUM}、|[（(]{CN_NUM}[）)]|\d{{1,2}}[.．、](?!\d)"
-    r"|[（(]\d{1,2}[）)]|[①-⑳])"
-)
 _DATE_CN = "[〇零一二三四五六七八九十]"
 DATE_LINE = re.compile(rf"^(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_DATE_CN}{{4}}年{_DATE_CN}{{1,2}}月{_DATE_CN}{{1,3}}日)$")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
@@ -41,13 +38,13 @@ _LABEL_ITEM = re.compile(r"^[^，。；：,;:（）()]{1,15}[：:]\S")
 
 
 class Line:
-    """One cleaned line: its characters, each one's raw offset, and whether it was spaced out
-    (聊 城 市 人 民 政 府, a letterhead)."""
+    """One cleaned line: its characters, each one's raw offset, whether it was spaced out
+    (聊 城 市 人 民 政 府, a letterhead) and whether a blank line stood before it."""
 
-    __slots__ = ("chars", "offs", "spaced_out")
+    __slots__ = ("after_blank", "chars", "offs", "spaced_out")
 
-    def __init__(self, chars: list[str], offs: list[int], spaced_out: bool = False):
-        self.chars, self.offs, self.spaced_out = chars, offs, spaced_out
+    def __init__(self, chars: list[str], offs: list[int], spaced_out: bool = False, after_blank: bool = False):
+        self.chars, self.offs, self.spaced_out, self.after_blank = chars, offs, spaced_out, after_blank
 
     @property
     def text(self) -> str:
@@ -112,7 +109,8 @@ def _hard_wrapped(lines: Sequence[Line], kinds: list[str]) -> tuple[bool, int]:
     """Whether most line breaks fall mid-sentence (a PDF extraction), and the line width.
 
     Counts breaks after a line that ends mid-sentence (M) against breaks after a sentence end
-    followed by an ordinary line (S); the text is hard-wrapped when M outnumbers S.
+    followed by an ordinary line (S); the text is hard-wrapped when M outnumbers S and lines do
+    not run far past the width the mid-sentence breaks suggest.
     """
     mid = ends = 0
     depth = 0
@@ -132,6 +130,11 @@ def _hard_wrapped(lines: Sequence[Line], kinds: list[str]) -> tuple[bool, int]:
          if k != "standalone" and not _ends_terminal(x.text) and x.text[-1] not in _CLOSERS),
         default=0,
     )
+    # Lines running far past that "margin" (paragraphs of a web page beside its short metadata
+    # lines) show there is no margin at all.
+    overlong = sum(len(x.text) > 1.5 * width for x, k in zip(lines, kinds, strict=True) if k != "standalone")
+    if overlong >= 3 and overlong > 0.1 * len(lines):
+        return False, width
     return mid >= 1 and mid > ends, width
 
 
@@ -161,6 +164,9 @@ def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
         short = not hard or len(text) < 0.75 * width
         if not out_c:
             join = None
+        elif line.after_blank and not hard and not depth and (
+                _ends_terminal(para) or para[-1] in _CLOSERS or is_title_like(text) or is_title_like(para)):
+            join = False  # a blank line ends a paragraph, unless it falls mid-sentence in wrapped text
         elif depth > 0 and kind != "numbered":
             join = True
         else:

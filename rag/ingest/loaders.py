@@ -7,10 +7,12 @@ failure — an unsupported suffix, an empty, binary, encrypted or unreadable fil
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
 from rag.ingest.safety import DEFAULT_MAX_BYTES, check_file
+from rag.ingest.tables import table_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
@@ -47,19 +49,15 @@ def _docx_text(path: Path) -> str:
 
     document = docx.Document(str(path))
     lines: list[str] = []
-    # Walk the body in order so tables (专栏 boxes are often tables) stay where they were.
+    # Walk the body in order so tables (专栏 boxes, 附件 task tables) stay where they were; every
+    # paragraph and table row is its own block, separated by a blank line.
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
             lines.append(Paragraph(element, document).text)
         elif tag == "tbl":
-            for row in Table(element, document).rows:
-                cells = [c.text.strip() for c in row.cells]
-                cells = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]
-                if cells:
-                    # A two-column row (济南 | 发展…) reads as a 标签：内容 line-item.
-                    lines.append("：".join(cells) if len(cells) == 2 else "　".join(cells))
-    return "\n".join(lines)
+            lines.extend(table_lines([[c.text for c in row.cells] for row in Table(element, document).rows]))
+    return "\n\n".join(line for line in lines if line.strip())
 
 
 def _pdf_text(path: Path) -> str:
@@ -75,13 +73,72 @@ def _pdf_text(path: Path) -> str:
         raise ValueError(f"{path.name}: unreadable PDF ({exc})") from exc
 
 
+# Elements that start a new block of text; everything else (span, a, font, b …) flows inline.
+_BLOCKS = frozenset("""
+    address article aside blockquote center dd div dl dt fieldset figcaption figure footer form h1 h2 h3
+    h4 h5 h6 header hr li main ol p pre section table td th tr ul
+    """.split())
+
+
+def _html_rows(table) -> list[list[str]]:
+    """A table's cell texts row by row, spanned cells repeated where they span (rowspan/colspan)."""
+    rows: list[list[str]] = []
+    pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
+    for tr in table.find_all("tr"):
+        if tr.find_parent("table") is not table:
+            continue
+        row: list[str] = []
+        cells = iter(tr.find_all(["td", "th"], recursive=False))
+        col = 0
+        while True:
+            if col in pending:
+                text, left = pending[col]
+                row.append(text)
+                pending[col] = (text, left - 1)
+                if left <= 1:
+                    del pending[col]
+                col += 1
+                continue
+            cell = next(cells, None)
+            if cell is None:
+                break
+            text = cell.get_text(" ", strip=True)
+            span = int(cell.get("colspan") or 1) if str(cell.get("colspan") or 1).isdigit() else 1
+            down = int(cell.get("rowspan") or 1) if str(cell.get("rowspan") or 1).isdigit() else 1
+            for _ in range(max(span, 1)):
+                if down > 1:
+                    pending[col] = (text, down - 1)
+                row.append(text)
+                col += 1
+        rows.append(row)
+    return rows
+
+
 def _html_text(path: Path) -> str:
-    from bs4 import BeautifulSoup
+    """Visible text of a page, one line per block element (a paragraph, heading, list item or
+    table row) with blank lines between blocks, so that short lines of a page (a title under a
+    metadata list) are not joined as if a PDF had wrapped them."""
+    from bs4 import BeautifulSoup, Comment, Doctype, NavigableString
 
     soup = BeautifulSoup(decode_text(path.read_bytes(), path.name), "html.parser")
-    for tag in soup(["script", "style", "noscript", "head", "nav", "footer"]):
+    for tag in soup(["script", "style", "noscript", "head", "nav", "footer", "iframe", "svg"]):
         tag.decompose()
-    return soup.get_text("\n")
+    for node in soup.find_all(string=lambda s: isinstance(s, Comment | Doctype)):
+        node.extract()
+    for text in soup.find_all(string=True):
+        if not text.find_parent("pre"):
+            text.replace_with(re.sub(r"\s+", " ", str(text)))
+    # innermost tables first: a layout table holding others is read block by block
+    for table in reversed(soup.find_all("table")):
+        if table.find("table") is None:
+            table.replace_with(NavigableString("\n\n" + "\n\n".join(table_lines(_html_rows(table))) + "\n\n"))
+    for br in soup.find_all("br"):
+        br.replace_with(NavigableString("\n"))
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert_before(NavigableString("\n\n"))
+        tag.insert_after(NavigableString("\n\n"))
+    lines = [line.strip() for line in soup.get_text("").split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def load_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:

@@ -23,21 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rag.ingest.linejoin import (  # the line patterns are re-exported for the chunker and ingest
-    CN_NUM,
-    DATE_LINE,
-    DOC_NUMBER,
-    NUMBERING,
-    Line,
-    is_ascii_word,
-    is_numbered,
-    is_title_like,
-    join_lines,
-)
+from rag.ingest.linejoin import Line, is_ascii_word, join_lines
 from rag.ingest.markup import strip_markup
-
-__all__ = ["CN_NUM", "DATE_LINE", "DOC_NUMBER", "NUMBERING", "ZH_PUNCT", "Normalized", "is_cjk",
-           "is_numbered", "is_title_like", "normalize", "normalize_query", "normalize_text"]
+from rag.ingest.numbering import CN_NUM
 
 # ---------------------------------------------------------------- character classes
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
@@ -206,6 +194,7 @@ def _clean_lines(raw: str) -> list[Line]:
     stack: list[bool] = []
     seen_spaced: set[str] = set()
     pos = 0
+    blank = False
     for part in raw.split("\n"):
         body = part[:-1] if part.endswith("\r") else part
         plain = strip_markup(body)
@@ -214,7 +203,11 @@ def _clean_lines(raw: str) -> list[Line]:
         if line is None:
             continue
         text = line.text
-        if not text or _PAGE_MARK.match(text):
+        if not text:
+            blank = True
+            continue
+        line.after_blank, blank = blank, False
+        if _PAGE_MARK.match(text):
             continue
         if line.spaced_out:
             if text in seen_spaced:

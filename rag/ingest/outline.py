@@ -14,34 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rag.ingest.normalize import CN_NUM, is_title_like
+from rag.ingest.linejoin import DATE_LINE, is_title_like
+from rag.ingest.numbering import numbering_of, value_of
+from rag.ingest.paragraphs import Para
 
-_LEVELS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (kind, re.compile(pattern))
-    for kind, pattern in (
-        ("part", rf"^第(?:{CN_NUM}|\d+)编"),
-        ("chapter", rf"^第(?:{CN_NUM}|\d+)章"),
-        ("section", rf"^第(?:{CN_NUM}|\d+)节"),
-        ("article", rf"^第(?:{CN_NUM}|\d+)条"),
-        ("cn", rf"^({CN_NUM})、"),
-        ("paren_cn", rf"^[（(]({CN_NUM})[）)]"),
-        ("arabic", r"^(\d{1,2})[.．、](?!\d)"),
-        ("paren_arabic", r"^[（(](\d{1,2})[）)]"),
-        ("circled", r"^([①-⑳])"),
-    )
-)
 _COLUMN = re.compile(r"^专栏\s*(\d*)")
 _COLUMN_ITEM = re.compile(r"^([^，。；：,;:（）()]{1,15})[：:]")
 _SENTENCE_END = "。！？；"
-
-
-@dataclass
-class Para:
-    """One paragraph of the normalized text: its span and text."""
-
-    start: int
-    end: int
-    text: str
+# 附件 / 附件2 / 附件：2025年重点任务分工表 — an attachment after the signature (a bare 附件 line
+# anywhere): a new top-level part of the document, not a child of the body's last item.
+_ANNEX = re.compile(r"^附件\s*(\d{0,2})\s*[：:]?\s*(.{0,40})$")
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|责任|配合|主办|协办)[^（）()]*[）)]。?$")
+_ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委)$")
 
 
 @dataclass
@@ -69,22 +53,6 @@ class Block:
 
 
 # ---------------------------------------------------------------- headings
-def numbering_of(text: str) -> tuple[str, str, str] | None:
-    """``(kind, label, marker)`` of a numbered heading, e.g. ``("paren_cn", "六", "（六）")``."""
-    for kind, pattern in _LEVELS:
-        m = pattern.match(text)
-        if m:
-            marker = m.group(0)
-            if kind in ("part", "chapter", "section", "article"):
-                label = marker
-            elif kind == "circled":
-                label = str(ord(marker) - 0x245F)
-            else:
-                label = m.group(1)
-            return kind, label, marker
-    return None
-
-
 def _first_sentence(text: str, limit: int = 40) -> tuple[str, bool]:
     """The text up to the first sentence end and whether more text follows it."""
     idx = min((text.find(p) for p in _SENTENCE_END if p in text), default=-1)
@@ -105,8 +73,14 @@ def _heading(text: str, marker: str) -> tuple[str, bool]:
         # A heading that is one short phrase with a full stop (1.建设算力枢纽节点。), as over
         # sub-items; an article's one-sentence body (第一条 为了…，制定本办法。) is not a title.
         return f"{marker}{sentence}", False
-    # A long first sentence (第一条 为了规范…，制定本办法。): cite by the label alone.
-    return marker.strip(), True
+    note = _TRAILING_NOTE.search(rest)
+    if note and not any(p in rest[:note.start()] for p in _SENTENCE_END):
+        # a task written as one phrase and its note (a row of a task table): the phrase names it
+        return f"{marker}{rest[:note.start()]}", True
+    # A long first sentence (第一条 为了规范…，制定本办法。): its first phrase names it.
+    phrase = re.split(r"[，,；;。：:]", rest, maxsplit=1)[0][:30]
+    gap = " " if marker.endswith(("条", "章", "节")) else ""
+    return (f"{marker}{gap}{phrase}" if len(phrase) >= 4 else marker.strip()), True
 
 
 def para_title(text: str) -> str:
@@ -120,12 +94,20 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
     root = _Node("root", "", None)
     stack: list[_Node] = [root]
     columns = 0
+    expected: dict[str, int] = {}  # the value each numbering kind takes next (12.100个… is item 12)
+    owner: _Node = root  # the node the previous paragraph went to
+    closed = False  # a signature date has ended the body
+    skip = -1
     for i in range(start, len(paras)):
+        if i == skip:
+            continue
         text = paras[i].text
-        numbering = numbering_of(text)
+        numbering = numbering_of(text, expected)
         column = _COLUMN.match(text)
+        annex = _ANNEX.match(text)
         if numbering:
             kind, label, marker = numbering
+            expected[kind] = value_of(kind, label) + 1
             while stack[-1].kind == "column":
                 stack.pop()
             kinds = [n.kind for n in stack]
@@ -142,8 +124,27 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
             node = _Node("column", f"专栏{column.group(1) or columns}", i, text, text)
             stack[-1].children.append(node)
             stack.append(node)
+        elif annex and (closed or not annex.group(2)):
+            title = annex.group(2)
+            nxt = paras[i + 1].text if i + 1 < len(paras) else ""
+            if not title and nxt and is_title_like(nxt, 60) and not numbering_of(nxt):
+                title, skip = nxt, i + 1  # 附件 / 2025年重点任务分工表: the table's title names it
+            node = _Node("annex", f"附件{annex.group(1)}", i, text, f"附件{annex.group(1)}：{title}" if title else text)
+            root.children.append(node)
+            stack = [root, node]
+        elif DATE_LINE.match(text) and len(stack) > 1 and stack[-1].kind != "closing":
+            # the signature date closes the body; the issuer line just before it goes with it
+            first = i
+            if owner.paras and owner.paras[-1] == i - 1 and is_title_like(paras[i - 1].text, 30) \
+                    and _ISSUER_LINE.search(paras[i - 1].text):
+                first = owner.paras.pop()
+            node = _Node("closing", "落款", first, "", "", False, [first, i] if first < i else [i])
+            root.children.append(node)
+            stack = [root, node]
+            closed = True
         else:
             stack[-1].paras.append(i)
+        owner = stack[-1]
     return root
 
 
@@ -158,6 +159,8 @@ def _tree_blocks(node: _Node, labels: tuple[str, ...], path: tuple[str, ...], pa
             seen.add(label)
             blocks.append(Block("column", (*labels, label), path, m.group(1).strip() if m else "", i, i))
         return blocks
+    if node.kind == "closing":
+        return [Block("paragraph", labels, path[:-1], "", node.paras[0], node.paras[-1])]
     if node.heading is None:  # the root: the body starts at a heading, so it owns no text
         pass
     elif node.inline or len(node.paras) == 1 or (not node.paras and not node.children):

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from rag.ingest.duties import LEAD_ROLES, SUPPORT_ROLES, department_stem
+from rag.ingest.departments import department_stem
+from rag.ingest.duties import LEAD_ROLES, SUPPORT_ROLES
 from rag.model import Clause
 
 WEIGHTS: dict[str, float] = {"dense": 0.3, "text": 0.25, "heading": 0.3, "departments": 0.1, "targets": 0.05}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rag.ingest.duties import canonical_department, department_aliases
+from rag.ingest.departments import canonical_department, department_aliases
 from rag.model import LEVELS, Clause, Document
 from rag.views.export import to_csv, to_xlsx
 

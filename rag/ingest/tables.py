@@ -1,0 +1,77 @@
+"""Tables of a .docx or .html file → text lines the chunker reads like the rest of a plan.
+
+Government 通知 often carry their tasks in an 附件 table — 序号 | 重点任务 | 牵头单位 | 配合单位 |
+完成时限. Flattened cell by cell, such a table loses which unit leads which task (an empty 配合单位
+cell even shifts the columns). A table whose header names a responsibility column is written one
+row per line in the genre's own words instead, the way plans write a task and its note:
+
+    3. 落实清洁取暖设备购置补贴…（牵头单位：市财政局；配合单位：市发展改革委；完成时限：2025年11月15日前）
+
+so that the row is one clause, its 序号 its label, and its units are read by ``rag.ingest.duties``
+like any note. Other tables keep one line per row: two cells as ``标签：内容`` (a 专栏 box), more
+joined by an ideographic space (also when the first cell holds a colon of its own: 发文机关：X | 发文字号：Y).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# A header cell naming the units responsible for a row (牵头单位, 配合部门, 责任单位, 协办单位 …).
+_ROLE_HEADER = re.compile(r"^(?:牵头|主办|主责|责任|配合|协办|参与|协同|协助|支持)(?:单位|部门|处室)?(?:（[^）]*）)?$")
+_NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _clean(cell: str) -> str:
+    return re.sub(r"\s+", " ", cell).strip()
+
+
+def _header(rows: Sequence[Sequence[str]]) -> int | None:
+    """Index of the header row (one of the first three) when it names a responsibility column."""
+    for i, row in enumerate(rows[:3]):
+        cells = [re.sub(r"\s+", "", c) for c in row]
+        if any(_ROLE_HEADER.match(c) for c in cells) and len([c for c in cells if c]) >= 2:
+            return i
+    return None
+
+
+def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
+    """The lines a table reads as (see the module docstring).
+
+    Args:
+        rows: Cell texts row by row, one entry per column position (empty cells as ``""``).
+
+    Returns:
+        One line per non-empty row (the header row of a responsibility table is dropped).
+    """
+    rows = [[_clean(c) for c in row] for row in rows]
+    rows = [row for row in rows if any(row)]
+    at = _header(rows)
+    if at is None:
+        lines = []
+        for row in rows:
+            cells = [c for i, c in enumerate(row) if c and (i == 0 or c != row[i - 1])]  # merged cells repeat
+            if cells:
+                label_item = len(cells) == 2 and len(cells[0]) <= 15 and not any(ch in cells[0] for ch in "：:")
+                lines.append("：".join(cells) if label_item else "　".join(cells))
+        return lines
+    header = [re.sub(r"\s+", "", c) for c in rows[at]]
+    numbers = [i for i, h in enumerate(header) if _NUMBER_HEADER.match(h)]
+    roles = [i for i, h in enumerate(header) if _ROLE_HEADER.match(h)]
+    texts = [i for i, h in enumerate(header) if i not in numbers and i not in roles]
+    task = texts[0] if texts else None
+    lines = [" ".join(c for c in rows[i] if c) for i in range(at)]  # a title row above the header
+    for row in rows[at + 1:]:
+        cells = row + [""] * (len(header) - len(row))
+        if [re.sub(r"\s+", "", c) for c in cells] == header:
+            continue  # the header repeated on a new page
+        label = next((cells[i] for i in numbers if _ROW_NUMBER.match(cells[i])), "")
+        body = cells[task] if task is not None else ""
+        notes = [f"{header[i]}：{cells[i]}" for i in (*roles, *texts[1:]) if cells[i] and header[i]]
+        line = f"{label}. {body}" if label else body
+        if notes:
+            line += f"（{'；'.join(notes)}）"
+        if line.strip():
+            lines.append(line)
+    return lines
