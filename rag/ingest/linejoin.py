@@ -28,7 +28,7 @@ _SENTENCE_PUNCT = re.compile(r"[。，；：！？,;:!?]")
 # ---------------------------------------------------------------- line classes
 _DATE_CN = "[〇零一二三四五六七八九十]"
 DATE_LINE = re.compile(rf"^(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|{_DATE_CN}{{4}}年{_DATE_CN}{{1,2}}月{_DATE_CN}{{1,3}}日)$")
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}[号號]")
 _DOC_NUMBER_LINE = re.compile(rf"^{DOC_NUMBER.pattern}$")
 _REMARK_LINE = re.compile(r"^（此件[^（）：]{0,12}）$")
 _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|全文)如下)[：:]?$")
@@ -109,11 +109,12 @@ def _hard_wrapped(lines: Sequence[Line], kinds: list[str]) -> tuple[bool, int]:
     """Whether most line breaks fall mid-sentence (a PDF extraction), and the line width.
 
     Counts breaks after a line that ends mid-sentence (M) against breaks after a sentence end
-    followed by an ordinary line (S); the text is hard-wrapped when M outnumbers S and lines do
-    not run far past the width the mid-sentence breaks suggest.
+    followed by an ordinary line (S); the text is hard-wrapped when M outnumbers S, most of
+    those breaks fall at about one width, and lines do not run far past that width.
     """
     mid = ends = 0
     depth = 0
+    mid_lengths: list[int] = []
     for i in range(len(lines) - 1):
         a, b = lines[i].text, lines[i + 1].text
         depth = _bracket_depth_change(a, depth)
@@ -124,6 +125,7 @@ def _hard_wrapped(lines: Sequence[Line], kinds: list[str]) -> tuple[bool, int]:
                 ends += 1
         else:
             mid += 1
+            mid_lengths.append(len(a))
     # Wrapped lines run to the right margin, so the longest line ending mid-sentence measures it.
     width = max(
         (len(x.text) for x, k in zip(lines, kinds, strict=True)
@@ -135,7 +137,10 @@ def _hard_wrapped(lines: Sequence[Line], kinds: list[str]) -> tuple[bool, int]:
     overlong = sum(len(x.text) > 1.5 * width for x, k in zip(lines, kinds, strict=True) if k != "standalone")
     if overlong >= 3 and overlong > 0.1 * len(lines):
         return False, width
-    return mid >= 1 and mid > ends, width
+    # At a margin the breaks fall at about one width; short lines of different lengths that end
+    # mid-sentence (a page's 字号 / 成文日期 lines) are no margin.
+    at_margin = sum(n >= 0.8 * width for n in mid_lengths)
+    return mid >= 1 and mid > ends and at_margin >= 0.5 * len(mid_lengths), width
 
 
 def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
@@ -164,9 +169,8 @@ def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
         short = not hard or len(text) < 0.75 * width
         if not out_c:
             join = None
-        elif line.after_blank and not hard and not depth and (
-                _ends_terminal(para) or para[-1] in _CLOSERS or is_title_like(text) or is_title_like(para)):
-            join = False  # a blank line ends a paragraph, unless it falls mid-sentence in wrapped text
+        elif line.after_blank and not hard and not depth and not _mid_word(para, text):
+            join = False  # a blank line ends a paragraph, unless it falls inside a sentence
         elif depth > 0 and kind != "numbered":
             join = True
         else:
@@ -188,6 +192,15 @@ def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
         out_o.extend(line.offs)
         depth = _bracket_depth_change(text, depth)
     return out_c, out_o
+
+
+def _mid_word(para: str, text: str) -> bool:
+    """A break between two Chinese characters of one running sentence (充电运 / 营、汽车文旅…)."""
+    return (_is_cjk(para[-1]) and _is_cjk(text[0]) and not is_title_like(text) and not is_title_like(para))
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _join(

@@ -6,7 +6,8 @@ Government documents arrive as PDF extractions or web copies. The normalizer:
 * restores Chinese punctuation that extraction made half-width in Chinese context
   (``.``→。 ``,``→， ``:``→： ``;``→； ``()``→（） ``«»``→《》) while keeping decimals
   (2.5), numbering (``1.`` at a line start), thousands separators and URLs;
-* drops page marks (—１—), trailer lines (…印发, 原文地址, 抄送) and repeated letterheads,
+* drops page marks (—１—), trailer lines (…印发, 原文地址, 抄送), site chrome (``rag.ingest.chrome``)
+  and repeated letterheads,
   collapses spaced-out titles (聊 城 市 人 民 政 府) and an orphan closing fragment (``厅)``)
   a page break left behind;
 * takes out Markdown markup (``rag.ingest.markup``: headings, quotes, emphasis, tables);
@@ -23,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.ingest.chrome import is_chrome
 from rag.ingest.linejoin import Line, is_ascii_word, join_lines
 from rag.ingest.markup import strip_markup
 from rag.ingest.numbering import CN_NUM
@@ -215,7 +217,7 @@ def _clean_lines(raw: str) -> list[Line]:
             seen_spaced.add(text)
         _restore_punct(line, stack, line_start_numbering=True)
         text = line.text
-        if _TRAILER.search(text):
+        if _TRAILER.search(text) or is_chrome(text):
             continue
         lines.append(line)
     return lines

@@ -54,8 +54,15 @@ class Block:
 
 # ---------------------------------------------------------------- headings
 def _first_sentence(text: str, limit: int = 40) -> tuple[str, bool]:
-    """The text up to the first sentence end and whether more text follows it."""
-    idx = min((text.find(p) for p in _SENTENCE_END if p in text), default=-1)
+    """The text up to the first sentence end outside brackets (a ； inside a note ends nothing)
+    and whether more text follows it."""
+    depth, idx = 0, -1
+    for i, ch in enumerate(text):
+        depth += ch in "（(" and 1 or 0
+        depth -= ch in "）)" and depth > 0 and 1 or 0
+        if depth == 0 and ch in _SENTENCE_END:
+            idx = i
+            break
     if idx < 0:
         return text, False
     return text[:idx], idx + 1 < len(text) and len(text[:idx]) <= limit

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rag.ingest.chrome import PAGE_TAIL, is_chrome
 from rag.ingest.normalize import Normalized, normalize
 from rag.ingest.numbering import ARTICLE_KINDS, numbering_of, value_of
 
@@ -37,18 +38,6 @@ class Para:
     text: str
 
 
-_CHROME = re.compile(
-    r"^(?:今天是|当前位置|您的位置|您现在的位置|首页\s*[>›»]|无障碍|长者模式|字号[：:]|【?字体[：:]|浏览次数|浏览量|"
-    r"阅读次数|点击数|扫一扫|搜索$|登录$|"
-    r"索\s*引\s*号[：:]|主题分类[：:]|发文机关[：:]|发文字号[：:]|成文日期[：:]|发布日期[：:]|有\s*效\s*性[：:]|"
-    r"信息来源[：:]|公开方式[：:]|体裁分类[：:]|组配分类[：:]|主\s*题\s*词[：:])"
-)
-# A navigation bar: short items between two or more | separators.
-_NAV = re.compile(r"^[^。，；]{0,40}(?:\|[^。，；|]{1,12}){2,}$")
-_PAGE_TAIL = re.compile(
-    r"^(?:分享到|相关链接|相关文件|相关阅读|相关新闻|上一篇|下一篇|返回顶部|【?打印本页|【?关闭窗口|【打印】|【关闭】|"
-    r"网站地图|主办单位[：:]|主办[：:][^；]*承办|版权所有|网站标识码)"
-)
 _CANDIDATE = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条]|[一二三四五六七八九十]+、"
                         r"|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、]|[①-⑳]")
 _SENTENCE_END = "。；！？"
@@ -159,9 +148,9 @@ def _without_chrome(paras: list[Para]) -> list[Para]:
     out: list[Para] = []
     body = False
     for p in paras:
-        if body and _PAGE_TAIL.match(p.text):
+        if body and PAGE_TAIL.match(p.text):
             break
-        if _CHROME.match(p.text) or _NAV.match(p.text) or _PAGE_TAIL.match(p.text):
+        if is_chrome(p.text) or PAGE_TAIL.match(p.text):  # the normalizer drops whole chrome lines
             continue
         body = body or numbering_of(p.text) is not None
         out.append(p)
