@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-LEVELS = ("province", "city", "county", "national", "other")
+# Administrative levels from the top down; ``other`` is a document of no known level. The one
+# ordering every stage uses (answers list the province before the city, views sort by it).
+LEVELS = ("national", "province", "city", "county", "other")
+
+
+def level_rank(level: str) -> int | None:
+    """0 for national … 3 for county; ``None`` for ``other`` or an unknown level."""
+    return LEVELS.index(level) if level in LEVELS[:-1] else None
 
 
 @dataclass(frozen=True)

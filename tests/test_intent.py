@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.answer.intent import CorpusVocab, Intent, detect, short_place
+from rag.answer.intent import detect
+from rag.answer.registry import Intent
+from rag.answer.vocab import CorpusVocab, short_place
 from rag.ingest.chunk import chunk_corpus
 from rag.ingest.corpus import load_manifest
 from rag.retrieval.tokenize import Tokenizer, domain_terms

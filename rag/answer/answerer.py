@@ -24,9 +24,11 @@ from rag.answer.align_answer import alignment_answer
 from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer, asked_units
 from rag.answer.doc_facts import doc_fact
 from rag.answer.generate import Generator
-from rag.answer.intent import CorpusVocab, Detection, Intent, detect
+from rag.answer.intent import Detection, detect
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
+from rag.answer.registry import Intent
 from rag.answer.sentences import coverage, sentences, trim
+from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
 from rag.retrieval.synonyms import expand

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from rag.answer.intent import CorpusVocab, Detection, short_place
+from rag.answer.intent import Detection
+from rag.answer.registry import CUES
 from rag.answer.sentences import (
     best_sentences,
     body_text,
@@ -28,22 +29,25 @@ from rag.answer.sentences import (
     with_previous,
     without_label,
 )
+from rag.answer.vocab import CorpusVocab, short_place
 from rag.ingest.departments import canonical_department
-from rag.model import Clause, Document, Hit
+from rag.model import Clause, Document, Hit, level_rank
 
 LIMIT = 120  # characters of answer text before citation markers
-LEVEL_ORDER = {"national": 0, "province": 1, "city": 2, "county": 3, "other": 4}
-_POLICY_WORDS = re.compile(r"税|补贴|补助|奖补|奖励|优惠|减免|支持|扶持|激励|基金|资金|金融|贴息|路权|电价")
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱年场座项次人亩吨度])")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
 _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?万?元")
-_ROLE_ASK = re.compile(r"角色|身份|是牵头|还是|是否|吗|作用")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
 # A question asking where (放在哪几个市, 哪些县区, 在哪里) wants sentences that name places.
 _ASKS_PLACE = re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|里)|在哪")
+
+
+def _level_key(level: str) -> int:
+    rank = level_rank(level)
+    return 9 if rank is None else rank
 
 
 class NoAnswer(Exception):
@@ -124,7 +128,7 @@ class Composer:
             chosen = [first]
         else:
             chosen = [h for c, h in best.values() if h is first or (c > 0 and c >= 0.75 * top_cov)]
-        return sorted(chosen or [first], key=lambda h: (LEVEL_ORDER.get(self.doc(h).level, 9), h.rank))
+        return sorted(chosen or [first], key=lambda h: (_level_key(self.doc(h).level), h.rank))
 
     def labelled(self, parts: list[tuple[Hit, str]], cites: Citations) -> str:
         """One part as is; several parts each prefixed by their document's region."""
@@ -145,7 +149,7 @@ class Composer:
         return self.labelled(parts, cites) if parts else None
 
     def support(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
-        if det.departments and _ROLE_ASK.search(det.text):  # 市财政局在…中是什么角色
+        if det.departments and CUES["role"].search(det.text):  # 市财政局在…中是什么角色
             for h in hits:
                 for dept in det.departments:
                     role = "牵头单位" if dept in map(canonical_department, h.clause.lead) else \
@@ -206,7 +210,7 @@ class Composer:
         best = max(s for s, _, _ in scored.values())
         margin = 9.0 if det.cross_level else 0.0 if det.filter() else 0.35
         keep = sorted((v for v in scored.values() if v[0] >= best - margin),
-                      key=lambda v: (LEVEL_ORDER.get(self.doc(v[1]).level, 9), v[1].rank))
+                      key=lambda v: (_level_key(self.doc(v[1]).level), v[1].rank))
         room = LIMIT // len(keep)
         parts = []
         for _, h, text in keep:
@@ -218,7 +222,7 @@ class Composer:
         return self.labelled(parts, cites)
 
     def policy(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
-        return self.quote(det, best_sentences(det.terms, hits[:6], bonus=_POLICY_WORDS), cites)
+        return self.quote(det, best_sentences(det.terms, hits[:6], bonus=CUES["policy"]), cites)
 
     def open(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
         top = hits[:5]

@@ -11,15 +11,13 @@ import re
 
 from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer
 from rag.answer.intent import Detection
+from rag.answer.registry import CUES
 from rag.answer.sentences import body_text, trim
 from rag.model import Hit
 
 _BASIS = re.compile(r"(?:根据|依据|按照|贯彻落实|落实)[^。；《]{0,20}《[^》]+》(?:[（(][^）)]*[）)])?")
 _RECIPIENTS = re.compile(r"([^。：:\n]*?(?:政府|管委会|部门|机构|单位|院校|企业)[^。：:\n]*)[：:]")
 _PURPOSE = re.compile(r"^为[^。]{4,}?制定本[^。]*")
-_ASKS_PURPOSE = re.compile(r"为什么|目的|出台背景|为何")
-_ASKS_BASIS = re.compile(r"依据|根据|哪[个份部项](?:文件|规划|政策|通知)|什么文件|落实|为了")
-_ASKS_RECIPIENTS = re.compile(r"印发给|发给|主送|哪些单位|哪些部门")
 
 
 def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
@@ -50,17 +48,17 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     doc = docs[0]
     own = [c for c in composer.clauses if c.doc_id == doc.id]
     notice = next((c for c in own if c.kind == "notice"), own[0] if own else None)
-    if _ASKS_PURPOSE.search(det.text):
+    if CUES["purpose"].search(det.text):
         for clause in own:
             m = _PURPOSE.search(body_text(clause))
             if m:
                 return f"{trim(m.group(0), det.terms, LIMIT)}{cites.mark(Hit(clause, 1.0, 0))}。"
-    if _ASKS_BASIS.search(det.text):
+    if CUES["basis"].search(det.text):
         for clause in own:
             m = _BASIS.search(clause.text)
             if m:
                 return f"{doc.short_name or doc.title}{m.group(0)}{cites.mark(Hit(clause, 1.0, 0))}。"
-    if notice and _ASKS_RECIPIENTS.search(det.text):
+    if notice and CUES["recipients"].search(det.text):
         m = _RECIPIENTS.search(notice.text)
         if m:
             return f"{doc.short_name or doc.title}印发给{m.group(1)}{cites.mark(Hit(notice, 1.0, 0))}。"

@@ -16,50 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
 from rag.retrieval.base import Filter
 from rag.retrieval.tokenize import Tokenizer
 
-# CorpusVocab and short_place are re-exported: the answer layer and tests import them from here.
-__all__ = ["ROLE_WORDS", "CorpusVocab", "Detection", "Intent", "detect", "short_place"]
-
-
-class Intent(StrEnum):
-    """Kinds of question the answer layer distinguishes."""
-
-    LEAD = "lead"  # 哪个部门牵头…
-    SUPPORT = "support"  # 责任单位 / 参与 / 配合
-    TARGET = "target"  # 多少 / 目标 / 达到
-    POLICY = "policy"  # 补贴 / 优惠 / 奖励 / 扶持
-    REGION = "region"  # 某地发展什么 / 定位
-    DOC_FACT = "doc_fact"  # 文号 / 印发日期 / 依据哪个文件
-    DEPT_LOOKUP = "dept_lookup"  # 某部门牵头或参与哪些任务
-    ALIGNMENT = "alignment"  # 某市如何落实省里的要求
-    OPEN = "open"
-
-
-# Cue patterns of the genre (general question words of policy Q&A, not words of one document).
-_DOC_FACT = re.compile(r"为什么要?(?:出台|制定|印发)|目的是什么|出台背景|文号|发文字号|印发|发布(?:日期|时间|的?时间)|发文机关|哪个文件|哪份文件|什么文件|依据|"
-                       r"根据(?:什么|哪)|什么时候(?:出台|发布|印发|发的)|哪[一]?[天年](?:出台|发布|印发)|"
-                       r"哪个机关|什么机关|谁发的|名义|印发给|发给|主送|为了落实|落实国家|"
-                       r"哪[个份部项](?:规划|政策文件|通知)|标题|全称")
-_LEAD = re.compile(r"牵头|谁负责|由谁|谁管|归谁|谁来|哪个部门|哪些部门|哪几个部门|哪个局|哪个厅|哪家单位|哪个单位|"
-                   r"负责部门|主管|负责单位")
-_SUPPORT = re.compile(r"责任单位|参与|配合|协同单位|协助|除了|还有哪些|承担责任|什么角色")
-_TARGET = re.compile(r"多少|目标|达到|(?<!哪)几[个家台辆万千百座项场成年]|比例|百分之|渗透率|占比")
-_POLICY = re.compile(r"补贴|补助|优惠|奖励|奖补|扶持|支持|税|减免|激励|贴息|资金|金融|融资|基金|便宜|电价|贷款|人才.{0,4}政策")
-_REGION = re.compile(r"发展什么|发展哪些|重点|定位|布局|方向|主攻|特色|优势|产业|干什么|做什么|适合")
-_DEPT_TASKS = re.compile(r"哪些|什么任务|负责什么|干什么|做什么|管什么|职责|任务|工作|牵头|参与|负责|哪几项|什么事|活")
-_ALIGN = re.compile(r"落实|贯彻|对应|执行|衔接|承接|响应|对接|跟进|呼应|配套措施")
-_PROVINCE_CUE = re.compile(r"省里|省级|全省|我省|省政府|省委|省上|省一级|省的|省行动计划|省方案|省文件|山东省里")
-_CITY_CUE = re.compile(r"市级|市里|全市|我市|市一级|市本级")
-_COUNTY_CUE = re.compile(r"县级|县里|全县")
-# A question asking for a person (召集人, 联系人) or a procedure (申请材料, 办理流程) asks for a
-# kind of answer plans do not hold, unless the corpus itself uses the words.
-_PERSON = re.compile(r"哪位|姓名|联系人|联系电话|召集人|分管领导|准备.{0,4}材料|申请材料|申请流程|办理流程|"
-                     r"办理手续|怎么申请|如何申请|去哪.{0,2}办")
 # Department-like names in a question (省卫健委, 市教育局); the inner part excludes function
 # characters so that "省里牵头单位是哪个局" is not read as a department.
 _DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个么什里和与及或在对有了吗呢由谁牵头负责参与]{1,6}?(?:厅|局|委|办|署)")
@@ -90,6 +52,7 @@ class Detection:
     Attributes:
         text: The folded question (NFKC, simplified characters).
         intent: The detected ``Intent``.
+        route: Its ``rag.answer.registry.Route`` (retrieval and composer).
         places: Known place names mentioned (short form, e.g. ``聊城``).
         regions: Document regions those places name (``聊城市``).
         levels: Document levels the question is about (``province`` / ``city`` …).
@@ -102,6 +65,7 @@ class Detection:
 
     text: str
     intent: Intent
+    route: Route | None = field(default=None, compare=False)
     places: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
@@ -166,7 +130,7 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
                 if not names:
                     continue
             if len(names) > 1:  # 发改委 without a level: prefer the level the question names
-                level = "省" if _PROVINCE_CUE.search(text) else "市" if (_CITY_CUE.search(text) or any(
+                level = "省" if CUES["province"].search(text) else "市" if (CUES["city"].search(text) or any(
                     short_place(r) in text for r, lv in vocab.level_of_region.items() if lv == "city")) else ""
                 names = [n for n in names if n.startswith(level)] or names
             found.update(dict.fromkeys(names))
@@ -188,8 +152,7 @@ def _dept_core(canon: str) -> str:
 
 
 def _levels(text: str) -> list[str]:
-    return [level for level, cue in (("province", _PROVINCE_CUE), ("city", _CITY_CUE),
-                                     ("county", _COUNTY_CUE)) if cue.search(text)]
+    return [level for level in ("province", "city", "county") if CUES[level].search(text)]
 
 
 def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:
@@ -208,7 +171,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     places, unknown_places = _places(rest, vocab)
     unknown = [*unknown_places, *unknown_depts]
     unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text) if m.group(1) not in vocab.text]
-    unknown += [m.group(0) for m in _PERSON.finditer(rest) if m.group(0) not in vocab.text]
+    unknown += [m.group(0) for m in CUES["person"].finditer(rest) if m.group(0) not in vocab.text]
     regions = list(dict.fromkeys(vocab.region_of_place[p] for p in places if p in vocab.region_of_place))
     explicit = _levels(rest)
     levels = list(dict.fromkeys([*(vocab.level_of_region[r] for r in regions), *explicit]))
@@ -224,31 +187,9 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     # Words of the document titles (行动计划) or absent from the corpus (哪几项) say nothing
     # about which task a department question is about.
     task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
-    if _DOC_FACT.search(rest) and not departments and not cross_level:
-        intent = Intent.DOC_FACT
-    elif departments and _DEPT_TASKS.search(rest) and not task_words:
-        intent = Intent.DEPT_LOOKUP
-    elif cross_level and _ALIGN.search(rest):
-        intent = Intent.ALIGNMENT
-    elif _SUPPORT.search(rest) or (departments and task_words):
-        intent = Intent.SUPPORT
-    elif _LEAD.search(rest):
-        intent = Intent.LEAD
-    elif _TARGET.search(rest):
-        intent = Intent.TARGET
-    elif column_places and _REGION.search(rest):
-        intent = Intent.REGION
-    elif cross_level:
-        intent = Intent.ALIGNMENT
-    elif _POLICY.search(rest):
-        intent = Intent.POLICY
-    elif column_places and not regions:
-        intent = Intent.REGION
-    elif departments:
-        intent = Intent.DEPT_LOOKUP
-    else:
-        intent = Intent.OPEN
-    return Detection(text=text, intent=intent, places=tuple(places), regions=tuple(regions),
+    chosen = route(Question(rest, departments=bool(departments), task_words=bool(task_words),
+                            cross_level=cross_level, column_places=bool(column_places), regions=bool(regions)))
+    return Detection(text=text, intent=chosen.intent, route=chosen, places=tuple(places), regions=tuple(regions),
                      levels=tuple(levels), departments=tuple(departments),
                      unknown=tuple(dict.fromkeys(unknown)), topic=tuple(dict.fromkeys(topic)),
                      cross_level=cross_level)

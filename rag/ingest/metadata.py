@@ -34,8 +34,13 @@ _DOC_TYPE = re.compile(r"(?:方案|计划|意见|办法|规定|细则|通知|决
                        r"(?:（[^）]*）)?$")
 _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委|管委会)$")
 # The last issuing body in a run of text: 市政府文件海晏市人民政府 → 海晏市人民政府.
-_ISSUER_TAIL = re.compile(r"((?:[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|盟|旗|自治区))+(?:人民政府|政府)?"
-                          r"(?:办公厅|办公室|[\u4e00-\u9fff]{0,10}?(?:委员会|厅|局|委))?|国务院(?:办公厅)?)$")
+_NAME_PART = r"(?:(?![府件文])[\u4e00-\u9fff])"  # a place name holds no 政府 / 文件 of the chrome before it
+_ISSUER_TAIL = re.compile(rf"((?:{_NAME_PART}{{1,10}}?(?:省|市|县|区|州|盟|旗|自治区))+(?:人民政府|政府)?"
+                          rf"(?:办公厅|办公室|{_NAME_PART}{{0,10}}?(?:委员会|厅|局|委))?|国务院(?:办公厅)?)$")
+# The notice title standing inline in a flattened page: 《》 delimit it safely anywhere.
+_INLINE_NOTICE = re.compile(r"关于(?:印发|转发|公布)《([^》]{4,80})》的通知")
+_SIGNED = re.compile(r"[。！]\s*([\u4e00-\u9fff]{3,30}?(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委))\s*"
+                     r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
 _REPOST = re.compile(r"^(?:【[^】]{1,10}】|\[[^\]]{1,10}\]|转载[：:]|转发[：:])\s*")
 _SITE_SUFFIX = re.compile(r"\s*[_|—-]\s*[^_|—-]{2,20}(?:人民政府|政府网|门户网站|网)$")
 _LIST_VALUE = r"[：:]\s*([^\s　：:]{2,40})"
@@ -141,6 +146,16 @@ def detect_metadata(text: str) -> dict[str, str]:
             if span and not found["issuer"]:
                 found["issuer"] = plain[i][span[0]:span[1]]
             break
+    listed = _NOTICE.search(to_simplified(found["title"]))
+    if listed:  # a site lists the notice's title: the document is the one it issues
+        found["title"] = found["title"][listed.start(1):listed.end(1)]
+    head_text = "\n".join(folded[:40])[:3000]
+    inline = _INLINE_NOTICE.search(head_text)
+    if inline and not found["title"]:
+        found["title"] = "\n".join(plain[:40])[inline.start(1):inline.end(1)]
+        span = _issuer_before(head_text, inline.start())
+        if span and not found["issuer"]:
+            found["issuer"] = "\n".join(plain[:40])[span[0]:span[1]]
     if not found["title"]:
         found["title"] = next((plain[i] for i in head if is_title_like(folded[i], 60) and _DOC_TYPE.search(folded[i])
                                and not numbering_of(folded[i])), "")
@@ -153,6 +168,10 @@ def detect_metadata(text: str) -> dict[str, str]:
         found["number"] = own
     if not found["issuer"] or not found["date"]:
         _signature(found, plain, folded)
+    signed = _SIGNED.search(head_text) if not found["date"] else None
+    if signed:  # a flattened notice: …请认真遵照执行。松陵县人民政府2024年6月5日
+        found["date"] = iso_date(signed.group(2))
+        found["issuer"] = found["issuer"] or "\n".join(plain[:40])[signed.start(1):signed.end(1)]
     found["title"] = _SITE_SUFFIX.sub("", _REPOST.sub("", found["title"])).strip()
     level, region = level_and_region(found["issuer"])
     return {**found, "level": level, "region": region}

@@ -45,6 +45,7 @@ _SENTENCE_END = "。；！？"
 _REFERENCE_BEFORE = re.compile(r"(?:本办法|本条例|本规定|本细则|本意见|本措施|本法|依照|按照|根据|依据|违反|适用|参照|和|及|或|、|至|自)$")
 _REFERENCE_AFTER = re.compile(r"^(?:规定|的规定|之|第[一二三四五六七八九十]+款|款|项|所|中|至|和|、)")
 _FLAT_LENGTH, _FLAT_GAPS = 300, 5
+_ENDS_WITH_LABEL = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条]$")
 
 
 def document_paras(raw: str) -> tuple[Normalized, list[Para]]:
@@ -91,9 +92,8 @@ def _unflatten(p: Para, norm: Normalized, raw: str) -> list[Para]:
         return [p]
     cuts = [0]
     for g in gaps:
-        label = numbering_of(p.text[cuts[-1]:g])
-        if label and label[0] in ARTICLE_KINDS and cuts[-1] + len(label[2]) == g:
-            continue  # 第一章 总则: the space after a chapter or article label is no line break
+        if _ENDS_WITH_LABEL.search(p.text, cuts[-1], g):
+            continue  # 第一章 总则, 总则第一条 为…: the space after a chapter or article label is no line break
         cuts.append(g)
     pieces = [_slice(p, a, b) for a, b in zip(cuts, [*cuts[1:], len(p.text)], strict=True)]
     return [x for x in pieces if x]

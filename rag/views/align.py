@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from rag.model import Clause, Document
+from rag.model import Clause, Document, level_rank
 from rag.views.align_signals import WEIGHTS, PairScorer, check_weights, clause_vectors
 
 __all__ = [
@@ -35,7 +35,6 @@ __all__ = [
 # embedded without the document prefix, 0.17–0.23 with no vectors at all).
 DEFAULT_THRESHOLD = 0.22
 DEFAULT_RELATIVE = 0.6
-LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "county": 3}
 _FOLD = str.maketrans({"〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")", "【": "(", "】": ")", "（": "(", "）": ")"})
 
 
@@ -142,7 +141,7 @@ def _fold(text: str) -> str:
 
 def _is_higher(cited: Document, citing: Document) -> bool:
     """The cited document is of a higher level; an unknown level lets the citation decide."""
-    a, b = LEVEL_RANK.get(cited.level), LEVEL_RANK.get(citing.level)
+    a, b = level_rank(cited.level), level_rank(citing.level)
     return a is None or b is None or a < b
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rag.ingest.departments import canonical_department, department_aliases
-from rag.model import LEVELS, Clause, Document
+from rag.model import LEVELS, Clause, Document, level_rank
 from rag.views.export import to_csv, to_xlsx
 
 # to_csv / to_xlsx are re-exported: callers import the tables and their export from here.
@@ -123,7 +123,8 @@ class TargetRow:
 
 
 def _level_key(level: str) -> int:
-    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+    rank = level_rank(level)
+    return len(LEVELS) if rank is None else rank
 
 
 def department_matrix(documents: Sequence[Document], clauses: Iterable[Clause]) -> list[DepartmentRow]:

@@ -1,0 +1,145 @@
+"""The intent registry: every kind of question declared once — its cue, its place in the order,
+how it retrieves and which composer answers it.
+
+A question is routed to the first route (in ``ROUTES`` order) whose condition holds; adding an
+intent touches this table only. Whatever the route, the answer is built from the clauses retrieved
+for the question: the route's composer (``rag.answer.compose``) reads their structured data
+(牵头 / 责任 notes, targets, 专栏 line-items, the department index of their documents) and, when it
+finds nothing, the extractive backbone (``rag.answer.extract``) quotes the sentence that states
+what was asked.
+
+Cue words are words of the genre — how enterprises, citizens and officials ask about policy
+documents — never words of one question. The genre vocabulary, by what it asks about:
+
+* the document itself: 文号 发文字号 发文机关 哪个机关 印发 发布 出台 哪个文件 依据 根据 为什么 目的 背景 标题 全称
+  印发给 主送 讲什么 主要内容;
+* responsibility: 牵头 负责 主管 由谁 谁管 归谁 哪个部门 哪个单位 哪个局 哪个厅 责任单位 配合 参与 协同 协助 协办 除了
+  还有哪些 角色 职责 任务 工作 哪几项;
+* numbers: 多少 几个 目标 达到 比例 百分之 占比 渗透率;
+* support for enterprises: 补贴 补助 优惠 奖励 奖补 扶持 支持 税 减免 激励 贴息 资金 金融 融资 基金 贷款 电价 便宜;
+* places: 发展什么 发展哪些 重点 定位 布局 方向 主攻 特色 优势 产业 干什么 做什么 适合;
+* carrying out a higher level's plan: 落实 贯彻 对应 执行 衔接 承接 响应 对接 跟进 呼应 配套措施;
+* levels: 省里 省级 全省 我省 省政府 省委 省上 省一级 省方案 省文件 省行动计划 市级 市里 全市 我市 市一级 市本级
+  县级 县里 全县;
+* facts plans do not hold: 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续 怎么申请 如何申请.
+
+``GENRE`` lists these words; ``tests/test_registry.py`` checks that every cue alternative either
+occurs in more than one question of the evaluation sets or is one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Intent(StrEnum):
+    """Kinds of question the answer layer distinguishes."""
+
+    LEAD = "lead"  # 哪个部门牵头…
+    SUPPORT = "support"  # 责任单位 / 参与 / 配合
+    TARGET = "target"  # 多少 / 目标 / 达到
+    POLICY = "policy"  # 补贴 / 优惠 / 奖励 / 扶持
+    REGION = "region"  # 某地发展什么 / 定位
+    DOC_FACT = "doc_fact"  # 文号 / 印发日期 / 依据哪个文件 / 讲什么
+    DEPT_LOOKUP = "dept_lookup"  # 某部门牵头或参与哪些任务
+    ALIGNMENT = "alignment"  # 某市如何落实省里的要求
+    OPEN = "open"
+
+
+# ------------------------------------------------------------------ cues (the genre's words)
+CUES: dict[str, re.Pattern[str]] = {
+    "doc_fact": re.compile(
+        r"为什么要?(?:出台|制定|印发)|目的是什么|出台背景|文号|发文字号|印发|发布(?:日期|时间|的?时间)|发文机关|哪个文件|哪份文件|"
+        r"什么文件|依据|根据(?:什么|哪)|什么时候(?:出台|发布|印发|发的)|哪[一]?[天年](?:出台|发布|印发)|哪个机关|什么机关|谁发的|"
+        r"印发给|发给|主送|哪[个份部项](?:规划|政策文件|通知)|标题|全称|(?:文件|办法|方案|通知|意见|措施|计划)(?:主要)?(?:讲|说)(?:的是)?(?:了)?什么|"
+        r"主要内容"),
+    "lead": re.compile(r"牵头|谁负责|由谁|谁管|归谁|哪个部门|哪些部门|哪几个部门|哪个局|哪个厅|哪家单位|哪个单位|负责部门|主管|负责单位"),
+    "support": re.compile(r"责任单位|参与|配合|协同单位|协助|协办|除了|还有哪些|角色"),
+    "target": re.compile(r"多少|目标|达到|(?<!哪)几[个家台辆万千百座项场成年]|比例|百分之|渗透率|占比"),
+    "policy": re.compile(r"补贴|补助|优惠|奖励|奖补|扶持|支持|税|减免|激励|贴息|资金|金融|融资|基金|便宜|电价|贷款|人才.{0,4}政策"),
+    "region": re.compile(r"发展什么|发展哪些|重点|定位|布局|方向|主攻|特色|优势|产业|干什么|做什么|适合"),
+    "dept_tasks": re.compile(r"哪些|什么任务|负责什么|干什么|做什么|管什么|职责|任务|工作|牵头|参与|负责|哪几项|什么事"),
+    "align": re.compile(r"落实|贯彻|对应|执行|衔接|承接|响应|对接|跟进|呼应|配套措施"),
+    "province": re.compile(r"省里|省级|全省|我省|省政府|省委|省上|省一级|省行动计划|省方案|省文件"),
+    "city": re.compile(r"市级|市里|全市|我市|市一级|市本级"),
+    "county": re.compile(r"县级|县里|全县"),
+    # a person or a procedure: a kind of answer plans do not hold unless the corpus uses the words
+    "person": re.compile(r"哪位|姓名|联系人|联系电话|分管领导|准备.{0,4}材料|申请材料|申请流程|办理流程|办理手续|怎么申请|"
+                         r"如何申请|去哪.{0,2}办"),
+    "role": re.compile(r"角色|身份|是牵头|还是|是否|作用"),  # 市财政局在…中是牵头还是配合
+    "purpose": re.compile(r"为什么|目的|出台背景|为何"),
+    "basis": re.compile(r"依据|根据|哪[个份部项](?:文件|规划|政策|通知)|什么文件|落实"),
+    "recipients": re.compile(r"印发给|发给|主送"),
+    "subject": re.compile(r"(?:讲|说)(?:的是)?(?:了)?什么|主要内容|是关于什么|关于什么的"),
+}
+GENRE: frozenset[str] = frozenset(
+    """
+    文号 发文字号 发文机关 哪个机关 印发 发布 出台 哪个文件 依据 根据 为什么 目的 背景 标题 全称 印发给 主送 讲什么 主要内容
+    牵头 负责 主管 由谁 谁管 归谁 哪个部门 哪个单位 哪个局 哪个厅 责任单位 配合 参与 协同 协助 协办 除了 还有哪些 角色 职责
+    任务 工作 哪几项 多少 几个 目标 达到 比例 百分之 占比 渗透率 补贴 补助 优惠 奖励 奖补 扶持 支持 税 减免 激励 贴息 资金
+    金融 融资 基金 贷款 电价 便宜 发展什么 发展哪些 重点 定位 布局 方向 主攻 特色 优势 产业 干什么 做什么 适合 落实 贯彻
+    对应 执行 衔接 承接 响应 对接 跟进 呼应 配套措施 省里 省级 全省 我省 省政府 省委 省上 省一级 省方案 省文件 省行动计划
+    市级 市里 全市 我市 市一级 市本级 县级 县里 全县 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续
+    怎么申请 如何申请
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """What routing looks at: the question without department names, and what it names."""
+
+    rest: str
+    departments: bool = False
+    task_words: bool = False  # words naming a task of the corpus, beside a department
+    cross_level: bool = False  # two levels named (省里 … 聊城)
+    column_places: bool = False  # a place that has a 专栏 line-item
+    regions: bool = False  # a document's own region
+
+    def says(self, cue: str) -> bool:
+        """Whether the question holds a cue word of ``CUES[cue]``."""
+        return CUES[cue].search(self.rest) is not None
+
+
+@dataclass(frozen=True)
+class Route:
+    """One intent: when it applies, how it retrieves, which composer answers it.
+
+    Attributes:
+        intent: The intent.
+        when: The condition on the question, tried in ``ROUTES`` order.
+        retrieval: ``search`` (hybrid search of the question), ``department`` (the named
+            departments' tasks in the documents the search finds), ``alignment`` (each level
+            searched on its own) or ``document`` (the named or best-matching document).
+        composer: The ``Composer`` method that reads the clauses' structured data; the
+            extractive backbone answers when it finds nothing.
+    """
+
+    intent: Intent
+    when: Callable[[Question], bool]
+    retrieval: str
+    composer: str
+
+
+ROUTES: tuple[Route, ...] = (
+    Route(Intent.DOC_FACT, lambda q: q.says("doc_fact") and not q.departments and not q.cross_level, "document", "doc_fact"),
+    Route(Intent.DEPT_LOOKUP, lambda q: q.departments and q.says("dept_tasks") and not q.task_words, "department", "dept_lookup"),
+    Route(Intent.ALIGNMENT, lambda q: q.cross_level and q.says("align"), "alignment", "alignment"),
+    Route(Intent.SUPPORT, lambda q: q.says("support") or (q.departments and q.task_words), "search", "support"),
+    Route(Intent.LEAD, lambda q: q.says("lead"), "search", "lead"),
+    Route(Intent.TARGET, lambda q: q.says("target"), "search", "target"),
+    Route(Intent.REGION, lambda q: q.column_places and q.says("region"), "search", "region"),
+    Route(Intent.ALIGNMENT, lambda q: q.cross_level, "alignment", "alignment"),
+    Route(Intent.POLICY, lambda q: q.says("policy"), "search", "policy"),
+    Route(Intent.REGION, lambda q: q.column_places and not q.regions, "search", "region"),
+    Route(Intent.DEPT_LOOKUP, lambda q: q.departments, "department", "dept_lookup"),
+    Route(Intent.OPEN, lambda q: True, "search", "open"),
+)
+
+
+def route(question: Question) -> Route:
+    """The first route of ``ROUTES`` whose condition ``question`` meets."""
+    return next(r for r in ROUTES if r.when(question))
