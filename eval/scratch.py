@@ -45,7 +45,11 @@ def scratch_corpus(docs_dir: Path, scratch: Path = SCRATCH) -> tuple[Path, Path,
     for f in files:
         digest.update(f.name.encode())
         digest.update(f.read_bytes())
-    root = Path(scratch) / f"docs-{docs_dir.name}-{digest.hexdigest()[:12]}"
+    label = "-".join(part for part in docs_dir.resolve().parts[-3:] if part.isascii()).replace("_", "-")
+    root = Path(scratch) / f"docs-{label}-{digest.hexdigest()[:12]}"
+    for stale in Path(scratch).glob(f"docs-{label}-*"):  # older contents of the same folder
+        if stale != root:
+            shutil.rmtree(stale, ignore_errors=True)
     corpus, index = root / "corpus", root / "index"
     report_file = root / "ingest.txt"
     if (corpus / MANIFEST).is_file() and report_file.is_file():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.answer.compose import LIMIT, Citations, Composer, label_of
+from rag.answer.compose import LIMIT, Citations, Composer, label_of, quoted
 from rag.answer.intent import Detection
 from rag.answer.sentences import (
     body_text,
@@ -69,11 +69,11 @@ def alignment_answer(composer: Composer, det: Detection, query: str, search: Sea
     uppers, locals_ = sides
     upper = max(uppers, key=lambda h: fitness(det.terms, h))
     local = _city_side(composer, det, upper, locals_, lower_scope, alignment)
-    head = f"{label_of(composer.doc(local))}“{task_name(local.clause)}”"
+    head = f"{label_of(composer.doc(local))}{quoted(task_name(local.clause))}"
     if local.clause.lead and _ASKS_WHO.search(det.text):
         head += f"由{'、'.join(local.clause.lead)}牵头"
     upper_name = task_name(upper.clause)
-    same = "同名任务" if upper_name == task_name(local.clause) else f"“{upper_name}”"
+    same = "同名任务" if upper_name == task_name(local.clause) else quoted(upper_name)
     tail = f"{cites.mark(local)}；对应{label_of(composer.doc(upper))}{same}{cites.mark(upper)}。"
     room = max(LIMIT - len(head) - len(re.sub(r"\[\d+\]", "", tail)) - 1, 30)
     return f"{head}：{_gist(det, local, upper, room)}{tail}"

@@ -27,7 +27,7 @@ from rag.answer.generate import Generator
 from rag.answer.intent import Detection, detect
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
-from rag.answer.sentences import coverage, sentences, trim
+from rag.answer.sentences import coverage, folded, sentences, trim
 from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
@@ -56,6 +56,7 @@ def _abbreviates(short: str, text: str) -> bool:
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
 MAX_PARTS = 4
+_OWN_SUBJECT = 0.05  # a follow-up naming a compound this rare has a subject of its own
 _MARKER = re.compile(r"\[\d+\]")
 
 
@@ -123,6 +124,7 @@ class Answerer:
         # sub-word the tokenizer emits), never as characters straddling two words (整车|上 ≠ 车上).
         self._words = {c.id: f" {' '.join(self.tokenizer.tokenize(c.index_text))} " for c in self.clauses}
         self._shares: dict[str, float] = {}
+        self._folded = [folded(c.index_text) for c in self.clauses]
 
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
         """Answer ``question`` from the corpus.
@@ -145,18 +147,21 @@ class Answerer:
         t0 = time.perf_counter()
         cites = Citations()
         parts = split_question(question)
+        # Each question of 哪个部门牵头？到2026年建多少个？ is answered in turn under one citation
+        # numbering, the later ones read with the first one's subject; one the corpus cannot
+        # answer is left out, and only when none can be answered is the message refused.
         text, det, query, hits = self._answer_part(parts[0], top_k, where, cites)
-        if text is None:
+        texts = [text] if text else []
+        for part in parts[1:]:
+            more = self._answer_part(part, top_k, where, cites, context=det)[0]
+            if more and not any(_MARKER.sub("", more) in _MARKER.sub("", t) for t in texts):  # not the same fact again
+                texts.append(more)
+        if not texts:
             if not hits:
                 hits = self._search(query, top_k, where=where)
             return Answer(question, f"{REFUSAL_TEXT}。以下条款可能相关，仅供参考。", False, det.intent.value,
                           tuple(hits[: min(3, top_k)]), (time.perf_counter() - t0) * 1000)
-        # The later questions of 哪个部门牵头？到2026年建多少个？ add their facts with the same
-        # citation numbering; one the corpus cannot answer is left out, not refused aloud.
-        for part in parts[1:]:
-            more = self._answer_part(part, top_k, where, cites, context=det)[0]
-            if more and _MARKER.sub("", more) not in _MARKER.sub("", text):  # not the same fact again
-                text = f"{text}{more}"
+        text = "".join(texts)
         if self.generator is not None and cites.hits:
             text = self.generator.phrase(question, text, tuple(cites.hits)) or text
         return Answer(question, text, True, det.intent.value, tuple(cites.hits),
@@ -202,8 +207,11 @@ class Answerer:
         """
         det = detect(question, self.vocab, self.tokenizer)
         if context is not None:
-            det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
-                          text=f"{det.text} {''.join(context.topic)}")
+            # a follow-up without a subject of its own (分几年发？那责任单位有哪些？) is about the
+            # question before; one with its own (县级物流配送中心要建几个？) only keeps its place
+            if not any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic):
+                det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
+                              text=f"{det.text} {''.join(context.topic)}")
             if not (det.places or det.regions or det.levels):
                 det = replace(det, places=context.places, regions=context.regions, levels=context.levels,
                               cross_level=context.cross_level)
@@ -232,7 +240,7 @@ class Answerer:
             if len(self._shares) > 100_000:  # unbounded questions must not grow memory forever
                 self._shares.clear()
             # by substring, as ``coverage`` finds words, so that weights and coverage agree
-            hits = sum(term in c.index_text for c in self.clauses)
+            hits = sum(term in text for text in self._folded)
             share = self._shares[term] = hits / max(len(self.clauses), 1)
         return share
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from rag.answer.extract import extract, lacks, pick
 from rag.answer.intent import Detection
+from rag.answer.kinds import STATES, Kind
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
-    best_sentences,
     body_text,
     coverage,
     fitness,
@@ -41,8 +42,23 @@ _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?万?元")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
-# A question asking where (放在哪几个市, 哪些县区, 在哪里) wants sentences that name places.
-_ASKS_PLACE = re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|里)|在哪")
+
+
+_NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
+
+
+def _stated(sentence: str, kinds) -> str:
+    """The words of ``sentence`` that state the first asked kind it states (kept when trimming)."""
+    for kind in kinds:
+        m = STATES[kind].search(sentence)
+        if m:
+            return m.group(0)
+    return ""
+
+
+def quoted(name: str) -> str:
+    """``name`` in quotation marks, unless it already stands in them (no ““…””)."""
+    return name if name.startswith("“") and name.endswith("”") else f"“{name}”"
 
 
 def _level_key(level: str) -> int:
@@ -55,10 +71,12 @@ class NoAnswer(Exception):
 
 
 class Citations:
-    """Hits in the order their markers ``[n]`` first appear in the answer."""
+    """Hits in the order their markers ``[n]`` first appear in the answer, and the sentences
+    quoted so far (a later question of the same message does not quote them again)."""
 
     def __init__(self) -> None:
         self.hits: list[Hit] = []
+        self.quoted: set[str] = set()
         self._number: dict[str, int] = {}
 
     def mark(self, hit: Hit) -> str:
@@ -145,7 +163,7 @@ class Composer:
                   else f"{'、'.join(h.clause.support)}负责（未列牵头单位）") for h in chosen]
         if len(parts) == 1:
             h = parts[0][0]
-            parts = [(h, f"{label_of(self.doc(h))}“{task_name(h.clause)}”由{parts[0][1]}")]
+            parts = [(h, f"{label_of(self.doc(h))}{quoted(task_name(h.clause))}由{parts[0][1]}")]
         return self.labelled(parts, cites) if parts else None
 
     def support(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
@@ -158,7 +176,7 @@ class Composer:
                         others = "、".join(n for n in (h.clause.all_support if role == "牵头单位" else h.clause.lead)
                                           if canonical_department(n) != dept)
                         tail = f"（{'责任单位' if role == '牵头单位' else '牵头单位'}：{others}）" if others else ""
-                        body = f"{dept}是“{task_name(h.clause)}”的{role}{tail}"
+                        body = f"{dept}是{quoted(task_name(h.clause))}的{role}{tail}"
                         return f"{trim(body, det.terms, LIMIT)}{cites.mark(h)}。"
         def names_asked(c: Clause) -> bool:  # 工信局牵头，还有哪些部门配合: a task of 工信局
             return any(d in map(canonical_department, (*c.lead, *c.all_support)) for d in det.departments)
@@ -176,6 +194,8 @@ class Composer:
         return self.labelled(parts, cites) if parts else None
 
     def target(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+        if det.kinds and det.kinds[0] not in _NUMBER_KINDS:
+            return None  # 报修电话是多少, 租金多少钱, 分几年发: not a target; the backbone answers or refuses
         units, years = asked_units(det.text), [int(y) for y in re.findall(r"(20\d\d)年", det.text)]
         # the unit asked for (万元) says nothing about which target is meant
         topical = {t: w for t, w in det.terms.items() if not UNIT_WORD.match(t)}
@@ -214,6 +234,7 @@ class Composer:
         room = LIMIT // len(keep)
         parts = []
         for _, h, text in keep:
+            cites.quoted.update(s for s in sentences(h.clause.text) if text.strip("。；") in s)
             t = next((t for t in h.clause.targets if t.raw and t.raw in text), None)
             phrase = trim(text, det.terms, room, must=t.raw if t else "")
             if t and t.year and str(t.year) not in phrase:
@@ -222,7 +243,7 @@ class Composer:
         return self.labelled(parts, cites)
 
     def policy(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
-        return self.quote(det, best_sentences(det.terms, hits[:6], bonus=CUES["policy"]), cites)
+        return self.backbone(det, hits, cites, bonus=CUES["policy"])
 
     def open(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
         top = hits[:5]
@@ -233,12 +254,26 @@ class Composer:
         section = self.section(topical, best, hits, cites)
         if section:
             return section
-        if best.clause.kind in ("item", "paragraph") and coverage(topical, heading(best.clause)) >= _WHOLE_TASK:
+        if (not det.kinds and best.clause.kind in ("item", "paragraph")
+                and coverage(topical, heading(best.clause)) >= _WHOLE_TASK):
             summary = task_summary(best.clause, LIMIT)
             if summary:
                 return f"{summary}{cites.mark(best)}。"
-        bonus = self.place_names if _ASKS_PLACE.search(det.text) else None
-        return self.quote(det, best_sentences(det.terms, top, bonus=bonus), cites)
+        return self.backbone(det, hits, cites, bonus=self.place_names if Kind.PLACE in det.kinds else None)
+
+    def backbone(self, det: Detection, hits: list[Hit], cites: Citations,
+                 bonus: re.Pattern[str] | None = None) -> str | None:
+        """The sentences of the retrieved clauses that state what was asked (``rag.answer.extract``).
+
+        Raises:
+            NoAnswer: The question asks a kind of fact (an amount, a rent, a telephone number …)
+                that no clause on its subject states.
+        """
+        evidence = [e for e in extract(det.terms, det.kinds, hits, bonus=bonus) if e.sentence not in cites.quoted]
+        if lacks(evidence, det.kinds, det.terms):
+            raise NoAnswer
+        picked = pick(evidence, det.kinds)
+        return self.quote(det, [(e.hit, e.sentence) for e in picked], cites)
 
     def section(self, topical: Mapping[str, float], best: Hit, hits: list[Hit], cites: Citations) -> str | None:
         """A question about a whole heading (激活数据要素方面安排了哪些工作) lists its tasks.
@@ -267,15 +302,18 @@ class Composer:
         return None
 
     def quote(self, det: Detection, picked: list[tuple[Hit, str]], cites: Citations) -> str | None:
-        """One or two picked sentences trimmed to the budget, each with its marker."""
+        """One or two picked sentences trimmed to the budget (keeping the piece that states the
+        kind of fact asked), each with its marker."""
         if not picked:
             return None
-        first_sentence = picked[0][1].strip().rstrip("。；;")
-        two = len(picked) > 1 and len(first_sentence) < LIMIT * 3 // 5
-        first = trim(first_sentence, det.terms, LIMIT * 3 // 5 if two else LIMIT)
+        texts = [sent.strip().rstrip("。；;") for _, sent in picked[:2]]
+        room = LIMIT if len(texts) == 1 else max(LIMIT - min(len(texts[1]), LIMIT // 2), LIMIT // 2)
+        first = trim(texts[0], det.terms, room, must=_stated(texts[0], det.kinds))
+        cites.quoted.add(picked[0][1])
         out = f"{first}{cites.mark(picked[0][0])}"
-        if two and LIMIT - len(first) >= 20:
-            out += f"；{trim(picked[1][1], det.terms, LIMIT - len(first))}{cites.mark(picked[1][0])}"
+        if len(texts) > 1 and LIMIT - len(first) >= 12:
+            out += f"；{trim(texts[1], det.terms, LIMIT - len(first), must=_stated(texts[1], det.kinds))}{cites.mark(picked[1][0])}"
+            cites.quoted.add(picked[1][1])
         return out + "。"
 
     def region(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from rag.answer.kinds import Kind, asked_kinds
 from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
 from rag.retrieval.base import Filter
@@ -45,6 +46,10 @@ ROLE_WORDS: frozenset[str] = frozenset(
 )
 
 
+_LEVEL_WORDS = {"province": frozenset("省里 省级 全省 我省 省政府 省".split()),
+                "city": frozenset("市级 市里 全市 我市 市政府 市".split())}
+
+
 @dataclass(frozen=True)
 class Detection:
     """What ``detect`` found in one question.
@@ -53,6 +58,7 @@ class Detection:
         text: The folded question (NFKC, simplified characters).
         intent: The detected ``Intent``.
         route: Its ``rag.answer.registry.Route`` (retrieval and composer).
+        kinds: The kinds of fact asked (``rag.answer.kinds``): a time, an amount, a mechanism …
         places: Known place names mentioned (short form, e.g. ``聊城``).
         regions: Document regions those places name (``聊城市``).
         levels: Document levels the question is about (``province`` / ``city`` …).
@@ -66,6 +72,7 @@ class Detection:
     text: str
     intent: Intent
     route: Route | None = field(default=None, compare=False)
+    kinds: tuple[Kind, ...] = ()
     places: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
@@ -119,6 +126,8 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
     found: dict[str, None] = {}
     rest = text
     for alias in sorted(vocab.departments, key=len, reverse=True):
+        if alias in vocab.region_of_place or short_place(alias) in vocab.column_places:
+            continue  # 云栖县 in a note (云栖县、石门县人民政府) is a place the question names
         if len(alias) >= 3 and alias in rest:
             names = sorted(vocab.departments[alias])
             at = rest.index(alias)
@@ -151,8 +160,12 @@ def _dept_core(canon: str) -> str:
     return _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
 
 
-def _levels(text: str) -> list[str]:
-    return [level for level in ("province", "city", "county") if CUES[level].search(text)]
+def _levels(text: str, vocab: CorpusVocab) -> list[str]:
+    """Levels the question names by a word of its own (县级, 全省, 省行动计划), not as the start
+    of a longer word of the corpus (县级物流配送中心)."""
+    def standalone(m: re.Match) -> bool:
+        return not any(text[m.start():m.end() + k] in vocab.text for k in (2, 3, 4))
+    return [level for level in ("province", "city", "county") if any(map(standalone, CUES[level].finditer(text)))]
 
 
 def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:
@@ -173,14 +186,18 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text) if m.group(1) not in vocab.text]
     unknown += [m.group(0) for m in CUES["person"].finditer(rest) if m.group(0) not in vocab.text]
     regions = list(dict.fromkeys(vocab.region_of_place[p] for p in places if p in vocab.region_of_place))
-    explicit = _levels(rest)
+    held = set(vocab.level_of_region.values())
+    explicit = [lv for lv in _levels(rest, vocab) if lv in held]
     levels = list(dict.fromkeys([*(vocab.level_of_region[r] for r in regions), *explicit]))
     cross_level = len(levels) >= 2
 
     # A document's own region (聊城, 山东省) says which document, not what about; any other place
     # the corpus names (章丘区 in a city plan, a 专栏 line's city) is what the question is about.
     own = {p for p in places if p in vocab.region_of_place}
-    stop = ROLE_WORDS | own | {f"{p}{suffix}" for p in own for suffix in "省市县区"} | set(regions)
+    # a level word names a document only where the corpus has one of that level (省级 in a corpus
+    # of city plans is what the question is about: 省级领军人才)
+    unheld = {w for lv, words in _LEVEL_WORDS.items() if lv not in held for w in words}
+    stop = (ROLE_WORDS - unheld) | own | {f"{p}{suffix}" for p in own for suffix in "省市县区"} | set(regions)
     topic = [t for t in vocab.words(rest) if t not in stop and not t.isdigit()]
 
     column_places = [p for p in places if p in vocab.column_places]
@@ -189,7 +206,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
     chosen = route(Question(rest, departments=bool(departments), task_words=bool(task_words),
                             cross_level=cross_level, column_places=bool(column_places), regions=bool(regions)))
-    return Detection(text=text, intent=chosen.intent, route=chosen, places=tuple(places), regions=tuple(regions),
+    return Detection(text=text, intent=chosen.intent, route=chosen, kinds=asked_kinds(rest), places=tuple(places), regions=tuple(regions),
                      levels=tuple(levels), departments=tuple(departments),
                      unknown=tuple(dict.fromkeys(unknown)), topic=tuple(dict.fromkeys(topic)),
                      cross_level=cross_level)

@@ -13,7 +13,7 @@ documents — never words of one question. The genre vocabulary, by what it asks
 
 * the document itself: 文号 发文字号 发文机关 哪个机关 印发 发布 出台 哪个文件 依据 根据 为什么 目的 背景 标题 全称
   印发给 主送 讲什么 主要内容;
-* responsibility: 牵头 负责 主管 由谁 谁管 归谁 哪个部门 哪个单位 哪个局 哪个厅 责任单位 配合 参与 协同 协助 协办 除了
+* responsibility: 牵头 负责 主管 由谁 谁管 归谁 哪个部门 哪个单位 哪个局 哪个厅 责任 责任单位 配合 参与 协同 协助 协办 除了
   还有哪些 角色 职责 任务 工作 哪几项;
 * numbers: 多少 几个 目标 达到 比例 百分之 占比 渗透率;
 * support for enterprises: 补贴 补助 优惠 奖励 奖补 扶持 支持 税 减免 激励 贴息 资金 金融 融资 基金 贷款 电价 便宜;
@@ -57,11 +57,13 @@ CUES: dict[str, re.Pattern[str]] = {
         r"印发给|发给|主送|哪[个份部项](?:规划|政策文件|通知)|标题|全称|(?:文件|办法|方案|通知|意见|措施|计划)(?:主要)?(?:讲|说)(?:的是)?(?:了)?什么|"
         r"主要内容"),
     "lead": re.compile(r"牵头|谁负责|由谁|谁管|归谁|哪个部门|哪些部门|哪几个部门|哪个局|哪个厅|哪家单位|哪个单位|负责部门|主管|负责单位"),
-    "support": re.compile(r"责任单位|参与|配合|协同单位|协助|协办|除了|还有哪些|角色"),
+    "support": re.compile(r"责任|参与|配合|协同单位|协助|协办|除了|还有哪些|角色"),
     "target": re.compile(r"多少|目标|达到|(?<!哪)几[个家台辆万千百座项场成年]|比例|百分之|渗透率|占比"),
     "policy": re.compile(r"补贴|补助|优惠|奖励|奖补|扶持|支持|税|减免|激励|贴息|资金|金融|融资|基金|便宜|电价|贷款|人才.{0,4}政策"),
     "region": re.compile(r"发展什么|发展哪些|重点|定位|布局|方向|主攻|特色|优势|产业|干什么|做什么|适合"),
     "dept_tasks": re.compile(r"哪些|什么任务|负责什么|干什么|做什么|管什么|职责|任务|工作|牵头|参与|负责|哪几项|什么事"),
+    # a plural ask about a department's tasks: 市商务局牵头哪些物流任务 (not 还有哪些部门配合)
+    "lookup": re.compile(r"哪些(?!部门|单位|厅|局|委|机构)|哪几项|几项|多少项|什么任务|什么事|什么工作|哪些工作"),
     "align": re.compile(r"落实|贯彻|对应|执行|衔接|承接|响应|对接|跟进|呼应|配套措施"),
     "province": re.compile(r"省里|省级|全省|我省|省政府|省委|省上|省一级|省行动计划|省方案|省文件"),
     "city": re.compile(r"市级|市里|全市|我市|市一级|市本级"),
@@ -69,7 +71,7 @@ CUES: dict[str, re.Pattern[str]] = {
     # a person or a procedure: a kind of answer plans do not hold unless the corpus uses the words
     "person": re.compile(r"哪位|姓名|联系人|联系电话|分管领导|准备.{0,4}材料|申请材料|申请流程|办理流程|办理手续|怎么申请|"
                          r"如何申请|去哪.{0,2}办"),
-    "role": re.compile(r"角色|身份|是牵头|还是|是否|作用"),  # 市财政局在…中是牵头还是配合
+    "role": re.compile(r"角色|身份|是牵头|还是|是否|作用|有没有|要不要|是不是"),  # 市财政局在…中是牵头还是配合
     "purpose": re.compile(r"为什么|目的|出台背景|为何"),
     "basis": re.compile(r"依据|根据|哪[个份部项](?:文件|规划|政策|通知)|什么文件|落实"),
     "recipients": re.compile(r"印发给|发给|主送"),
@@ -78,8 +80,8 @@ CUES: dict[str, re.Pattern[str]] = {
 GENRE: frozenset[str] = frozenset(
     """
     文号 发文字号 发文机关 哪个机关 印发 发布 出台 哪个文件 依据 根据 为什么 目的 背景 标题 全称 印发给 主送 讲什么 主要内容
-    牵头 负责 主管 由谁 谁管 归谁 哪个部门 哪个单位 哪个局 哪个厅 责任单位 配合 参与 协同 协助 协办 除了 还有哪些 角色 职责
-    任务 工作 哪几项 多少 几个 目标 达到 比例 百分之 占比 渗透率 补贴 补助 优惠 奖励 奖补 扶持 支持 税 减免 激励 贴息 资金
+    牵头 负责 主管 由谁 谁管 归谁 哪个部门 哪个单位 哪个局 哪个厅 责任 责任单位 配合 参与 协同 协助 协办 除了 还有哪些 角色 职责
+    任务 工作 哪几项 几项 多少项 什么任务 什么事 什么工作 多少 几个 目标 达到 比例 百分之 占比 渗透率 补贴 补助 优惠 奖励 奖补 扶持 支持 税 减免 激励 贴息 资金
     金融 融资 基金 贷款 电价 便宜 发展什么 发展哪些 重点 定位 布局 方向 主攻 特色 优势 产业 干什么 做什么 适合 落实 贯彻
     对应 执行 衔接 承接 响应 对接 跟进 呼应 配套措施 省里 省级 全省 我省 省政府 省委 省上 省一级 省方案 省文件 省行动计划
     市级 市里 全市 我市 市一级 市本级 县级 县里 全县 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续
@@ -126,7 +128,8 @@ class Route:
 
 ROUTES: tuple[Route, ...] = (
     Route(Intent.DOC_FACT, lambda q: q.says("doc_fact") and not q.departments and not q.cross_level, "document", "doc_fact"),
-    Route(Intent.DEPT_LOOKUP, lambda q: q.departments and q.says("dept_tasks") and not q.task_words, "department", "dept_lookup"),
+    Route(Intent.DEPT_LOOKUP, lambda q: q.departments and q.says("dept_tasks") and (q.says("lookup") or not q.task_words),
+          "department", "dept_lookup"),
     Route(Intent.ALIGNMENT, lambda q: q.cross_level and q.says("align"), "alignment", "alignment"),
     Route(Intent.SUPPORT, lambda q: q.says("support") or (q.departments and q.task_words), "search", "support"),
     Route(Intent.LEAD, lambda q: q.says("lead"), "search", "lead"),

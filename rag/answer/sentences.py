@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
+from rag.ingest.script import to_simplified
 from rag.model import Clause, Hit
 
 Terms = Sequence[str] | Mapping[str, float]
@@ -40,11 +42,18 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """``text`` as question words are compared with it: simplified script, lower case (a plan in
+    traditional script, 5A级 for a question's 5a)."""
+    return to_simplified(text).lower()
+
+
 def coverage(terms: Terms, text: str, words: str | None = None) -> float:
     """Weighted share of ``terms`` found in ``text``; a missing term longer than two characters
     counts half the share of its bigrams found. A sequence weighs every term 1.
 
-    A term ``a|b|c`` is one concept written several ways (a colloquial word and its official
+    The text is compared folded (``folded``). A term ``a|b|c`` is one concept written several ways (a colloquial word and its official
     words, ``rag.retrieval.synonyms``): it is found when any of them is. With ``words`` (the text's tokens
     joined and surrounded by spaces) a two-character term counts only as a whole token, not as
     characters straddling two words (整车|上 is not 车上).
@@ -53,6 +62,7 @@ def coverage(terms: Terms, text: str, words: str | None = None) -> float:
     total = sum(weights.values())
     if not total:
         return 0.0
+    text = folded(text)
     found = 0.0
     for term, w in weights.items():
         if not w:
@@ -98,9 +108,12 @@ def trim(text: str, tokens: Terms, limit: int, must: str = "") -> str:
 
 
 def body_text(clause: Clause) -> str:
-    """Clause text without its own title line and its responsibility note (牵头单位…)."""
+    """Clause text without its own title line and its responsibility note (牵头单位…).
+
+    The title is taken off only where it stands as a heading of its own (1.建设算力枢纽。…); an
+    article named by its first phrase (第十六条 县财政每年按照…) keeps its whole first sentence."""
     text = clause.text.lstrip("—-　 ")
-    if clause.title and text.startswith(clause.title):
+    if clause.title and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:；;\n"):
         text = text[len(clause.title):].lstrip("。.：:；;\n 　")
     return _NOTE_START.split(text, maxsplit=1)[0]
 

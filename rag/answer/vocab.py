@@ -15,11 +15,13 @@ from functools import cache
 import jieba
 import jieba.posseg
 
+from rag.answer.sentences import folded
 from rag.ingest.departments import canonical_department, department_aliases
 from rag.model import Clause, Document
 from rag.retrieval.tokenize import DOMAIN_FREQ, STOPWORDS, domain_terms, enumeration_terms
 
-_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|自治州|州)$")
+_CORPUS_WORD = 3  # a two-character run the corpus holds this often is one of its words
+_PLACE_SUFFIX = re.compile(r"(?:省|市|县|区|自治州|州|乡|镇|街道)$")
 
 
 def short_place(name: str) -> str:
@@ -48,9 +50,10 @@ class CorpusVocab:
         """Content words of ``text``: precise-mode jieba without new-word guessing (HMM), so
         a question yields dictionary words (车企, 国外) rather than fragments (车企在).
 
-        Consecutive single characters outside the dictionary form one word only when the corpus
-        does not hold them (摇+号 → 摇号, a concept the corpus lacks); a run the corpus holds is a
-        seam between two words (2025年|新车 → 年新) and is dropped."""
+        Consecutive single characters outside the dictionary form one word when the corpus does
+        not hold them (摇+号 → 摇号, a concept the corpus lacks) or when it uses them as a word
+        of its own, often (算+力 → 算力); a rare run the corpus holds is a seam between two words
+        (2025年|新车 → 年新) and is dropped."""
         seg = self.segmenter or pos_tagger().tokenizer
         words: list[str] = []
         run = ""  # consecutive single characters outside the dictionary (摇+号) form one word
@@ -58,7 +61,7 @@ class CorpusVocab:
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS:
                 run += w
                 continue
-            if len(run) >= 2 and run not in self.text:
+            if len(run) >= 2 and (run not in self.text or (len(run) == 2 and self.text.count(run) >= _CORPUS_WORD)):
                 words.append(run)
             run = ""
             if len(w) >= 2 and w not in STOPWORDS and any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in w):
@@ -90,8 +93,9 @@ class CorpusVocab:
                     vocab.departments.setdefault(alias, set()).add(canon)
             if clause.kind == "column" and clause.title and _is_place(clause.title):
                 vocab.column_places.add(short_place(clause.title))
-        vocab.text = "\n".join(p for p in parts if p)
-        vocab.titles = "\n".join(f"{d.title}\n{d.short_name}" for d in documents)
+        # folded as questions are (simplified script, lower case), so a traditional-script plan holds its words
+        vocab.text = folded("\n".join(p for p in parts if p))
+        vocab.titles = folded("\n".join(f"{d.title}\n{d.short_name}" for d in documents))
         return vocab
 
     def holds(self, name: str) -> bool:

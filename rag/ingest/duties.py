@@ -9,7 +9,8 @@ Plans state responsibility in several forms, all read here:
   ``（各市政府负责，省发展改革委统筹协调）``;
 * where a clause has no note, its sentences — ``由县民政局负责``, ``县民政局会同县财政局…负责``,
   ``市应急管理局牵头，市消防救援支队配合``, ``市大数据局负责…``, ``乡镇人民政府配合做好…`` (only unit
-  names ending like a body of government, never 各牵头单位 or 有关部门, count).
+  names ending like a body of government, never 各牵头单位 or 有关部门, count; 县应急管理局应当… is
+  a duty of its subject too).
 
 Every unit keeps the role word the document gives it (``Duties.roles``: 协办, 配合单位, 会同 …) and is
 mapped to lead or support for the views. 下同 ("same below") makes part of a note reach the later
@@ -65,7 +66,7 @@ _UNITS = rf"{_NAME}(?:、{_NAME})*"
 _BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))?(?:共同)?(?:负责|组织实施|牵头)"
                  rf"(?:会同(?P<support>{_UNITS}))?")
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
-_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:牵头负责|负责|牵头)")
+_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:牵头负责|负责|牵头|应当)")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
 _CLAUSE_END = re.compile(r"[。；;，,！？]")

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import jieba
 import opencc
 
+from rag.ingest.script import to_simplified
 from rag.model import Clause
 
 # Function words and question words that carry no topic. Questions are phrased with them
@@ -195,7 +196,8 @@ def domain_terms(clauses: Iterable[Clause]) -> list[str]:
                 term = match.group(1)
                 if _ALL_CJK.match(term) and len(term) <= 10:
                     terms.setdefault(term, None)
-    return list(terms)
+    # compared with text folded to simplified script (a plan in traditional script too)
+    return list(dict.fromkeys(to_simplified(term) for term in terms))
 
 
 def enumeration_terms(clauses: Iterable[Clause], known: Mapping[str, int]) -> list[str]:
@@ -217,5 +219,5 @@ def enumeration_terms(clauses: Iterable[Clause], known: Mapping[str, int]) -> li
         for match in _ENUM_ITEM.finditer(clause.text):
             # Only unknown ones: raising a word jieba already holds would re-route its cuts elsewhere.
             if not known.get(match.group(1)):
-                terms.setdefault(match.group(1), None)
+                terms.setdefault(to_simplified(match.group(1)), None)
     return list(terms)

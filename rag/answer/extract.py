@@ -1,0 +1,147 @@
+"""The backbone of every answer: extractive QA over the clauses retrieved for the question.
+
+Each retrieved clause is split into sentences (its body without the title line; a table row's
+non-role columns such as 完成时限 count as sentences of their own). Each sentence is scored by:
+
+* the question's topic words it holds, weighted by rarity (``Detection.terms``), and those of the
+  clause's heading, which place the sentence under the asked task;
+* the kind of answer asked (``rag.answer.kinds``): a sentence that states a time for a "when"
+  question, an amount for "how much", a mechanism for "by what mechanism" — only the kinds the
+  question asks count, and a sentence stating each of them outranks one stating none;
+* the clause's place in the ranking (the fused retrieval score).
+
+Notice boilerplate — addressee lines, 现将…印发给你们, 请认真贯彻执行 — and bare headings are never
+quoted. ``extract`` returns the scored evidence best first; ``pick`` chooses the sentences that
+together state every kind asked (the best one, then the best for a kind it lacks); ``lacks``
+says that the question asks a specific kind of fact (an amount, a rent, a telephone number, a
+procedure) that no sentence on its subject states — the backbone's reason to refuse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rag.answer.kinds import SPECIFIC, Kind, states
+from rag.answer.sentences import body_text, coverage, heading, sentences
+from rag.model import Hit
+
+# Lines of a notice that answer nothing: the addressees, the forwarding formula, the request.
+_BOILERPLATE = re.compile(r"^(?:各[^，。；]{0,60}[：:]$|现将|请(?:认真|结合|各|遵照)|特此通知|（此件|此件|印发给你们)"
+                          r"|来源[：:]|发布时间[：:]|浏览次数"
+                          r"|^[\u4e00-\u9fff]{2,20}(?:人民政府|办公厅|办公室)\s*\d{4}年\d{1,2}月\d{1,2}日")  # a signature
+_NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
+_NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
+_ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
+_HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence of a retrieved clause and how well it answers.
+
+    Attributes:
+        hit: The retrieved clause.
+        sentence: The sentence as written in the clause.
+        score: Its score (see the module docstring).
+        topical: The share of the question's topic words it and its heading hold.
+        kinds: The asked kinds it states.
+    """
+
+    hit: Hit
+    sentence: str
+    score: float
+    topical: float
+    kinds: frozenset[Kind]
+
+
+def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
+    """The sentences of a clause that may be quoted, each with the text its words are counted
+    in: its body's sentences, and the non-role parts of its notes (完成时限：2025年10月31日前),
+    counted with the clause's title they belong to; no boilerplate, no bare headings."""
+    clause = hit.clause
+    out = []
+    for sent in sentences(body_text(clause)):
+        if _BOILERPLATE.search(sent) or (len(sent) < _HEADING_LIKE and not re.search(r"\d", sent)):
+            continue
+        out.append((sent, sent))
+    for note in _NOTE.finditer(clause.text):
+        for key, value in _NOTE_KEY.findall(note.group(1)):
+            if not _ROLE_KEY.search(key):
+                extra = f"{key}：{value.strip()}"
+                out.append((extra, f"{clause.title} {extra}"))
+    if not out and clause.title:
+        out.append((clause.title, clause.title))
+    return out
+
+
+def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hit], depth: int = 8,
+            bonus: re.Pattern[str] | None = None) -> list[Evidence]:
+    """Score the sentences of the first ``depth`` hits (see the module docstring), best first.
+
+    Args:
+        terms: Topic words with weights.
+        kinds: The kinds of answer asked.
+        hits: Retrieved clauses, best first.
+        depth: How many hits to read.
+        bonus: Cue words (补贴, 支持) raising a sentence by a factor, so a cue never outranks
+            the topic itself.
+
+    Returns:
+        Evidence, best first.
+    """
+    top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
+    scored: list[Evidence] = []
+    for pos, hit in enumerate(hits[:depth]):
+        head = coverage(terms, heading(hit.clause))
+        prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
+        for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
+            cov = coverage(terms, counted)
+            stated = frozenset(k for k in kinds if states(k, sent))
+            score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)
+            score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
+            if kinds:  # the kind of fact asked decides between sentences on the subject
+                score += 0.5 * len(stated) / len(kinds) if stated else -0.4
+            scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
+    scored.sort(key=lambda e: e.score, reverse=True)
+    return scored
+
+
+def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> list[Evidence]:
+    """The best sentence, then for each asked kind it does not state the best sentence stating
+    it (from the same document), up to ``n`` sentences; for a question asking no kind, the
+    runner-up of the same document when it is on the subject too."""
+    if not evidence:
+        return []
+    chosen = [evidence[0]]
+    for kind in kinds:
+        if len(chosen) >= n or any(kind in e.kinds for e in chosen):
+            continue
+        extra = next((e for e in evidence[1:] if kind in e.kinds and e.hit.clause.doc_id == chosen[0].hit.clause.doc_id
+                      and e.topical >= 0.5 * chosen[0].topical and e not in chosen), None)
+        if extra is not None:
+            chosen.append(extra)
+    if len(chosen) < n and len(evidence) > 1 and not kinds:
+        runner = evidence[1]
+        if (runner.score >= 0.6 * evidence[0].score and runner.topical >= 0.4
+                and runner.hit.clause.doc_id == evidence[0].hit.clause.doc_id):
+            chosen.append(runner)
+    return chosen
+
+
+def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[str, float], anchors: int = 2) -> bool:
+    """Whether the question asks a specific kind of fact (``SPECIFIC``: an amount, a rent, a
+    telephone number, a procedure …) that no sentence on its subject states.
+
+    The first specific kind asked counts; a sentence is on the subject when it (or its clause's
+    heading) holds one of the question's ``anchors`` most specific words.
+    """
+    specific = next((k for k in kinds if k in SPECIFIC), None)
+    if specific is None or not evidence:
+        return False
+    top = sorted((t for t, w in terms.items() if w > 0), key=lambda t: terms[t], reverse=True)[:anchors]
+    if not top:
+        return True  # no word of the question is in the corpus: nothing states it
+    return not any(specific in e.kinds and coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {e.sentence}") >= 0.5
+                   for e in evidence)

@@ -1,0 +1,104 @@
+"""The kind of answer a question asks for, and whether a sentence states that kind of fact.
+
+"哪年建成" asks for a time, "最多补多少" for an amount, "靠什么机制推进" for a mechanism, "报修电话是多少"
+for a contact. The extractive backbone (``rag.answer.extract``) prefers the sentence that states
+the kind asked — a year beside the asked verb, an amount in 元 — over one that merely shares the
+question's words, and refuses when the clauses on the question's subject state no fact of that
+kind (an amount the plan never gives, a rent, a procedure, a telephone number).
+
+Question cues are words of the genre (how people ask about policy documents); sentence patterns
+are the forms plans write such facts in.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """Kinds of fact a question can ask for."""
+
+    WHEN = "when"  # a year, a date, a deadline
+    DURATION = "duration"  # how long: 3年, 5个工作日, 有效期
+    AMOUNT = "amount"  # money
+    SHARE = "share"  # a percentage
+    COUNT = "count"  # a number of things with a unit
+    RATE = "rate"  # an amount per unit (每公斤, 每人每月)
+    PLACE = "place"  # where
+    MECHANISM = "mechanism"  # a mechanism, system, platform, model
+    PROCEDURE = "procedure"  # how to apply: the steps
+    FORM = "form"  # which materials or form to hand in
+    CHANNEL = "channel"  # where to apply: a window, a platform, an app
+    CONDITION = "condition"  # who is eligible, on what condition
+    FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
+    CONTACT = "contact"  # a telephone number, a contact person, an address
+    FEE = "fee"  # a rent, a price, a charge
+
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
+_UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
+ASKS: dict[Kind, re.Pattern[str]] = {
+    Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
+                          r"哪年底|开始施行|何时施行|什么日期"),
+    Kind.DURATION: re.compile(r"多长时间|多久|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
+    Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
+                            r"封顶|上限|金额|额度|补助标准|补贴标准|奖励标准|什么标准|多少补贴|多少奖励"),
+    Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
+    Kind.COUNT: re.compile(rf"(?:多少|几)(?:万|千|百)?(?:{_UNITS})|规模多大|数量"),
+    Kind.RATE: re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|年|平方米|亩)[^，。？]{0,8}(?:多少|几)|一度|/(?:kg|kwh)",
+                          re.I),
+    Kind.PLACE: re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|乡镇|镇|乡|村|园区|片区|里)|在哪|放在哪|布局在"),
+    Kind.MECHANISM: re.compile(r"什么机制|哪些机制|什么制度|哪些制度|什么平台|哪个平台|什么体系|什么模式|靠什么|通过什么|用什么|什么方式|"
+                               r"什么办法|什么手段|怎么推进|如何推进|怎么管|如何管理|怎么保障|如何保障|怎么监管|如何监管"),
+    Kind.PROCEDURE: re.compile(r"怎么申请|如何申请|怎么申报|如何申报|申请流程|申报流程|办理流程|流程|程序|手续|怎么办理|如何办理|"
+                               r"要不要办|需不需要办|怎么领"),
+    Kind.FORM: re.compile(r"申请表|什么表|材料|需要提交|提交什么|准备什么|什么资料|什么证明"),
+    Kind.CHANNEL: re.compile(r"到哪(?:里|儿)?办|去哪(?:里|儿)?办|在哪(?:里|儿)?(?:办|申请|申报|领)|哪个窗口|什么渠道|哪个渠道|"
+                             r"哪个APP|什么APP|哪个网站|哪个平台申|在哪(?:里|儿)?领", re.I),
+    Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
+                               r"能不能拿|哪些企业可以|什么企业可以|什么样的企业|哪些人可以|什么人可以|要求是什么|有什么要求"),
+    Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
+    Kind.CONTACT: re.compile(r"电话|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|网址|咨询"),
+    Kind.FEE: re.compile(r"租金|房租|收费标准|收多少|价格|多少钱一|水价|电价是|服务费|费用是多少|多少费用"),
+}
+STATES: dict[Kind, re.Pattern[str]] = {
+    Kind.WHEN: re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日|底|份|前|起)?|年底|年前|月底|季度|上半年|下半年|起施行|之日起|每年|采暖季"),
+    # a number of days, months or years — not a year (2025年) or a date (6月5日)
+    Kind.DURATION: re.compile(r"(?<![\d年月])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:个)?(?:工作日|日|天|个月|年|小时|周)"
+                              r"(?![底前内]?\d)|有效期|长期|连续[一二两三四五六七八九十\d]"),
+    Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元"),
+    Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
+    Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{_UNITS})"),
+    Kind.RATE: re.compile(r"每[^，。；\d]{1,8}\d+(?:\.\d+)?\s*(?:万|千)?元|\d+(?:\.\d+)?\s*元\s*/"),
+    Kind.PLACE: re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|园区|开发区|新区|港|基地)"),
+    Kind.MECHANISM: re.compile(r"机制|制度|平台|体系|模式|专班|联席会议|领导小组|清单|台账|系统|网络|考核|督导|通报|一站式|一网|"
+                               r"长制|责任制|备案|监测"),
+    Kind.PROCEDURE: re.compile(r"申请|申报|提交|受理|审核|审批|备案|办理|提出|报送|登录|窗口|兑现"),
+    Kind.FORM: re.compile(r"材料|申请表|申报表|提交[^，。；]{0,12}(?:证明|复印件|资料)|证明材料|附件"),
+    Kind.CHANNEL: re.compile(r"窗口|政务服务中心|服务大厅|网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录", re.I),
+    Kind.CONDITION: re.compile(r"符合|具备|认定|对[^，。；]{2,30}的|以上的|不低于|不超过|年龄|满\d|须|应当|不享受|不予|除外|不得"),
+    Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
+    # the word 电话 or 租金 alone states none: a number does
+    Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
+    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|标准)[^，。；]{0,12}\d+(?:\.\d+)?\s*(?:万)?元|"
+                         r"\d+(?:\.\d+)?\s*元\s*/|每[^，。；\d]{1,6}\d+(?:\.\d+)?\s*元"),
+}
+# Kinds a plan may simply not state: when none of the clauses on the question's subject states
+# the kind asked, the question is refused rather than answered with a neighbouring fact.
+SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
+                      Kind.FORM, Kind.CHANNEL, Kind.WHEN, Kind.DURATION})
+
+
+def asked_kinds(question: str) -> tuple[Kind, ...]:
+    """The kinds of fact ``question`` asks for, in the order the question asks them."""
+    found = [(m.start(), kind) for kind, cue in ASKS.items() if (m := cue.search(question))]
+    kinds = [kind for _, kind in sorted(found, key=lambda f: f[0])]
+    if Kind.CHANNEL in kinds and Kind.PLACE in kinds:  # 到哪里办 asks where to apply, not a place
+        kinds.remove(Kind.PLACE)
+    return tuple(kinds)
+
+
+def states(kind: Kind, text: str) -> bool:
+    """Whether ``text`` states a fact of ``kind``."""
+    return STATES[kind].search(text) is not None
