@@ -9,7 +9,7 @@ PORT  ?= 8000
 # The CPU torch wheel lies on this disk; an unpinned torch would pull a multi-GB CUDA build.
 FIND_LINKS := $(if $(wildcard /opt/wheels),--find-links /opt/wheels,)
 
-.PHONY: help install run build test check eval bench browser clean
+.PHONY: help install run build test check eval bench browser formats clean
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 10
@@ -17,7 +17,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q $(FIND_LINKS) -e '.[st,milvus,dev]'
+	$(PY) -m pip install -q $(FIND_LINKS) -e '.[st,milvus,dev,ocr]'
 	touch $@
 
 install: $(STAMP) ## create .venv and install the project with all extras
@@ -32,7 +32,11 @@ browser: ## install Debian chromium for the browser tests (needs root or sudo)
 	@{ command -v chromium && fc-list | grep -qi wqy; } >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
-test: build browser ## run the whole test suite (offline, real components)
+formats: ## install LibreOffice (headless Writer) to read .doc / .wps, and zip for the tests (root or sudo)
+	@{ command -v soffice && command -v zip; } >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libreoffice-writer-nogui zip >/dev/null; }
+
+test: build browser formats ## run the whole test suite (offline, real components)
 	$(PY) -m pytest -q
 
 check: $(STAMP) ## lint with ruff

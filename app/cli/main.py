@@ -168,7 +168,7 @@ def clauses(
 
 @cli.command()
 def ingest(
-    files: list[Path] = typer.Argument(..., help="Files to add: .txt .md .docx .pdf .html"),
+    files: list[Path] = typer.Argument(..., help="Files to add: .txt .md .docx .doc .wps .pdf (scans OCR'd) .ofd .html"),
     title: str = typer.Option(None, "--title", help="Title (标题); detected when omitted."),
     number: str = typer.Option(None, "--number", help="文号, e.g. 鲁政字〔2023〕236号."),
     issuer: str = typer.Option(None, "--issuer", help="发文机关, e.g. 山东省人民政府."),

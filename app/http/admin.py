@@ -185,7 +185,7 @@ router = APIRouter(tags=["admin"], dependencies=[Depends(require_admin)])
 def upload_documents(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
-    files: Annotated[list[UploadFile], File(description="Documents: .txt .md .docx .pdf .html")],
+    files: Annotated[list[UploadFile], File(description="Documents: .txt .md .docx .doc .wps .pdf .ofd .html")],
     doc_id: Annotated[str | None, Form(alias="id", max_length=64)] = None,
     title: Annotated[str | None, Form(max_length=300)] = None,
     short_name: Annotated[str | None, Form(max_length=100)] = None,

@@ -11,11 +11,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+from rag.ingest.formats import LIBREOFFICE_SUFFIXES, OFD_SUFFIXES, converted_to_docx, ofd_text
+from rag.ingest.ocr import pdf_page_texts
 from rag.ingest.safety import DEFAULT_MAX_BYTES, check_file
 from rag.ingest.tables import table_lines
 
 TEXT_SUFFIXES = (".txt", ".md")
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm", *LIBREOFFICE_SUFFIXES, *OFD_SUFFIXES)
 _ENCODINGS = ("utf-8-sig", "gb18030")
 
 
@@ -68,7 +70,7 @@ def _pdf_text(path: Path) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ValueError(f"{path.name}: the PDF is encrypted")
-        return "\n".join((page.extract_text() or "") for page in reader.pages)
+        return "\n".join(pdf_page_texts(path, reader))  # scanned pages OCR'd (rag.ingest.ocr)
     except PdfReadError as exc:
         raise ValueError(f"{path.name}: unreadable PDF ({exc})") from exc
 
@@ -145,7 +147,8 @@ def load_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """Read a document file as raw text, refusing hostile files before a parser opens them.
 
     Args:
-        path: A .txt, .md, .docx, .pdf, .html or .htm file.
+        path: A file with one of ``SUPPORTED_SUFFIXES`` (.doc / .wps / .ofd and scanned PDF pages
+            through ``rag.ingest.formats`` and ``rag.ingest.ocr``).
         max_bytes: Largest file size accepted, in bytes (``rag.ingest.safety.check_file`` also refuses
             .docx zip bombs and binary files posing as text).
 
@@ -173,6 +176,11 @@ def load_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             text = _docx_text(path)
         elif suffix == ".pdf":
             text = _pdf_text(path)
+        elif suffix in LIBREOFFICE_SUFFIXES:  # .doc / .wps → .docx by LibreOffice (rag.ingest.formats)
+            with converted_to_docx(path) as converted:
+                text = _docx_text(converted)
+        elif suffix in OFD_SUFFIXES:
+            text = ofd_text(path)
         else:
             text = _html_text(path)
     except ValueError:
