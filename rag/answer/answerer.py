@@ -180,17 +180,17 @@ class Answerer:
         try:
             if det.unknown:
                 raise NoAnswer
-            if det.intent is Intent.DEPT_LOOKUP:
-                text = self.composer.dept_lookup(det, cites)
-            else:
-                scope = where if where is not None and not where.is_empty else det.filter()
-                hits = self._search(query, max(top_k, 10), where=scope)
-                if not hits and scope is not None:
-                    hits = self._search(query, max(top_k, 10), where=where)
-                if det.intent is Intent.DOC_FACT:
-                    text = doc_fact(self.composer, det, hits, cites)
-                elif det.intent is Intent.ALIGNMENT or self._region_item(det) or not self._refuse(det, shares, hits):
-                    text = self._compose(det, query, hits, cites)
+            scope = where if where is not None and not where.is_empty else det.filter()
+            hits = self._search(query, max(top_k, 10), where=scope)
+            if not hits and scope is not None:
+                hits = self._search(query, max(top_k, 10), where=where)
+            route = det.route.retrieval if det.route else "search"
+            if route == "department":
+                text = self.composer.dept_lookup(det, hits, cites)
+            elif route == "document":
+                text = doc_fact(self.composer, det, hits, cites)
+            elif route == "alignment" or self._region_item(det) or not self._refuse(det, shares, hits):
+                text = self._compose(det, query, hits, cites)
         except NoAnswer:
             text = None
         return text, det, query, hits

@@ -44,6 +44,8 @@ UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩�
 _WHOLE_TASK = 0.5
 
 
+_SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
+_ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
 
 
@@ -118,6 +120,8 @@ class Composer:
         self.vocab = vocab
         names = sorted({*vocab.region_of_place, *vocab.column_places}, key=len, reverse=True)
         self.place_names = re.compile("|".join(map(re.escape, names))) if names else None
+        units = sorted((a for a in vocab.departments if len(a) >= 3), key=len, reverse=True)
+        self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
         self.duties: dict[str, list[tuple[Clause, str]]] = {}
         for clause in clauses:
             for role, names in (("lead", clause.lead), ("support", clause.all_support)):
@@ -159,12 +163,40 @@ class Composer:
         # A task whose note names no 牵头单位 (省交通运输厅、省水利厅按职责分工负责) is answered with
         # the units it does name, said to be responsible, not replaced by another task's lead.
         chosen = self.per_doc(det, hits, lambda c: bool(c.lead or c.support))
+        other = self._about_the_task(det, hits, chosen, cites)
+        if other is not None:
+            return other
         parts = [(h, f"{'、'.join(h.clause.lead)}牵头" if h.clause.lead
                   else f"{'、'.join(h.clause.support)}负责（未列牵头单位）") for h in chosen]
         if len(parts) == 1:
             h = parts[0][0]
             parts = [(h, f"{label_of(self.doc(h))}{quoted(task_name(h.clause))}由{parts[0][1]}")]
         return self.labelled(parts, cites) if parts else None
+
+    def _about_the_task(self, det: Detection, hits: list[Hit], chosen: list[Hit], cites: Citations) -> str | None:
+        """When the clause that fits the question best has no responsibility note, and every
+        clause with one fits it far worse, the note of another task must not answer: quote the
+        best clause's sentence that names a unit (县卫生健康局每年…开展水质卫生监测), or refuse
+        when no sentence on the task names one (放宽配送车辆通行时段 in a paragraph without a note).
+
+        Returns:
+            ``None`` when the chosen notes answer; else the quoted sentence.
+
+        Raises:
+            NoAnswer: The task asked about names no unit.
+        """
+        if not chosen or not hits:
+            return None
+        best = max(hits[:5], key=lambda h: fitness(det.terms, h))
+        if best.clause.lead or best.clause.all_support:
+            return None
+        if max(fitness(det.terms, h) for h in chosen) >= _SAME_TASK * fitness(det.terms, best):
+            return None
+        naming = [e for e in extract(det.terms, (), hits[:5]) if e.topical >= _ON_TASK
+                  and e.hit.clause.doc_id == best.clause.doc_id and self.unit_names and self.unit_names.search(e.sentence)]
+        if not naming:
+            raise NoAnswer
+        return self.quote(det, [(naming[0].hit, naming[0].sentence)], cites)
 
     def support(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
         if det.departments and CUES["role"].search(det.text):  # 市财政局在…中是什么角色
@@ -183,6 +215,10 @@ class Composer:
 
         named = det.departments and any(names_asked(h.clause) for h in hits)
         chosen = self.per_doc(det, hits, names_asked if named else lambda c: bool(c.lead or c.all_support))
+        if not named:
+            other = self._about_the_task(det, hits, chosen, cites)
+            if other is not None:
+                return other
         parts = []
         for h in chosen:
             c = h.clause
@@ -335,30 +371,30 @@ class Composer:
                 return f"{clause.title}：{snippet}{cites.mark(ranked.get(clause.id) or Hit(clause, 0.0, 0))}。"
         return None
 
-    def dept_lookup(self, det: Detection, cites: Citations) -> str | None:
-        """What each named department leads and supports, from clause metadata over the corpus.
+    def dept_lookup(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+        """Every task each named department leads or takes part in, each cited, in the documents
+        the question's clauses were retrieved from (all documents when the question names no
+        subject beside the department).
 
         The same name in plans of different places (市财政局 of two cities) is different bodies,
-        so the tasks are grouped by the document's region, each group labelled; a place or level
-        the question names narrows the groups to it.
+        so the tasks are grouped by document, each group labelled by its region or title.
         """
         parts = []
-        per_role = 3 if len(det.departments) == 1 else 2
-        scope = det.filter()
+        topical = any(w > 0 and not any(t in d or d in t for d in det.departments) for t, w in det.terms.items())
+        in_view = {h.clause.doc_id for h in hits[:5]} if topical else set()
         for dept in det.departments:
             rows = self.duties.get(dept, [])
-            rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
+            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or rows
             groups: dict[str, list[tuple[Clause, str]]] = {}
             for c, r in rows:
-                groups.setdefault(label_of(self.documents[c.doc_id]), []).append((c, r))
-            for label, group in groups.items():
-                prefix = f"{label}：" if len(groups) > 1 else ""
+                groups.setdefault(c.doc_id, []).append((c, r))
+            for doc_id, group in groups.items():
+                prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
                 for role, word in (("lead", "牵头"), ("support", "参与")):
                     tasks = list({c.id: c for c, r in group if r == role}.values())
                     if tasks:
-                        shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks[:per_role]]
-                        more = f"等{len(tasks)}项" if len(tasks) > per_role else ""
-                        parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'、'.join(shown)}{more}")
+                        shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
+                        parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")
                         prefix = ""
         if not parts:
             raise NoAnswer

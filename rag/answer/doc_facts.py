@@ -36,7 +36,11 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     Raises:
         NoAnswer: The question names a place that has no document of its own.
     """
-    documents = composer.documents.values()
+    # documents in the order the question's clauses rank them: of two plans of one city, the one
+    # the question is about (望川的人才新政) comes first
+    ranked = list(dict.fromkeys(h.clause.doc_id for h in hits))
+    documents = sorted(composer.documents.values(),
+                       key=lambda d: ranked.index(d.id) if d.id in ranked else len(ranked))
     docs = [d for d in documents if d.region in det.regions]
     if not docs and det.places:
         raise NoAnswer  # a place with no document of its own (青岛市的实施方案)

@@ -63,7 +63,7 @@ _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等
 # (由, 的, 对 … and 会同 never stand inside a name: 规划由市发展改革局 is no unit.)
 _NAME = rf"(?:(?!会同)[^\s，。；、：:（）()《》“”由的将把被对向从在]|[（(][^（）()]{{1,8}}[）)]){{1,28}}?{_UNIT_SUFFIX}"
 _UNITS = rf"{_NAME}(?:、{_NAME})*"
-_BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))?(?:共同)?(?:负责|组织实施|牵头)"
+_BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))?(?:共同)?(?:负责|组织实施|组织|牵头|统筹|协调|审核|拨付)"
                  rf"(?:会同(?P<support>{_UNITS}))?")
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
 _LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:牵头负责|负责|牵头|应当)")
