@@ -382,8 +382,11 @@ class Composer:
         parts = []
         topical = any(w > 0 and not any(t in d or d in t for d in det.departments) for t, w in det.terms.items())
         in_view = {h.clause.doc_id for h in hits[:5]} if topical else set()
+        scope = det.filter()
         for dept in det.departments:
             rows = self.duties.get(dept, [])
+            # a place or level the question names narrows to its documents
+            rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
             rows = [(c, r) for c, r in rows if c.doc_id in in_view] or rows
             groups: dict[str, list[tuple[Clause, str]]] = {}
             for c, r in rows:
