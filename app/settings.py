@@ -7,12 +7,15 @@ FastAPI endpoints get them with ``Depends(get_settings)``; tests swap them with
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from rag.service import BACKENDS
 
 
 class Settings(BaseSettings):
@@ -31,7 +34,13 @@ class Settings(BaseSettings):
         port: TCP port the server listens on.
         llm_url: Optional OpenAI-compatible endpoint the answer layer may use.
         admin_token: Bearer token that unlocks write endpoints; ``None`` disables them.
-        rate_limit: Requests per minute per client on ask / search; 0 turns limiting off.
+        rate_limit: Requests per minute per client on ask / search / chat; 0 turns limiting off.
+        cors_origins: Origins whose browser pages may call the API (``https://a.example,https://b``
+            or a JSON list); empty sends no CORS headers.
+        workers: uvicorn worker processes of ``policyqa serve``; above 1 the UI is not mounted
+            (Gradio keeps each session's queue and state in one process).
+        ui_concurrency: UI events (questions, searches) served at once per process.
+        log_level: Level of the JSON application log (one line per request at ``info``).
     """
 
     model_config = SettingsConfigDict(env_prefix="POLICYQA_", extra="ignore")
@@ -39,7 +48,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
     embedder: str = "e5"
-    backend: Literal["local", "milvus"] = "local"
+    backend: Literal[BACKENDS] = "local"  # type: ignore[valid-type]
     milvus_uri: str | None = None
     milvus_token: str | None = None
     host: str = "127.0.0.1"
@@ -47,6 +56,19 @@ class Settings(BaseSettings):
     llm_url: str | None = None
     admin_token: str | None = None
     rate_limit: int = Field(default=0, ge=0)
+    cors_origins: Annotated[list[str], NoDecode] = []
+    workers: int = Field(default=1, ge=1, le=64)
+    ui_concurrency: int = Field(default=8, ge=1, le=256)
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _origins(cls, value: object) -> object:
+        # A comma-separated list is what people write in an env file; a JSON list works too.
+        if isinstance(value, str):
+            text = value.strip()
+            return json.loads(text) if text.startswith("[") else [o.strip() for o in text.split(",") if o.strip()]
+        return value
 
     @model_validator(mode="after")
     def _default_milvus_uri(self) -> Settings:

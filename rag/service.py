@@ -129,6 +129,16 @@ class PolicyQA:
         while self._owned:
             self._owned.pop().close()
 
+    def readiness(self) -> dict[str, str | None]:
+        """Checked now: ``{"index": …, "milvus": …}`` (each connection ``open`` made), ``None`` = fine."""
+        checks: dict[str, str | None] = {"index": None if self.clauses else "the index holds no clause"}
+        for backend in self._owned:  # a round trip: a dead server fails here, not on the next question
+            try:
+                checks[backend.name] = None if backend.exists() else "the collection is missing"
+            except Exception as exc:  # noqa: BLE001 — whatever the failure, it means not ready
+                checks[backend.name] = f"{type(exc).__name__}: {exc}"
+        return checks
+
     def __enter__(self) -> PolicyQA:
         return self
 

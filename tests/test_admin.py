@@ -47,9 +47,9 @@ def _routes(app) -> set[tuple[str, str]]:
 def test_upload_route_exists_only_with_a_token(tmp_path: Path):
     plain = create_app(Settings(corpus_dir=tmp_path, index_dir=tmp_path, admin_token=None), qa=object())
     guarded = create_app(Settings(corpus_dir=tmp_path, index_dir=tmp_path, admin_token="t"), qa=object())
-    assert ("POST", "/api/documents") not in _routes(plain)
-    assert ("POST", "/api/documents") in _routes(guarded)
-    assert ("GET", "/api/documents") in _routes(plain) & _routes(guarded)
+    assert ("POST", "/api/v1/documents") not in _routes(plain)
+    assert ("POST", "/api/v1/documents") in _routes(guarded)
+    assert ("GET", "/api/v1/documents") in _routes(plain) & _routes(guarded)
 
 
 def test_shared_server_without_token_has_no_upload(live_server: str):

@@ -27,7 +27,7 @@ def api(live_server: str):
 
 @pytest.fixture(scope="module")
 def documents(api: httpx.Client) -> list[dict]:
-    r = api.get("/api/documents")
+    r = api.get("/api/v1/documents")
     assert r.status_code == 200
     return r.json()["documents"]
 
@@ -46,14 +46,14 @@ def test_root_redirects_to_ui_and_docs_are_served(api):
     assert api.get("/ui/").status_code == 200
     assert api.get("/docs").status_code == 200
     paths = api.get("/openapi.json").json()["paths"]
-    for path in ("/healthz", "/api/search", "/api/ask", "/api/documents/{doc_id}", "/v1/chat/completions"):
+    for path in ("/healthz", "/api/v1/search", "/api/v1/ask", "/api/v1/documents/{doc_id}", "/v1/chat/completions"):
         assert path in paths
 
 
 def test_documents_list_and_detail(api, documents):
     assert [d["doc_id"] for d in documents] == MANIFEST_IDS
     for doc in documents:
-        detail = api.get(f"/api/documents/{doc['doc_id']}").json()
+        detail = api.get(f"/api/v1/documents/{doc['doc_id']}").json()
         assert detail["title"] == doc["title"] and detail["level"] == doc["level"]
         assert len(detail["text"]) > 1000
         assert len(detail["clauses"]) == doc["clauses"]
@@ -61,15 +61,15 @@ def test_documents_list_and_detail(api, documents):
 
 
 def test_clause_by_id_round_trips_ids_with_colon_and_slash(api, documents):
-    clauses = api.get(f"/api/documents/{documents[0]['doc_id']}").json()["clauses"]
+    clauses = api.get(f"/api/v1/documents/{documents[0]['doc_id']}").json()["clauses"]
     nested = next(c for c in clauses if "/" in c["clause_id"])
-    r = api.get(f"/api/clauses/{nested['clause_id']}")
+    r = api.get(f"/api/v1/clauses/{nested['clause_id']}")
     assert r.status_code == 200
     assert r.json() == nested
 
 
 def test_search_shape_and_filters(api):
-    body = api.post("/api/search", json={"query": "充电基础设施建设", "top_k": 3}).json()
+    body = api.post("/api/v1/search", json={"query": "充电基础设施建设", "top_k": 3}).json()
     assert body["query"] == "充电基础设施建设" and isinstance(body["took_ms"], float)
     hits = body["hits"]
     assert 1 <= len(hits) <= 3
@@ -78,33 +78,33 @@ def test_search_shape_and_filters(api):
     scores = [h["score"] for h in hits]
     assert scores == sorted(scores, reverse=True)
 
-    only_city = api.post("/api/search", json={"query": "充电基础设施建设", "level": "city"}).json()["hits"]
+    only_city = api.post("/api/v1/search", json={"query": "充电基础设施建设", "level": "city"}).json()["hits"]
     assert only_city and {h["doc_level"] for h in only_city} == {"city"}
-    one_doc = api.post("/api/search", json={"query": "充电", "doc_ids": [MANIFEST_IDS[0]], "mode": "bm25"}).json()
+    one_doc = api.post("/api/v1/search", json={"query": "充电", "doc_ids": [MANIFEST_IDS[0]], "mode": "bm25"}).json()
     assert one_doc["hits"] and {h["doc_id"] for h in one_doc["hits"]} == {MANIFEST_IDS[0]}
 
 
 def test_ask_shape_and_citations_resolve(api):
-    body = api.post("/api/ask", json={"question": "哪个部门牵头充电基础设施建设"}).json()
+    body = api.post("/api/v1/ask", json={"question": "哪个部门牵头充电基础设施建设"}).json()
     assert {"question", "answer", "answerable", "intent", "citations", "took_ms"} <= set(body)
     assert body["answerable"] is True and body["answer"]
     assert body["citations"] and HIT_KEYS <= set(body["citations"][0])
     for cite in body["citations"]:
-        assert api.get(f"/api/clauses/{cite['clause_id']}").status_code == 200
+        assert api.get(f"/api/v1/clauses/{cite['clause_id']}").status_code == 200
 
 
 def test_ask_handles_odd_but_valid_input(api):
     for question in ("<script>alert(1)</script>", "'; DROP TABLE clauses; --", "誰負責充電樁？", "EV charging 🚗", "a\x00b"):
-        r = api.post("/api/ask", json={"question": question})
+        r = api.post("/api/v1/ask", json={"question": question})
         assert r.status_code == 200, (question, r.text)
         assert r.json()["question"].strip()
 
 
 def test_departments_and_their_clauses(api):
-    departments = api.get("/api/departments").json()["departments"]
+    departments = api.get("/api/v1/departments").json()["departments"]
     assert departments and all(d["name"] and d["clauses"] > 0 for d in departments)
     top = departments[0]
-    body = api.get(f"/api/departments/{top['name']}/clauses").json()
+    body = api.get(f"/api/v1/departments/{top['name']}/clauses").json()
     assert body["clauses"] and {c["role"] for c in body["clauses"]} <= {"lead", "support", "support_inherited"}
     assert len({c["clause_id"] for c in body["clauses"]}) == top["clauses"]
 
@@ -112,21 +112,21 @@ def test_departments_and_their_clauses(api):
 @pytest.mark.parametrize(
     ("path", "payload", "allowed"),
     [
-        ("/api/ask", {"question": ""}, "non-blank"),
-        ("/api/ask", {"question": "   \n "}, "non-blank"),
-        ("/api/ask", {"question": "问" * 1001}, "1000"),
-        ("/api/ask", {"question": "充电", "top_k": 0}, "1 to 50"),
-        ("/api/ask", {"question": "充电", "top_k": 51}, "1 to 50"),
-        ("/api/ask", {"question": "充电", "top_k": "five"}, "1 to 50"),
-        ("/api/ask", {"question": 123}, "string"),
-        ("/api/ask", {}, "question"),
-        ("/api/ask", {"question": "充电", "level": "town"}, "province"),
-        ("/api/ask", {"question": "充电", "colour": "red"}, "allowed fields"),
-        ("/api/search", {"query": "充电", "top_k": 51}, "1 to 50"),
-        ("/api/search", {"query": "充电", "mode": "magic"}, "hybrid"),
-        ("/api/search", {"query": "充电", "doc_ids": ["no-such-doc"]}, MANIFEST_IDS[0]),
-        ("/api/search", {"query": "充电", "doc_ids": "shandong"}, "list"),
-        ("/api/search", [1, 2], "object"),
+        ("/api/v1/ask", {"question": ""}, "non-blank"),
+        ("/api/v1/ask", {"question": "   \n "}, "non-blank"),
+        ("/api/v1/ask", {"question": "问" * 1001}, "1000"),
+        ("/api/v1/ask", {"question": "充电", "top_k": 0}, "1 to 50"),
+        ("/api/v1/ask", {"question": "充电", "top_k": 51}, "1 to 50"),
+        ("/api/v1/ask", {"question": "充电", "top_k": "five"}, "1 to 50"),
+        ("/api/v1/ask", {"question": 123}, "string"),
+        ("/api/v1/ask", {}, "question"),
+        ("/api/v1/ask", {"question": "充电", "level": "town"}, "province"),
+        ("/api/v1/ask", {"question": "充电", "colour": "red"}, "allowed fields"),
+        ("/api/v1/search", {"query": "充电", "top_k": 51}, "1 to 50"),
+        ("/api/v1/search", {"query": "充电", "mode": "magic"}, "hybrid"),
+        ("/api/v1/search", {"query": "充电", "doc_ids": ["no-such-doc"]}, MANIFEST_IDS[0]),
+        ("/api/v1/search", {"query": "充电", "doc_ids": "shandong"}, "list"),
+        ("/api/v1/search", [1, 2], "object"),
         ("/v1/chat/completions", {"messages": []}, "messages"),
         ("/v1/chat/completions", {"messages": [{"role": "system", "content": "hi"}]}, "user message"),
     ],
@@ -139,14 +139,14 @@ def test_bad_input_is_422_saying_what_is_allowed(api, path, payload, allowed):
 
 
 def test_malformed_json_is_422(api):
-    r = api.post("/api/ask", content='{"question": "充电'.encode(), headers={"content-type": "application/json"})
+    r = api.post("/api/v1/ask", content='{"question": "充电'.encode(), headers={"content-type": "application/json"})
     assert r.status_code == 422
     assert "JSON" in r.json()["detail"]
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/documents/no-such-doc", "/api/clauses/no-such-doc:一/二", "/api/clauses/nothing", "/api/departments/不存在的部门/clauses"],
+    ["/api/v1/documents/no-such-doc", "/api/v1/clauses/no-such-doc:一/二", "/api/v1/clauses/nothing", "/api/v1/departments/不存在的部门/clauses"],
 )
 def test_unknown_ids_are_404(api, path):
     r = api.get(path)
@@ -185,3 +185,32 @@ def test_rate_limiter_window_per_client():
     limiter = RateLimiter()
     assert [limiter.allow("a", 2) for _ in range(3)] == [True, True, False]
     assert limiter.allow("b", 2)
+    assert 1 <= limiter.retry_after("a", 2) <= 60
+
+
+@pytest.mark.parametrize(("old", "documented"), [
+    ("/api/documents", "/api/v1/documents"),
+    ("/api/departments?limit=3", "/api/v1/departments?limit=3"),
+    (f"/api/documents/{MANIFEST_IDS[1]}", f"/api/v1/documents/{MANIFEST_IDS[1]}"),
+    ("/api/targets?year=2025", "/api/v1/targets?year=2025"),
+])
+def test_old_api_paths_are_aliases_left_out_of_the_schema(api, old, documented):
+    assert api.get(old).json() == api.get(documented).json()
+    paths = api.get("/openapi.json").json()["paths"]
+    assert not [p for p in paths if p.startswith("/api/") and not p.startswith("/api/v1/")], sorted(paths)
+
+
+def test_lists_come_in_pages_with_a_total(api):
+    everything = api.get("/api/v1/departments", params={"limit": 1000}).json()
+    assert everything["total"] == len(everything["departments"]) > 3
+    pages = [api.get("/api/v1/departments", params={"limit": 2, "offset": n}).json() for n in range(0, 6, 2)]
+    assert [d["name"] for p in pages for d in p["departments"]] == [d["name"] for d in everything["departments"][:6]]
+    assert {p["total"] for p in pages} == {everything["total"]} and pages[1]["offset"] == 2
+    past_end = api.get("/api/v1/targets", params={"offset": 10_000}).json()
+    assert past_end["targets"] == [] and past_end["total"] > 0
+    detail = api.get(f"/api/v1/documents/{MANIFEST_IDS[0]}", params={"limit": 5, "offset": 5}).json()
+    whole = api.get(f"/api/v1/documents/{MANIFEST_IDS[0]}").json()
+    assert detail["clauses"] == whole["clauses"][5:10] and detail["clauses_total"] == len(whole["clauses"])
+    for bad in ({"limit": 0}, {"limit": 1001}, {"offset": -1}, {"limit": "ten"}):
+        r = api.get("/api/v1/documents", params=bad)
+        assert r.status_code == 422 and ("limit" in r.json()["detail"] or "offset" in r.json()["detail"])

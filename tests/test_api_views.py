@@ -24,14 +24,14 @@ def api(live_server: str):
 
 @pytest.fixture(scope="module")
 def departments(api) -> list[dict]:
-    r = api.get("/api/departments")
+    r = api.get("/api/v1/departments")
     assert r.status_code == 200
     return r.json()["departments"]
 
 
 @pytest.fixture(scope="module")
 def doc_ids(api) -> list[str]:
-    return [d["doc_id"] for d in api.get("/api/documents").json()["documents"]]
+    return [d["doc_id"] for d in api.get("/api/v1/documents").json()["documents"]]
 
 
 def _csv_rows(content: bytes) -> list[list[str]]:
@@ -62,7 +62,7 @@ def test_department_matrix_rows_are_consistent(departments):
 
 def test_department_search_by_any_spelling(api):
     def found(q: str) -> set[str]:
-        r = api.get("/api/departments", params={"q": q})
+        r = api.get("/api/v1/departments", params={"q": q})
         assert r.status_code == 200
         return {d["name"] for d in r.json()["departments"]}
 
@@ -72,20 +72,20 @@ def test_department_search_by_any_spelling(api):
 
 
 def test_department_clauses_by_alias_with_roles(api, departments):
-    by_alias = api.get("/api/departments/省工信厅/clauses").json()
-    by_name = api.get("/api/departments/省工业和信息化厅/clauses").json()
+    by_alias = api.get("/api/v1/departments/省工信厅/clauses").json()
+    by_name = api.get("/api/v1/departments/省工业和信息化厅/clauses").json()
     assert by_alias["clauses"] == by_name["clauses"]
     row = next(d for d in departments if d["name"] == "省工业和信息化厅")
     assert {c["clause_id"] for c in by_name["clauses"] if c["role"] == "lead"} == set(row["lead_clauses"])
     for c in by_name["clauses"]:
         assert c["role"] in ROLES and c["role_name"] and c["breadcrumb"] and c["text"] and c["doc_label"]
-    r = api.get("/api/departments/不存在的部门/clauses")
-    assert r.status_code == 404 and "GET /api/departments" in r.json()["detail"]
+    r = api.get("/api/v1/departments/不存在的部门/clauses")
+    assert r.status_code == 404 and "GET /api/v1/departments" in r.json()["detail"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_department_export_matches_json(api, departments, fmt):
-    r = api.get(f"/api/departments.{fmt}")
+    r = api.get(f"/api/v1/departments.{fmt}")
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/csv" if fmt == "csv" else "application/vnd.openxmlformats")
     assert r.headers["content-disposition"] == f'attachment; filename="departments.{fmt}"'
@@ -93,25 +93,25 @@ def test_department_export_matches_json(api, departments, fmt):
     assert tuple(rows[0][: len(DEPARTMENT_COLUMNS)]) == DEPARTMENT_COLUMNS
     assert [row[0] for row in rows[1:]] == [d["name"] for d in departments]
 
-    filtered = api.get(f"/api/departments.{fmt}", params={"q": "省工信厅"})
+    filtered = api.get(f"/api/v1/departments.{fmt}", params={"q": "省工信厅"})
     rows = _csv_rows(filtered.content) if fmt == "csv" else _xlsx_rows(filtered.content)
     assert [row[0] for row in rows[1:]] == ["省工业和信息化厅"]
 
 
 # ---------------------------------------------------------------- targets
 def test_targets_table_and_filters(api, doc_ids):
-    everything = api.get("/api/targets").json()["targets"]
+    everything = api.get("/api/v1/targets").json()["targets"]
     assert everything and all(set(TARGET_COLUMNS) <= set(t) for t in everything)
     assert {t["doc_id"] for t in everything} <= set(doc_ids)
     for doc_id in doc_ids:
-        rows = api.get("/api/targets", params={"doc_id": doc_id}).json()["targets"]
+        rows = api.get("/api/v1/targets", params={"doc_id": doc_id}).json()["targets"]
         assert rows == [t for t in everything if t["doc_id"] == doc_id]
     years = {t["year"] for t in everything if t["year"]}
     assert years
     for year in years:
-        rows = api.get("/api/targets", params={"year": year}).json()["targets"]
+        rows = api.get("/api/v1/targets", params={"year": year}).json()["targets"]
         assert rows == [t for t in everything if t["year"] == year]
-    charging = api.get("/api/targets", params={"q": "充电"}).json()["targets"]
+    charging = api.get("/api/v1/targets", params={"q": "充电"}).json()["targets"]
     assert charging and all("充电" in t["sentence"] or "充电" in t["breadcrumb"] for t in charging)
     row = next(t for t in charging if t["raw"] == "2.5万台")
     assert row["unit"] == "万台" and row["value"] == 2.5 and row["year"] == 2025
@@ -128,7 +128,7 @@ def test_targets_table_and_filters(api, doc_ids):
     ],
 )
 def test_bad_target_filters_are_422(api, params, message):
-    for path in ("/api/targets", "/api/targets.csv"):
+    for path in ("/api/v1/targets", "/api/v1/targets.csv"):
         r = api.get(path, params=params)
         assert r.status_code == 422
         assert message in r.json()["detail"]
@@ -137,8 +137,8 @@ def test_bad_target_filters_are_422(api, params, message):
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_target_export_holds_the_filtered_rows(api, doc_ids, fmt):
     params = {"doc_id": doc_ids[-1], "year": 2025}
-    rows_json = api.get("/api/targets", params=params).json()["targets"]
-    r = api.get(f"/api/targets.{fmt}", params=params)
+    rows_json = api.get("/api/v1/targets", params=params).json()["targets"]
+    r = api.get(f"/api/v1/targets.{fmt}", params=params)
     assert r.status_code == 200
     assert r.headers["content-disposition"] == f'attachment; filename="targets-{doc_ids[-1]}-2025.{fmt}"'
     rows = _csv_rows(r.content) if fmt == "csv" else _xlsx_rows(r.content)
@@ -148,13 +148,13 @@ def test_target_export_holds_the_filtered_rows(api, doc_ids, fmt):
 
 
 def test_unknown_export_format_is_422(api):
-    r = api.get("/api/targets.json")
+    r = api.get("/api/v1/targets.json")
     assert r.status_code == 422 and "csv" in r.json()["detail"] and "xlsx" in r.json()["detail"]
 
 
 # ---------------------------------------------------------------- alignment
 def test_alignment_pairs_tasks_and_gaps(api):
-    r = api.get("/api/alignment")
+    r = api.get("/api/v1/alignment")
     assert r.status_code == 200
     data = r.json()
     assert data["links"] and data["links"][0]["cited"]
@@ -174,6 +174,6 @@ def test_alignment_pairs_tasks_and_gaps(api):
 
 def test_openapi_lists_the_view_endpoints(api):
     paths = api.get("/openapi.json").json()["paths"]
-    for path in ("/api/departments", "/api/departments.{fmt}", "/api/departments/{name}/clauses",
-                 "/api/targets", "/api/targets.{fmt}", "/api/alignment"):
+    for path in ("/api/v1/departments", "/api/v1/departments.{fmt}", "/api/v1/departments/{name}/clauses",
+                 "/api/v1/targets", "/api/v1/targets.{fmt}", "/api/v1/alignment"):
         assert path in paths

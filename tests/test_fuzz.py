@@ -63,8 +63,8 @@ def test_no_generated_request_gets_a_server_error(app):
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = [result.ok() for result in schema.get_all_operations()]
     labels = {op.label for op in operations}
-    assert {"POST /api/ask", "POST /api/search", "POST /v1/chat/completions", "POST /api/documents",
-            "GET /api/clauses/{clause_id}", "GET /api/documents/{doc_id}"} <= labels, labels
+    assert {"POST /api/v1/ask", "POST /api/v1/search", "POST /v1/chat/completions", "POST /api/v1/documents",
+            "GET /api/v1/clauses/{clause_id}", "GET /api/v1/documents/{doc_id}", "GET /readyz"} <= labels, labels
     statuses: Counter[int] = Counter()
     per_operation: Counter[str] = Counter()
     failures: list[str] = []

@@ -57,3 +57,23 @@ def test_create_app_injects_settings_as_a_dependency_override():
     s = Settings(port=8123, rate_limit=5)
     app = create_app(s)
     assert app.dependency_overrides[get_settings]() is s
+
+
+@pytest.mark.parametrize("value", ["https://a.example, https://b.example", '["https://a.example", "https://b.example"]'])
+def test_cors_origins_from_a_comma_list_or_json(monkeypatch, value):
+    monkeypatch.setenv("POLICYQA_CORS_ORIGINS", value)
+    assert Settings().cors_origins == ["https://a.example", "https://b.example"]
+    assert Settings().workers == 1 and Settings().ui_concurrency == 8
+
+
+def test_cors_headers_only_for_the_configured_origins():
+    from fastapi.testclient import TestClient
+
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    open_to = TestClient(create_app(Settings(cors_origins=["https://a.example"], rate_limit=0), qa=object()))
+    allowed = open_to.options("/api/v1/ask", headers={"Origin": "https://a.example", **preflight})
+    assert allowed.status_code == 200 and allowed.headers["access-control-allow-origin"] == "https://a.example"
+    refused = open_to.options("/api/v1/ask", headers={"Origin": "https://evil.example", **preflight})
+    assert refused.status_code == 400 and "access-control-allow-origin" not in refused.headers
+    closed = TestClient(create_app(Settings(rate_limit=0), qa=object()))
+    assert "access-control-allow-origin" not in closed.get("/openapi.json", headers={"Origin": "https://a.example"}).headers

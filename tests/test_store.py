@@ -16,6 +16,7 @@ from rag.index.store import (
     index_status,
     load_index,
 )
+from rag.index.swap import lock_path
 from rag.model import Clause, Document, Target
 
 DOCS = [Document(id="prov", title="某省行动计划", number="某政字〔2023〕1号", level="province", region="某省")]
@@ -54,7 +55,8 @@ def test_manifest_describes_the_index(built, embedder):
     assert {"vectors.npy", "clauses.json", "documents.json", "tokenizer.json"} <= set(manifest["files"])
     assert any(name.startswith("bm25/") for name in manifest["files"])
     assert json.loads((index_dir / "manifest.json").read_text("utf-8")) == manifest
-    assert not [p for p in index_dir.parent.iterdir() if p.name.startswith(".")]  # no temp dirs left
+    lock = lock_path(index_dir)  # the build lock file stays; temporary folders do not
+    assert not [p for p in index_dir.parent.iterdir() if p.name.startswith(".") and p != lock]
 
 
 def test_round_trip(built, embedder):
@@ -128,7 +130,7 @@ def test_rebuild_replaces_whole_folder_and_failure_keeps_old(tmp_path, embedder)
         build_index(DOCS, CLAUSES, embedder, index_dir, SUMS, {"bm25_method": "bm42"}, progress=False)
     assert (index_dir / "manifest.json").read_bytes() == before
     assert index_status(index_dir, embedder.name, SUMS) == "ok"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["index"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [lock_path(index_dir).name, "index"]
 
 
 def test_duplicate_clause_ids_rejected(tmp_path, embedder):

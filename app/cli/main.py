@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 
 import typer
+
+from rag.model import LEVELS
+from rag.retrieval.hybrid import MODES
+from rag.service import BACKENDS
+
+
+def _choices(name: str, values: Iterable[str]) -> type[StrEnum]:
+    """An enum of the library's own values, so typer lists them and refuses others (exit 2)."""
+    return StrEnum(name, {value: value for value in values})
+
+
+SearchMode = _choices("SearchMode", MODES)
+EvalMode = _choices("EvalMode", (*MODES, "all"))
+Backend = _choices("Backend", BACKENDS)
+Backends = _choices("Backends", (*BACKENDS, "all"))
+Level = _choices("Level", LEVELS)
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help="Offline Q&A over Chinese policy documents.")
 
@@ -25,9 +42,6 @@ def cli_errors() -> Iterator[None]:
 
 def echo_json(data: object) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-BACKENDS = ("local", "milvus")
 
 
 def settings_for(backend: str | None = None):
@@ -80,7 +94,7 @@ def search(
     query: str,
     top_k: int = typer.Option(5, "--top-k", "-k", min=1, max=50),
     doc: list[str] = typer.Option(None, "--doc", help="Restrict to these document ids."),
-    mode: str = typer.Option("hybrid", help="hybrid | bm25 | dense"),
+    mode: SearchMode = typer.Option("hybrid", help="Which retrievers rank."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Rank clauses for a query."""
@@ -90,7 +104,7 @@ def search(
     with cli_errors():
         qa = open_service()
         where = Filter(doc_ids=frozenset(doc)) if doc else None
-        res = qa.search(query, top_k=top_k, mode=mode, where=where)
+        res = qa.search(query, top_k=top_k, mode=str(mode), where=where)
         docs = {d.id: d for d in qa.documents}
         if as_json:
             echo_json({"query": res.query, "hits": [hit_to_dict(h, docs) for h in res.hits],
@@ -124,12 +138,14 @@ def ask(
 def serve(
     host: str = typer.Option(None, "--host", help="Interface to bind (default POLICYQA_HOST or 127.0.0.1)."),
     port: int = typer.Option(None, "--port", min=1, max=65535, help="Port (default POLICYQA_PORT or 8000)."),
+    workers: int = typer.Option(None, "--workers", min=1, max=64, help="uvicorn worker processes "
+                                "(default POLICYQA_WORKERS or 1); above 1 the API only, without the UI."),
 ) -> None:
-    """Serve the JSON API, the UI at /ui and the API docs at /docs (one uvicorn process)."""
+    """Serve the JSON API, the UI at /ui and the API docs at /docs."""
     from app.server import serve as run_server
 
     with cli_errors():
-        run_server(host=host, port=port)
+        run_server(host=host, port=port, workers=workers)
 
 
 @cli.command()
@@ -173,7 +189,7 @@ def ingest(
     number: str = typer.Option(None, "--number", help="文号, e.g. 鲁政字〔2023〕236号."),
     issuer: str = typer.Option(None, "--issuer", help="发文机关, e.g. 山东省人民政府."),
     date: str = typer.Option(None, "--date", help="Issue date YYYY-MM-DD."),
-    level: str = typer.Option(None, "--level", help="province | city | county | national | other"),
+    level: Level = typer.Option(None, "--level", help="Administrative level; detected when omitted."),
     region: str = typer.Option(None, "--region", help="Region, e.g. 山东省."),
     doc_id: str = typer.Option(None, "--id", help="Document id (one file only); from the file name when omitted."),
     corpus_dir: Path = typer.Option(None, "--corpus-dir", help="Corpus folder with documents.toml "
@@ -184,7 +200,7 @@ def ingest(
 
     with cli_errors():
         added = ingest_files(files, _corpus_dir(corpus_dir), id=doc_id, title=title, number=number, issuer=issuer,
-                             date=date, level=level, region=region)
+                             date=date, level=level and str(level), region=region)
         for d in added:
             typer.echo(f"added {d.id} → {d.source_path}")
             typer.echo(describe_metadata(d))
@@ -211,10 +227,10 @@ def evaluate(
                                 "clauses by id or by a quoted phrase (README: Bring your own QA set)."),
     docs: Path = typer.Option(None, "--docs", help="Evaluate on these raw documents instead of the corpus: "
                               "each file is ingested as a user would (scratch corpus under eval/_scratch/)."),
-    mode: str = typer.Option("all", help="hybrid | bm25 | dense | all"),
+    mode: EvalMode = typer.Option("all", help="Retrieval mode to score, or all of them."),
     report: Path = typer.Option(None, "--report", help="Write the markdown report here."),
-    backend: str = typer.Option(None, "--backend", help="local | milvus | all (each, compared in the "
-                                "report's Backends section); default POLICYQA_BACKEND."),
+    backend: Backends = typer.Option(None, "--backend", help="Backend to score, or all (compared in the "
+                                     "report's Backends section); default POLICYQA_BACKEND."),
     bench_json: Path = typer.Option(Path("eval/bench.json"), "--bench", help="With --backend all: "
                                     "`policyqa bench` output whose latencies go beside (if it exists)."),
     as_json: bool = typer.Option(False, "--json"),
@@ -224,8 +240,8 @@ def evaluate(
     from eval.runner import check_modes, main_eval
 
     with cli_errors():
-        modes = check_modes(mode)
-        names = BACKENDS if backend == "all" else (settings_for(backend).backend,)
+        modes = check_modes(str(mode))
+        names = BACKENDS if backend == "all" else (settings_for(backend and str(backend)).backend,)
         scratch = None
         if docs is not None:
             from eval.scratch import scratch_corpus
@@ -271,8 +287,8 @@ def bench(
     http: bool = typer.Option(True, help="Include the HTTP latency/throughput part."),
     scale: bool = typer.Option(True, help="Include the synthetic scale sweep."),
     sizes: str = typer.Option("1000,10000,100000", help="Scale sweep sizes, comma-separated."),
-    backend: str = typer.Option(None, "--backend", help="local | milvus: what the in-process and HTTP "
-                                "parts measure; default POLICYQA_BACKEND."),
+    backend: Backend = typer.Option(None, "--backend", help="What the in-process and HTTP parts "
+                                    "measure; default POLICYQA_BACKEND."),
     backends: bool = typer.Option(True, "--backends/--no-backends",
                                   help="Include local vs Milvus Lite latency and the Milvus build."),
     as_json: bool = typer.Option(False, "--json"),
@@ -283,7 +299,7 @@ def bench(
     from eval.runner import DEFAULT_SET
 
     with cli_errors():
-        s = settings_for(backend)
+        s = settings_for(backend and str(backend))
         qa = open_service(backend=s.backend)
         questions = [item["question"] for item in load_qa(DEFAULT_SET)]
         size_list = tuple(int(x) for x in sizes.split(",") if x.strip())

@@ -37,6 +37,7 @@ from fastapi import (
 )
 
 from app.http.deps import open_service
+from app.http.models import UploadResult, errors
 from app.http.schemas import document_to_dict
 from app.settings import Settings, get_settings
 from rag.ingest.corpus import MANIFEST
@@ -181,7 +182,8 @@ def _save(upload: UploadFile, target: Path, max_bytes: int) -> None:
 router = APIRouter(tags=["admin"], dependencies=[Depends(require_admin)])
 
 
-@router.post("/api/documents", status_code=201)
+@router.post("/api/documents", status_code=201, response_model=UploadResult,
+             responses=errors(401, 403, 413, 503))
 def upload_documents(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],

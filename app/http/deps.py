@@ -6,17 +6,20 @@ reach it through ``get_qa``. Everything configurable comes from ``Depends(get_se
 
 from __future__ import annotations
 
-import threading
+import math
 import time
-from collections import deque
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Request
+from limits import RateLimitItemPerMinute
+from limits.storage import MemoryStorage
+from limits.strategies import MovingWindowRateLimiter
 
 from app.settings import Settings, get_settings
 from rag.retrieval.base import Filter
 
 if TYPE_CHECKING:
+    from rag.model import Answer
     from rag.service import PolicyQA
 
 
@@ -85,26 +88,24 @@ def make_filter(qa: PolicyQA, doc_ids: list[str] | None, level: str | None) -> F
 
 
 class RateLimiter:
-    """Sliding one-minute window of request times per client; thread-safe."""
+    """Requests per minute per client in a moving one-minute window, counted by ``limits``.
+
+    The counts live in this process's memory: with ``--workers N`` each worker counts its own
+    share (a client may get up to N times the limit); ``limits`` also offers Redis or Memcached
+    storage should several workers or replicas have to share one count.
+    """
 
     def __init__(self) -> None:
-        self._hits: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
+        self._window = MovingWindowRateLimiter(MemoryStorage())
 
     def allow(self, client: str, per_minute: int) -> bool:
         """Record a request from ``client`` and say whether it is within ``per_minute``."""
-        now = time.monotonic()
-        with self._lock:
-            window = self._hits.setdefault(client, deque())
-            while window and now - window[0] >= 60.0:
-                window.popleft()
-            if len(window) >= per_minute:
-                return False
-            window.append(now)
-            if len(self._hits) > 10_000:  # forget idle clients so memory stays bounded
-                for key in [k for k, v in self._hits.items() if not v]:
-                    del self._hits[key]
-            return True
+        return self._window.hit(RateLimitItemPerMinute(per_minute), client)
+
+    def retry_after(self, client: str, per_minute: int) -> int:
+        """Whole seconds until ``client`` may send its next request (at least 1)."""
+        stats = self._window.get_window_stats(RateLimitItemPerMinute(per_minute), client)
+        return max(1, math.ceil(stats.reset_time - time.time()))
 
 
 def rate_limit(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
@@ -123,5 +124,17 @@ def rate_limit(request: Request, settings: Annotated[Settings, Depends(get_setti
         raise HTTPException(
             status_code=429,
             detail=f"rate limit of {settings.rate_limit} requests per minute exceeded; retry later",
-            headers={"Retry-After": "60"},
+            headers={"Retry-After": str(limiter.retry_after(client, settings.rate_limit))},
         )
+
+
+def ask_or_422(qa: PolicyQA, question: str, top_k: int, where: Filter | None = None) -> Answer:
+    """``qa.ask``, with the library's refusal of a bad value turned into a 422.
+
+    Raises:
+        HTTPException: 422 with the library's message (it names the value and what is allowed).
+    """
+    try:
+        return qa.ask(question, top_k=top_k, where=where)
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import gradio as gr
 
+from app.http.observe import record_answer
+from app.http.validation import MAX_QUESTION
 from app.ui.html import (
     LEVEL_NAMES,
     SCROLL_JS,
@@ -27,8 +29,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from rag.service import PolicyQA
-
-MAX_QUESTION = 1000
 
 # Example questions for the three kinds of users (企业 / 机关 / 评估).
 EXAMPLES: dict[str, tuple[str, ...]] = {
@@ -143,6 +143,7 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
                 answer = qa.ask(message, top_k=5, where=_filter(qa, doc_ids, level))
             except ValueError as exc:
                 raise gr.Error(str(exc)) from exc
+            record_answer(answer, "ui")
             docs = {d.id: d for d in qa.documents}
             labels = [citation_label(n, h, docs) for n, h in enumerate(answer.citations, 1)]
             terms = question_terms(qa, message)

@@ -2,17 +2,17 @@
 
 A build writes the new index into ``.{name}.build-XXXX`` beside the index folder, then swaps it in
 with two renames: index → ``.{name}.old-XXXX``, build → index. Every step holds an exclusive
-``flock`` on the parent folder, so two builds never interleave their swaps, and whoever holds the
-lock knows that any ``.build-*`` / ``.old-*`` folder it sees was left by a killed process.
+lock on ``.{name}.lock`` beside the index (``filelock``: ``flock`` on POSIX, ``msvcrt`` on Windows,
+so the library imports everywhere), so two builds never interleave their swaps, and whoever holds
+the lock knows that any ``.build-*`` / ``.old-*`` folder it sees was left by a killed process.
 
 A kill between the two renames leaves no index folder but a complete ``.old-*``;
 ``recover_interrupted_swap`` (called by readers that find no index) renames it back, so the
-previous index keeps serving. The lock is released by the kernel when a process dies.
+previous index keeps serving. The operating system releases the lock when a process dies.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 import shutil
 import uuid
@@ -20,22 +20,31 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock
+
 MARKER = "manifest.json"  # a folder holding it is a complete index: it is written last
 
 
 @contextmanager
 def folder_lock(target: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``target``'s parent folder (blocking until it is free).
+    """Hold the exclusive lock of ``target`` (blocking until it is free).
+
+    The lock is a file ``.{name}.lock`` beside ``target`` and not the folder itself, because
+    Windows cannot lock a folder. A new ``FileLock`` per call: two callers in one process exclude
+    each other as two processes do.
 
     Args:
         target: The folder about to be replaced; its parent must exist.
     """
-    fd = os.open(Path(target).parent, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with FileLock(lock_path(target)):
         yield
-    finally:
-        os.close(fd)  # closing releases the flock
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file of ``target``: ``.{name}.lock`` beside it; it stays there between builds
+    (deleting it on release would let a waiting process lock a file nobody else sees)."""
+    target = Path(target)
+    return target.with_name(f".{target.name}.lock")
 
 
 def leftovers(target: Path) -> list[Path]:

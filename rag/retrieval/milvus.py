@@ -223,7 +223,7 @@ class MilvusIndex:
     # ----------------------------------------------------------------- facts
     def exists(self) -> bool:
         """Whether the collection exists."""
-        return bool(self.client.has_collection(self.collection))
+        return bool(self.client.has_collection(self.collection, timeout=self.timeout))
 
     def count(self) -> int:
         """Number of clauses in the collection (0 when it does not exist)."""
