@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -253,9 +254,10 @@ class PolicyQA:
         hits = self._searcher.search(text, top_k=top_k, mode=mode, where=where)
         return SearchResult(query, hits, (time.perf_counter() - t0) * 1000)
 
-    def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
-        """Answer a question from the clauses, with citations (see ``rag.answer.answerer``)."""
-        return self._answerer.ask(question, top_k=top_k, where=where)
+    def ask(self, question: str, top_k: int = 5, where: Filter | None = None, history: Sequence[str] = ()) -> Answer:
+        """Answer a question from the clauses, with citations (see ``rag.answer.answerer``);
+        ``history`` holds the conversation's earlier questions, oldest first."""
+        return self._answerer.ask(question, top_k=top_k, where=where, history=history)
 
 
 def open_milvus_index(loaded, searcher, uri: str, token: str | None = None):

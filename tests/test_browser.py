@@ -66,6 +66,23 @@ def test_ask_shows_cited_answer_and_opens_a_citation_in_its_document(page):
     page.screenshot(path=str(ARTIFACTS / "ui.png"), full_page=True)
 
 
+def test_a_follow_up_in_the_chat_is_read_with_the_question_before(page):
+    page.get_by_role("tab", name="问答").click()
+    page.locator("button", has_text="清空对话").first.click()
+    bots = page.locator("#pqa-chat .message.bot")
+    for question, count in (("聊城市充电桩建设由哪个部门牵头？", 1), ("那责任单位有哪些？", 2)):
+        page.locator("#pqa-question textarea").fill(question)
+        page.locator("#pqa-send").click()
+        page.wait_for_function(f"() => document.querySelectorAll('#pqa-chat .message.bot').length >= {count}")
+        page.wait_for_function("() => !document.querySelector('#pqa-chat .pending')")
+    first, follow = bots.nth(0).inner_text(), bots.nth(1).inner_text()
+    assert "市发展改革委" in first, first
+    # the responsibility units of the same 聊城 task, not a task of the province plan
+    assert "市交通运输局" in follow and "市城管局" in follow, follow
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ui_follow_up.png"), full_page=True)
+
+
 def test_example_chip_and_search_tab(page):
     page.locator("#pqa-examples button", has_text="省公安厅参与哪些任务").click()
     page.locator("#pqa-chat").get_by_text("省公安厅参与哪些任务").last.wait_for()

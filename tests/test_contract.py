@@ -71,6 +71,7 @@ def cases(ids: dict) -> dict[str, list[dict]]:
         "GET /api/v1/alignment": [{}],
         "POST /v1/chat/completions": [{"body": chat}, {"body": {**chat, "stream": True}},
                                       {"body": {"messages": []}}],
+        "GET /v1/models": [{}],
         "POST /api/v1/documents": [{"httpx": {"headers": AUTH, **upload}},
                                    {"httpx": {"headers": AUTH, "files": {"title": (None, "x")}}},
                                    {"httpx": {"headers": {"Authorization": "Bearer wrong"}, **upload}},

@@ -16,7 +16,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import StreamingResponse
 
 from app.http.deps import ask_or_422, get_qa, rate_limit
-from app.http.models import ChatCompletion, errors
+from app.http.models import ChatCompletion, ModelList, errors
 from app.http.observe import record_answer
 from app.http.schemas import answer_to_dict
 from app.http.validation import MAX_QUESTION, ChatRequest, has_visible
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 QA = Annotated[Any, Depends(get_qa)]
 router = APIRouter()
+MAX_HISTORY = 10  # earlier user turns read with a follow-up (the last one decides)
 
 
 def _citation_lines(answer: Answer, qa: PolicyQA) -> list[str]:
@@ -45,6 +46,16 @@ def answer_text(answer: Answer, qa: PolicyQA) -> str:
     return answer.answer + ("\n\n参考：\n" + "\n".join(lines) if lines else "")
 
 
+MODEL = "policyqa"
+_STARTED = int(time.time())
+
+
+@router.get("/v1/models", tags=["openai"], response_model=ModelList)
+def models() -> dict:
+    """OpenAI-compatible model list: the one model this server answers as (clients list it first)."""
+    return {"object": "list", "data": [{"id": MODEL, "object": "model", "created": _STARTED, "owned_by": "policyqa"}]}
+
+
 # One server-sent event: ``data`` holds a ``chat.completion.chunk`` as JSON, the last one ``[DONE]``.
 SSE = {"text/event-stream": {"schema": {
     "type": "object", "required": ["data"],
@@ -56,7 +67,8 @@ SSE = {"text/event-stream": {"schema": {
              response_model=ChatCompletion,
              responses={200: {"content": SSE}, **errors(429, 503)})
 def chat_completions(body: ChatRequest, qa: QA, request: Request):
-    """OpenAI-compatible chat: answers the last user message; ``stream`` sends SSE chunks."""
+    """OpenAI-compatible chat: answers the last user message, read with the earlier ones (a
+    follow-up such as 那责任单位有哪些？ is about the question before); ``stream`` sends SSE chunks."""
     users = [m for m in body.messages if m.role == "user"]
     question = users[-1].text().strip() if users else ""
     if question and not has_visible(question):
@@ -66,7 +78,8 @@ def chat_completions(body: ChatRequest, qa: QA, request: Request):
             status_code=422,
             detail=f"messages: the last user message must hold 1..{MAX_QUESTION} non-blank characters",
         )
-    answer = ask_or_422(qa, question, 5)
+    history = [m.text().strip() for m in users[:-1] if has_visible(m.text())][-MAX_HISTORY:]
+    answer = ask_or_422(qa, question, 5, history=history)
     record_answer(answer, "chat", request)
     content = answer_text(answer, qa)
     docs = {d.id: d for d in qa.documents}

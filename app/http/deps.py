@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, HTTPException, Request
@@ -128,13 +129,15 @@ def rate_limit(request: Request, settings: Annotated[Settings, Depends(get_setti
         )
 
 
-def ask_or_422(qa: PolicyQA, question: str, top_k: int, where: Filter | None = None) -> Answer:
-    """``qa.ask``, with the library's refusal of a bad value turned into a 422.
+def ask_or_422(qa: PolicyQA, question: str, top_k: int, where: Filter | None = None,
+               history: Sequence[str] = ()) -> Answer:
+    """``qa.ask`` (``history``: the conversation's earlier questions), with the library's refusal
+    of a bad value turned into a 422.
 
     Raises:
         HTTPException: 422 with the library's message (it names the value and what is allowed).
     """
     try:
-        return qa.ask(question, top_k=top_k, where=where)
+        return qa.ask(question, top_k=top_k, where=where, history=history)
     except ValueError as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from exc

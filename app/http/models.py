@@ -217,6 +217,22 @@ class ChatCompletion(Strict):
     citations: list[HitOut]
 
 
+class ModelOut(Strict):
+    """One model of ``GET /v1/models`` (OpenAI ``model`` object)."""
+
+    id: str
+    object: Literal["model"]
+    created: int
+    owned_by: str
+
+
+class ModelList(Strict):
+    """``GET /v1/models``: the model this server answers as."""
+
+    object: Literal["list"]
+    data: list[ModelOut]
+
+
 # ---------------------------------------------------------------- officials' views
 class DepartmentOut(Strict):
     name: str

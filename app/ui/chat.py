@@ -82,6 +82,7 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
     with gr.Blocks(title="政策问答", analytics_enabled=False) as demo:
         gr.Markdown("## 政策问答 · 新能源汽车产业政策\n答案只来自政策原文，每句都标注出处；点击引用可在原文中查看上下文。")
         terms_state = gr.State([])
+        asked_state = gr.State([])  # the user's questions so far, for follow-ups
         with gr.Tabs():
             with gr.Tab("问答", id="ask"):
                 with gr.Row(equal_height=False):
@@ -132,7 +133,7 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
             return (gr.update(choices=docs),
                     gr.update(choices=[("全部", "")] + [(LEVEL_NAMES.get(lv, lv), lv) for lv in levels]))
 
-        def respond(message: str, history: list, doc_ids: list[str], level: str):
+        def respond(message: str, history: list, doc_ids: list[str], level: str, asked: list[str]):
             message = (message or "").strip()
             if not message:
                 raise gr.Error("请输入问题。")
@@ -140,7 +141,8 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
                 raise gr.Error(f"问题最长 {MAX_QUESTION} 字，当前 {len(message)} 字。")
             qa = get_qa()
             try:
-                answer = qa.ask(message, top_k=5, where=_filter(qa, doc_ids, level))
+                # the earlier questions of this conversation: a follow-up (那责任单位有哪些？) reads them
+                answer = qa.ask(message, top_k=5, where=_filter(qa, doc_ids, level), history=asked or [])
             except ValueError as exc:
                 raise gr.Error(str(exc)) from exc
             record_answer(answer, "ui")
@@ -151,7 +153,7 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
                        {"role": "assistant", "content": answer_markdown(answer.answer, labels)}]
             choices = [(label, h.clause.id) for label, h in zip(labels, answer.citations, strict=True)]
             return (history, sources_html(answer.citations, docs, terms),
-                    gr.update(choices=choices, value=None), "", "", terms)
+                    gr.update(choices=choices, value=None), "", "", terms, [*(asked or []), message][-10:])
 
         def show_origin(clause_id: str | None, terms: list[str]):
             if not clause_id:
@@ -187,16 +189,16 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
             return f"共 {len(rows)} 条 · 耗时 {result.took_ms:.0f} ms", pd.DataFrame(rows)
 
         demo.load(load_filters, outputs=[doc_filter, level_filter])
-        ask_outputs = [chat, sources, pick, origin, question, terms_state]
-        ask_inputs = [question, chat, doc_filter, level_filter]
+        ask_outputs = [chat, sources, pick, origin, question, terms_state, asked_state]
+        ask_inputs = [question, chat, doc_filter, level_filter, asked_state]
         send.click(respond, ask_inputs, ask_outputs)
         question.submit(respond, ask_inputs, ask_outputs)
         for button, text in chips:
             button.click(lambda t=text: t, outputs=question).then(respond, ask_inputs, ask_outputs)
         pick.change(show_origin, [pick, terms_state], origin).then(None, js=SCROLL_JS)
         clear.click(lambda: ([], '<div class="pqa-empty">提问后这里显示被引用的条款。</div>',
-                             gr.update(choices=[], value=None), "", []),
-                    outputs=[chat, sources, pick, origin, terms_state])
+                             gr.update(choices=[], value=None), "", [], []),
+                    outputs=[chat, sources, pick, origin, terms_state, asked_state])
         s_go.click(run_search, [s_query, s_mode, s_k], [s_info, s_table])
         s_query.submit(run_search, [s_query, s_mode, s_k], [s_info, s_table])
     return demo

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.answer.align_answer import alignment_answer
@@ -126,13 +126,16 @@ class Answerer:
         self._shares: dict[str, float] = {}
         self._folded = [folded(c.index_text) for c in self.clauses]
 
-    def ask(self, question: str, top_k: int = 5, where: Filter | None = None) -> Answer:
+    def ask(self, question: str, top_k: int = 5, where: Filter | None = None,
+            history: Sequence[str] = ()) -> Answer:
         """Answer ``question`` from the corpus.
 
         Args:
             question: The question, in simplified or traditional Chinese.
             top_k: How many clauses to consider (at least 1); more are fetched for grouping.
             where: Optional metadata filter; when given it replaces the one the question implies.
+            history: The user's earlier questions of the conversation, oldest first: a follow-up
+                without a subject of its own (那责任单位有哪些？) is read with the last one's.
 
         Returns:
             An ``Answer`` whose markers ``[n]`` index ``citations``.
@@ -150,7 +153,8 @@ class Answerer:
         # Each question of 哪个部门牵头？到2026年建多少个？ is answered in turn under one citation
         # numbering, the later ones read with the first one's subject; one the corpus cannot
         # answer is left out, and only when none can be answered is the message refused.
-        text, det, query, hits = self._answer_part(parts[0], top_k, where, cites)
+        previous = self._understand(split_question(history[-1])[0])[0] if history and history[-1].strip() else None
+        text, det, query, hits = self._answer_part(parts[0], top_k, where, cites, context=previous)
         texts = [text] if text else []
         for part in parts[1:]:
             more = self._answer_part(part, top_k, where, cites, context=det)[0]

@@ -21,7 +21,11 @@ documents — never words of one question. The genre vocabulary, by what it asks
 * carrying out a higher level's plan: 落实 贯彻 对应 执行 衔接 承接 响应 对接 跟进 呼应 配套措施;
 * levels: 省里 省级 全省 我省 省政府 省委 省上 省一级 省方案 省文件 省行动计划 市级 市里 全市 我市 市一级 市本级
   县级 县里 全县;
-* facts plans do not hold: 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续 怎么申请 如何申请.
+* facts plans do not hold: 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续 怎么申请 如何申请;
+* the kind of fact asked (``rag.answer.kinds``): 几月 截止 年底前 分几年 多少万 多少元 奖多少 什么标准 覆盖率 比重
+  比率 什么制度 什么平台 什么办法 要不要办 申请表 到哪办 哪个窗口 哪个APP 能不能申请 什么方向 哪个方向 哪些方向 找谁
+  收多少 服务费;
+* and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么.
 
 ``GENRE`` lists these words; ``tests/test_registry.py`` checks that every cue alternative either
 occurs in more than one question of the evaluation sets or is one of them.
@@ -85,9 +89,11 @@ GENRE: frozenset[str] = frozenset(
     金融 融资 基金 贷款 电价 便宜 发展什么 发展哪些 重点 定位 布局 方向 主攻 特色 优势 产业 干什么 做什么 适合 落实 贯彻
     对应 执行 衔接 承接 响应 对接 跟进 呼应 配套措施 省里 省级 全省 我省 省政府 省委 省上 省一级 省方案 省文件 省行动计划
     市级 市里 全市 我市 市一级 市本级 县级 县里 全县 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续
-    怎么申请 如何申请
+    怎么申请 如何申请 几月 截止 年底前 分几年 多少万 多少元 奖多少 什么标准 覆盖率 比重 比率 什么制度 什么平台 什么办法
+    要不要办 申请表 哪个窗口 哪个APP 能不能申请 什么方向 哪个方向 哪些方向 找谁 收多少 服务费 谁发的 负责什么
     """.split()
-)
+) | {r"为什么要?(?:出台|制定|印发)", r"根据(?:什么|哪)", r"哪[个份部项](?:规划|政策文件|通知)", r"人才.{0,4}政策",
+     r"到哪(?:里|儿)?办"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,71 @@
+"""The intent registry (rag.answer.registry): one route per intent, cue words of the genre only.
+
+A cue alternative that occurs in exactly one question of all the QA sets was written for that
+question; it must be a word of the genre (``GENRE``, documented in the registry) or go.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rag.answer.kinds import ASKS
+from rag.answer.registry import CUES, GENRE, ROUTES, Intent, Question, route
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = ["eval/qa.jsonl", "eval/qa_holdout.jsonl", "eval/generality/qa.jsonl", "eval/dev/qa.jsonl",
+        "eval/blind/qa/qa.jsonl"]
+
+
+def alternatives(pattern: re.Pattern[str]) -> list[str]:
+    """The top-level ``|`` alternatives of a pattern."""
+    out, depth, cur = [], 0, ""
+    for ch in pattern.pattern:
+        depth += ch in "([" and 1 or 0
+        depth -= ch in ")]" and 1 or 0
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return [*out, cur]
+
+
+def questions() -> list[str]:
+    return [json.loads(line)["question"] for path in SETS
+            for line in (ROOT / path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_every_cue_serves_more_than_one_question_or_is_a_genre_word():
+    asked = questions()
+    counts = {}
+    for name, pattern in [*CUES.items(), *((f"kind:{k}", p) for k, p in ASKS.items())]:
+        for alt in alternatives(pattern):
+            n = sum(bool(re.search(alt, q, pattern.flags)) for q in asked)
+            counts[(name, alt)] = n
+    single = [(name, alt) for (name, alt), n in counts.items() if n == 1 and alt not in GENRE]
+    assert not single, f"cue alternatives serving exactly one question: {single}"
+
+
+def test_routes_are_declared_once_and_end_in_open():
+    assert ROUTES[-1].intent is Intent.OPEN and ROUTES[-1].when(Question(""))
+    assert {r.intent for r in ROUTES} == set(Intent)
+    assert all(r.retrieval in ("search", "department", "alignment", "document") for r in ROUTES)
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    (Question("文号是多少"), Intent.DOC_FACT),
+    (Question("牵头哪些任务", departments=True, task_words=True), Intent.DEPT_LOOKUP),
+    (Question("还有哪些部门配合", departments=True, task_words=True), Intent.SUPPORT),
+    (Question("由谁牵头"), Intent.LEAD),
+    (Question("要建多少个"), Intent.TARGET),
+    (Question("有什么补贴"), Intent.POLICY),
+    (Question("重点发展什么", column_places=True), Intent.REGION),
+    (Question("怎么落实", cross_level=True), Intent.ALIGNMENT),
+    (Question("讲了些啥"), Intent.OPEN),
+])
+def test_route_order(question, intent):
+    assert route(question).intent is intent
