@@ -53,7 +53,7 @@ def test_every_cue_serves_more_than_one_question_or_is_a_genre_word():
 def test_routes_are_declared_once_and_end_in_open():
     assert ROUTES[-1].intent is Intent.OPEN and ROUTES[-1].when(Question(""))
     assert {r.intent for r in ROUTES} == set(Intent)
-    assert all(r.retrieval in ("search", "department", "alignment", "document") for r in ROUTES)
+    assert all(r.retrieval in ("search", "place", "department", "alignment", "document") for r in ROUTES)
 
 
 @pytest.mark.parametrize(("question", "intent"), [

@@ -25,6 +25,7 @@ from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer, asked_units
 from rag.answer.doc_facts import doc_fact
 from rag.answer.generate import Generator
 from rag.answer.intent import Detection, detect
+from rag.answer.kinds import Kind
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
 from rag.answer.sentences import coverage, folded, sentences, trim
@@ -55,14 +56,28 @@ def _abbreviates(short: str, text: str) -> bool:
 
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
+_CLAUSE_SEP = re.compile(r"(?<=[，,；;])")
+_INTERROGATIVE = re.compile(r"谁|哪|多少|几|什么|吗|么|是否|有没有|能不能|要不要|怎么|如何|何时|多久|多长")
 MAX_PARTS = 4
+_FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.RATE,
+                                      Kind.DURATION, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05  # a follow-up naming a compound this rare has a subject of its own
 _MARKER = re.compile(r"\[\d+\]")
 
 
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _asks(text: str) -> bool:
+    return _INTERROGATIVE.search(text) is not None
+
+
 def split_question(question: str) -> list[str]:
-    """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two; a part with fewer than
-    four CJK characters stays with the one before it, and there are at most ``MAX_PARTS``.
+    """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two, and so is
+    从哪天开始施行，有效期到什么时候？ (two asks joined by a comma, each with its own question
+    word); a part with fewer than four CJK characters stays with the one before it, and there
+    are at most ``MAX_PARTS``.
 
     Args:
         question: The message as asked.
@@ -70,13 +85,22 @@ def split_question(question: str) -> list[str]:
     Returns:
         One or more non-empty questions, in order.
     """
-    parts: list[str] = []
+    pieces: list[str] = []
     for part in _QUESTION_END.split(question.strip()):
+        clauses = [c for c in _CLAUSE_SEP.split(part) if c.strip()]
+        # split at a comma only where the words on both sides ask something of their own
+        if len(clauses) > 1 and all(_asks(c) and _cjk(c) >= 4 for c in clauses[-2:]):
+            head = "".join(clauses[:-1]).strip()
+            pieces += [head, clauses[-1]]
+        else:
+            pieces.append(part)
+    parts: list[str] = []
+    for part in pieces:
         if not part.strip():
             continue
         # a short tail stays with its question; past MAX_PARTS the rest is one question, so a
         # message of many question marks costs at most MAX_PARTS searches
-        if parts and (sum("\u4e00" <= ch <= "\u9fff" for ch in part) < 4 or len(parts) == MAX_PARTS):
+        if parts and (_cjk(part) < 4 or len(parts) == MAX_PARTS):
             parts[-1] += part
         else:
             parts.append(part.strip())
@@ -189,6 +213,9 @@ class Answerer:
             if not hits and scope is not None:
                 hits = self._search(query, max(top_k, 10), where=where)
             route = det.route.retrieval if det.route else "search"
+            if route == "place" and scope is not None:
+                seen = {h.clause.id for h in hits}
+                hits = hits + [h for h in self._search(query, max(top_k, 10), where=where) if h.clause.id not in seen]
             if route == "department":
                 text = self.composer.dept_lookup(det, hits, cites)
             elif route == "document":
@@ -291,10 +318,13 @@ class Answerer:
 
     def _compose(self, det: Detection, query: str, hits: list[Hit], cites: Citations) -> str | None:
         c = self.composer
+        if det.kinds and det.kinds[0] in _FACTS_NO_COMPOSER_HOLDS:
+            # 值班电话是多少, 租金多少钱, 多长时间内上报: no structured data states these; the
+            # sentences of the retrieved clauses do, or nothing does
+            return c.backbone(det, hits, cites)
         if det.intent is Intent.ALIGNMENT:
             text = alignment_answer(c, det, query, self._search, self._alignment_value(), cites)
         else:
-            composer = {Intent.LEAD: c.lead, Intent.SUPPORT: c.support, Intent.TARGET: c.target,
-                        Intent.POLICY: c.policy, Intent.REGION: c.region}.get(det.intent)
+            composer = getattr(c, det.route.composer, None) if det.route else None
             text = composer(det, hits, cites) if composer else None
         return text or c.open(det, hits, cites)

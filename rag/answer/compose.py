@@ -22,6 +22,7 @@ from rag.answer.sentences import (
     body_text,
     coverage,
     fitness,
+    folded,
     heading,
     sentences,
     task_name,
@@ -120,6 +121,12 @@ class Composer:
         self.vocab = vocab
         names = sorted({*vocab.region_of_place, *vocab.column_places}, key=len, reverse=True)
         self.place_names = re.compile("|".join(map(re.escape, names))) if names else None
+        self.by_doc: dict[str, list[Clause]] = {}  # each document's clauses in reading order
+        self.columns: dict[str, list[Clause]] = {}  # 专栏 line-items by the place they name
+        for clause in clauses:
+            self.by_doc.setdefault(clause.doc_id, []).append(clause)
+            if clause.kind == "column":
+                self.columns.setdefault(short_place(folded(clause.title)), []).append(clause)
         units = sorted((a for a in vocab.departments if len(a) >= 3), key=len, reverse=True)
         self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
         self.duties: dict[str, list[tuple[Clause, str]]] = {}
@@ -323,7 +330,7 @@ class Composer:
         for depth in range(len(c.path) - 1, -1, -1):
             if coverage(topical, c.path[depth]) < max(_WHOLE_TASK, own + 1e-9):
                 continue
-            members = [m for m in self.clauses if m.doc_id == c.doc_id and m.kind == "item"
+            members = [m for m in self.by_doc.get(c.doc_id, []) if m.kind == "item"
                        and m.path[: depth + 1] == c.path[: depth + 1]]
             if len(members) < 2:
                 return None
@@ -353,23 +360,32 @@ class Composer:
         return out + "。"
 
     def region(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+        """The 专栏 line-item of the place the question names, among the retrieved clauses; of a
+        place with items in several plans (柳溪县 in a food plan and a sports plan), the one
+        fitting the question's words best. The answer names the place: 威海：发展新能源房车….
+        """
         scope = det.filter()
         ranked = {h.clause.id: h for h in hits}
-        for place in det.places:
-            for clause in self.clauses:
-                if clause.kind != "column" or short_place(clause.title) != place:
+        items = [c for place in det.places for c in self.columns.get(place, ()) if c.id in ranked]
+        best: tuple[float, Clause] | None = None
+        for clause in items:
+            body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
+            fit = coverage(det.terms, body) - 0.01 * ranked[clause.id].rank
+            if scope is not None and not scope.allows(clause, self.documents[clause.doc_id]):
+                # The place's own document is searched; its line-item in a higher plan still
+                # wins unless the own document's sentences fit the question better.
+                own = max((coverage(det.terms, s) for h in hits[:5] for s in sentences(body_text(h.clause))),
+                          default=0.0)
+                if coverage(det.terms, body) < own:
                     continue
-                body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
-                if scope is not None and not scope.allows(clause, self.documents[clause.doc_id]):
-                    # The place's own document is searched; its line-item in a higher plan still
-                    # wins unless the own document's sentences fit the question better.
-                    own = max((coverage(det.terms, s) for h in hits[:5] for s in sentences(body_text(h.clause))),
-                              default=0.0)
-                    if coverage(det.terms, body) < own:
-                        continue
-                snippet = trim(body, det.terms, LIMIT - len(clause.title) - 1)
-                return f"{clause.title}：{snippet}{cites.mark(ranked.get(clause.id) or Hit(clause, 0.0, 0))}。"
-        return None
+            if best is None or fit > best[0]:
+                best = (fit, clause)
+        if best is None:
+            return None
+        clause = best[1]
+        body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
+        snippet = trim(body, det.terms, LIMIT - len(clause.title) - 1)
+        return f"{clause.title}：{snippet}{cites.mark(ranked[clause.id])}。"
 
     def dept_lookup(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
         """Every task each named department leads or takes part in, each cited, in the documents

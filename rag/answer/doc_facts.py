@@ -12,12 +12,24 @@ import re
 from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
-from rag.answer.sentences import body_text, trim
+from rag.answer.sentences import body_text, folded, trim
 from rag.model import Hit
 
 _BASIS = re.compile(r"(?:根据|依据|按照|贯彻落实|落实)[^。；《]{0,20}《[^》]+》(?:[（(][^）)]*[）)])?")
 _RECIPIENTS = re.compile(r"([^。：:\n]*?(?:政府|管委会|部门|机构|单位|院校|企业)[^。：:\n]*)[：:]")
 _PURPOSE = re.compile(r"^为[^。]{4,}?制定本[^。]*")
+
+
+_ISSUER_PREFIX = re.compile(r"^.{0,30}?(?:人民政府|办公厅|办公室|委员会)?关于(?:印发)?")
+_TYPE_SUFFIX = re.compile(r"(?:的)?(?:三年)?(?:行动方案|实施方案|行动计划|实施意见|若干措施|若干意见|管理办法|实施细则|工作方案|"
+                          r"方案|计划|意见|办法|措施|规定|细则|通知|决定|规划|纲要|要点)?(?:（[^）]*）)?$")
+
+
+def subject(doc) -> str:
+    """What a document is about, from its title: 岚溪市新材料产业高质量发展三年行动计划（2025—2027年）
+    → 岚溪市新材料产业高质量发展; 某市人民政府关于做好清洁取暖工作的通知 → 做好清洁取暖工作."""
+    title = _ISSUER_PREFIX.sub("", doc.title)
+    return _TYPE_SUFFIX.sub("", title) or doc.title
 
 
 def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
@@ -41,7 +53,8 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     ranked = list(dict.fromkeys(h.clause.doc_id for h in hits))
     documents = sorted(composer.documents.values(),
                        key=lambda d: ranked.index(d.id) if d.id in ranked else len(ranked))
-    docs = [d for d in documents if d.region in det.regions]
+    named = [d for d in documents if d.number and folded(d.number) in det.text]  # 望政办发〔2025〕21号这个文件
+    docs = named or [d for d in documents if d.region in det.regions]
     if not docs and det.places:
         raise NoAnswer  # a place with no document of its own (青岛市的实施方案)
     docs = docs or [d for d in documents if d.level in det.levels]
@@ -50,8 +63,13 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     if not docs:
         return None
     doc = docs[0]
-    own = [c for c in composer.clauses if c.doc_id == doc.id]
+    own = composer.by_doc.get(doc.id, [])
     notice = next((c for c in own if c.kind == "notice"), own[0] if own else None)
+    if CUES["subject"].search(det.text):
+        purpose = next((m.group(0) for c in own if (m := _PURPOSE.search(body_text(c)))), "")
+        about = f"《{doc.title}》主要讲{subject(doc)}"
+        tail = f"：{trim(purpose, det.terms, LIMIT - len(about))}" if purpose else ""
+        return f"{about}{tail}{cites.mark(Hit(notice, 1.0, 0))}。" if notice else f"{about}。"
     if CUES["purpose"].search(det.text):
         for clause in own:
             m = _PURPOSE.search(body_text(clause))

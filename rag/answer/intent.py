@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from rag.answer.kinds import Kind, asked_kinds
 from rag.answer.registry import CUES, Intent, Question, Route, route
+from rag.answer.sentences import folded
 from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
 from rag.retrieval.base import Filter
 from rag.retrieval.tokenize import Tokenizer
@@ -140,7 +141,7 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
                     continue
             if len(names) > 1:  # 发改委 without a level: prefer the level the question names
                 level = "省" if CUES["province"].search(text) else "市" if (CUES["city"].search(text) or any(
-                    short_place(r) in text for r, lv in vocab.level_of_region.items() if lv == "city")) else ""
+                    short_place(folded(r)) in text for r, lv in vocab.level_of_region.items() if lv == "city")) else ""
                 names = [n for n in names if n.startswith(level)] or names
             found.update(dict.fromkeys(names))
             rest = rest.replace(alias, "，")
@@ -185,7 +186,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     unknown = [*unknown_places, *unknown_depts]
     unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text) if m.group(1) not in vocab.text]
     unknown += [m.group(0) for m in CUES["person"].finditer(rest) if m.group(0) not in vocab.text]
-    regions = list(dict.fromkeys(vocab.region_of_place[p] for p in places if p in vocab.region_of_place))
+    regions = list(dict.fromkeys(r for p in places for r in vocab.region_of_place.get(p, ())))
     held = set(vocab.level_of_region.values())
     explicit = [lv for lv in _levels(rest, vocab) if lv in held]
     levels = list(dict.fromkeys([*(vocab.level_of_region[r] for r in regions), *explicit]))

@@ -81,8 +81,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
-    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|标准)[^，。；]{0,12}\d+(?:\.\d+)?\s*(?:万)?元|"
-                         r"\d+(?:\.\d+)?\s*元\s*/|每[^，。；\d]{1,6}\d+(?:\.\d+)?\s*元"),
+    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,12}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.

@@ -67,7 +67,7 @@ CUES: dict[str, re.Pattern[str]] = {
     "region": re.compile(r"发展什么|发展哪些|重点|定位|布局|方向|主攻|特色|优势|产业|干什么|做什么|适合"),
     "dept_tasks": re.compile(r"哪些|什么任务|负责什么|干什么|做什么|管什么|职责|任务|工作|牵头|参与|负责|哪几项|什么事"),
     # a plural ask about a department's tasks: 市商务局牵头哪些物流任务 (not 还有哪些部门配合)
-    "lookup": re.compile(r"哪些(?!部门|单位|厅|局|委|机构)|哪几项|几项|多少项|什么任务|什么事|什么工作|哪些工作"),
+    "lookup": re.compile(r"哪些(?!部门|单位|厅|局|委|机构|责任|配合|协办|参与)|哪几项|几项|多少项|什么任务|什么事|什么工作|哪些工作"),
     "align": re.compile(r"落实|贯彻|对应|执行|衔接|承接|响应|对接|跟进|呼应|配套措施"),
     "province": re.compile(r"省里|省级|全省|我省|省政府|省委|省上|省一级|省行动计划|省方案|省文件"),
     "city": re.compile(r"市级|市里|全市|我市|市一级|市本级"),
@@ -119,7 +119,9 @@ class Route:
     Attributes:
         intent: The intent.
         when: The condition on the question, tried in ``ROUTES`` order.
-        retrieval: ``search`` (hybrid search of the question), ``department`` (the named
+        retrieval: ``search`` (hybrid search of the question), ``place`` (that search, and one
+            across every level too: a city's 专栏 line-item may stand in the province plan),
+            ``department`` (the named
             departments' tasks in the documents the search finds), ``alignment`` (each level
             searched on its own) or ``document`` (the named or best-matching document).
         composer: The ``Composer`` method that reads the clauses' structured data; the
@@ -140,10 +142,10 @@ ROUTES: tuple[Route, ...] = (
     Route(Intent.SUPPORT, lambda q: q.says("support") or (q.departments and q.task_words), "search", "support"),
     Route(Intent.LEAD, lambda q: q.says("lead"), "search", "lead"),
     Route(Intent.TARGET, lambda q: q.says("target"), "search", "target"),
-    Route(Intent.REGION, lambda q: q.column_places and q.says("region"), "search", "region"),
+    Route(Intent.REGION, lambda q: q.column_places and q.says("region"), "place", "region"),
     Route(Intent.ALIGNMENT, lambda q: q.cross_level, "alignment", "alignment"),
     Route(Intent.POLICY, lambda q: q.says("policy"), "search", "policy"),
-    Route(Intent.REGION, lambda q: q.column_places and not q.regions, "search", "region"),
+    Route(Intent.REGION, lambda q: q.column_places and not q.regions, "place", "region"),
     Route(Intent.DEPT_LOOKUP, lambda q: q.departments, "department", "dept_lookup"),
     Route(Intent.OPEN, lambda q: True, "search", "open"),
 )

@@ -29,7 +29,8 @@ Terms = Sequence[str] | Mapping[str, float]
 _SENTENCE_END = re.compile(r"(?<=[。；！？!?;\n])")
 _PIECE_END = re.compile(r"(?<=[，,、；;。：:])")
 _CLAUSE_END = re.compile(r"(?<=[，,；;。：:])")
-_NOTE_START = re.compile(r"[（(]\s*(?:牵头|责任)单位")
+# A responsibility note in brackets (one level of nested brackets: 各县（市、区）人民政府), or one cut off at the end.
+_NOTE = re.compile(r"[（(]\s*(?:牵头|责任|配合|主办|协办|主责)(?:单位|部门)?\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
 _NUMBER_LABEL = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十百]+[、.．]|\d+[.．、]|第[一二三四五六七八九十百]+条)\s*")
 # A piece that only says which plan the task follows (根据…有关要求，按照…部署，) states no measure.
 _FRAMING = re.compile(r"^(?:根据|按照|依据|贯彻|落实)[^，,。；;]{0,40}(?:要求|部署|精神|规定|安排)[，,]?$")
@@ -108,14 +109,15 @@ def trim(text: str, tokens: Terms, limit: int, must: str = "") -> str:
 
 
 def body_text(clause: Clause) -> str:
-    """Clause text without its own title line and its responsibility note (牵头单位…).
+    """Clause text without its own title line and its responsibility notes (牵头单位…); text after
+    a note (a closing 本措施自…起施行 paragraph) stays.
 
     The title is taken off only where it stands as a heading of its own (1.建设算力枢纽。…); an
     article named by its first phrase (第十六条 县财政每年按照…) keeps its whole first sentence."""
     text = clause.text.lstrip("—-　 ")
     if clause.title and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:；;\n"):
         text = text[len(clause.title):].lstrip("。.：:；;\n 　")
-    return _NOTE_START.split(text, maxsplit=1)[0]
+    return _NOTE.sub("", text).strip()
 
 
 def heading(clause: Clause) -> str:

@@ -39,7 +39,7 @@ class CorpusVocab:
 
     documents: Sequence[Document]
     departments: dict[str, set[str]] = field(default_factory=dict)  # alias -> canonical names
-    region_of_place: dict[str, str] = field(default_factory=dict)  # 聊城 -> 聊城市
+    region_of_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 聊城 -> (聊城市,) as written
     level_of_region: dict[str, str] = field(default_factory=dict)
     column_places: set[str] = field(default_factory=set)  # 专栏 line-item labels that are places
     text: str = ""  # all clause texts, titles and document metadata, for "is it in the corpus"
@@ -82,8 +82,10 @@ class CorpusVocab:
         for doc in documents:
             parts += [doc.title, doc.short_name, doc.number, doc.issuer, doc.region]
             if doc.region:
-                vocab.region_of_place[short_place(doc.region)] = doc.region
-                vocab.region_of_place[doc.region] = doc.region
+                # keyed as questions are written (simplified): 临河 names 臨河市 too
+                region = folded(doc.region)
+                for key in (short_place(region), region):
+                    vocab.region_of_place[key] = (*vocab.region_of_place.get(key, ()), doc.region)
                 vocab.level_of_region[doc.region] = doc.level
         for clause in clauses:
             parts += [clause.title, clause.text, *clause.path]
@@ -91,8 +93,8 @@ class CorpusVocab:
                 canon = canonical_department(name)
                 for alias in {name, canon, *department_aliases(canon)}:
                     vocab.departments.setdefault(alias, set()).add(canon)
-            if clause.kind == "column" and clause.title and _is_place(clause.title):
-                vocab.column_places.add(short_place(clause.title))
+            if clause.kind == "column" and clause.title and _is_place(folded(clause.title)):
+                vocab.column_places.add(short_place(folded(clause.title)))
         # folded as questions are (simplified script, lower case), so a traditional-script plan holds its words
         vocab.text = folded("\n".join(p for p in parts if p))
         vocab.titles = folded("\n".join(f"{d.title}\n{d.short_name}" for d in documents))

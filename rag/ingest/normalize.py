@@ -152,6 +152,15 @@ def _fold_line(raw: str, base: int, indices: list[int] | None = None) -> Line:
     return Line(out_c, out_o, spaced_out)
 
 
+def _inline_label(c: list[str], i: int) -> bool:
+    """Whether the 1–2 digits before ``c[i]`` (a ``.`` before Chinese text) stand alone, not
+    ending a longer number: a label (设施1.推进…, 。2.推动…), never a decimal (2.5亿)."""
+    j = i
+    while j > 0 and c[j - 1].isdigit():
+        j -= 1
+    return 1 <= i - j <= 2 and (j == 0 or not (c[j - 1].isascii() and c[j - 1].isalnum()) and c[j - 1] not in ".,")
+
+
 def _restore_punct(line: Line, stack: list[bool], line_start_numbering: bool) -> None:
     """Half-width punctuation in Chinese context → Chinese punctuation, in place.
 
@@ -181,6 +190,8 @@ def _restore_punct(line: Line, stack: list[bool], line_start_numbering: bool) ->
                 continue  # 2.5, www.gov.cn
             if line_start_numbering and i <= 2 and prev.isdigit() and c[:i] and "".join(c[:i]).isdigit():
                 continue  # 1. at a line start is numbering
+            if prev.isdigit() and _zh(nxt) and _inline_label(c, i):
+                continue  # …。2.推动老港区功能调整: a label standing inline in flattened text
             if _zh(prev) or _zh(nxt) or prev in "%)" or not nxt:
                 c[i] = "。"
         elif ch in ",:;!?":

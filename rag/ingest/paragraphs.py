@@ -45,6 +45,8 @@ _SENTENCE_END = "。；！？"
 _REFERENCE_BEFORE = re.compile(r"(?:本办法|本条例|本规定|本细则|本意见|本措施|本法|依照|按照|根据|依据|违反|适用|参照|和|及|或|、|至|自)$")
 _REFERENCE_AFTER = re.compile(r"^(?:规定|的规定|之|第[一二三四五六七八九十]+款|款|项|所|中|至|和|、)")
 _FLAT_LENGTH, _FLAT_GAPS = 300, 5
+_HEADING_LEN = 40
+_ANY_PUNCT = re.compile(r"[。；！？，,;!?：:]")
 _ENDS_WITH_LABEL = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条]$")
 
 
@@ -112,7 +114,7 @@ def _inline_labels(paras: list[Para], norm: Normalized, raw: str) -> list[Para]:
         for m in _CANDIDATE.finditer(p.text, 1):
             pos = m.start()
             found = numbering_of(p.text[pos:], {k: v + 1 for k, v in last.items()})
-            if not found or pos <= cuts[-1]:
+            if not found or pos <= cuts[-1] or p.text[pos - 1].isdigit():  # the 1. of 31. is no label
                 continue
             kind, label, marker = found
             value = value_of(kind, label)
@@ -136,6 +138,8 @@ def _starts_here(text: str, pos: int, kind: str, value: int, marker: str, last: 
         return False
     if prev in _SENTENCE_END or gap:
         return True
+    if value == 1 and numbering_of(text) and pos <= _HEADING_LEN and not _ANY_PUNCT.search(text[:pos]):
+        return True  # （一）完善港口基础设施1.推进…: a first item right after a heading's title
     # after a responsibility note that closes a sentence: …。（牵头单位：…）2.加强…
     if prev in "）)":
         opened = text.rfind("（", 0, pos)
