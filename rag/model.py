@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 LEVELS = ("province", "city", "county", "national", "other")
+STATUSES = ("current", "repealed")
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,10 @@ class Document:
         region: Region name, e.g. ``山东省`` or ``聊城市``.
         source_path: Raw file path relative to the repository root.
         short_name: Name used in citations, e.g. ``山东省行动计划``; defaults to the title.
+        status: ``current`` or ``repealed`` (废止), one of ``STATUSES``.
+        superseded_by: Id of the document that replaces this one; such a document is no longer
+            in force even when its status says ``current``.
+        expires: Last day in force as ``YYYY-MM-DD`` (有效期至); empty when open-ended.
     """
 
     id: str
@@ -45,6 +50,14 @@ class Document:
     region: str = ""
     source_path: str = ""
     short_name: str = ""
+    status: str = "current"
+    superseded_by: str = ""
+    expires: str = ""
+
+    def in_force(self, today: str) -> bool:
+        """Whether the document still applies on ``today`` (``YYYY-MM-DD``): not repealed, not
+        superseded, not past its 有效期."""
+        return self.status != "repealed" and not self.superseded_by and not (self.expires and self.expires < today)
 
     @property
     def label(self) -> str:
