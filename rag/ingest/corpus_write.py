@@ -64,12 +64,26 @@ def entry_of(doc: Document, file_name: str) -> dict:
     return entry
 
 
+def table(entry: dict) -> str:
+    """One ``[[documents]]`` table. (``tomli_w.dumps({"documents": [...]})`` would write short
+    entries as an inline array, which cannot follow tables of the same name.)"""
+    return "[[documents]]\n" + tomli_w.dumps(entry)
+
+
+def _split_trailing(chunk: str) -> tuple[str, str]:
+    """A block's table lines and the comment / blank lines after them (kept when it is rewritten)."""
+    lines = chunk.splitlines(keepends=True)
+    last = max((i for i, line in enumerate(lines) if line.strip() and not line.lstrip().startswith("#")), default=0)
+    return "".join(lines[: last + 1]), "".join(lines[last + 1:])
+
+
 def _blocks(text: str) -> tuple[str, list[tuple[dict, str]]] | None:
     """``(header, [(entry, block text)])``, or ``None`` when the file is not plain ``[[documents]]`` tables."""
     starts = [m.start() for m in _TABLE.finditer(text)]
     header = text[: starts[0]] if starts else text
     blocks = []
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+    ends = [*starts[1:], len(text)] if starts else []
+    for start, end in zip(starts, ends, strict=True):
         chunk = text[start:end]
         try:
             entries = tomllib.loads(chunk).get("documents", [])
@@ -123,19 +137,19 @@ def edited_manifest(text: str, added: Sequence[dict] = (), updates: Mapping[str,
 
     if parsed is None:  # not plain tables: rewrite the whole file (comments are lost)
         kept = [merged(e) for e in entries if e.get("id") not in removed]
-        return tomli_w.dumps({"documents": [*kept, *added]})
+        return "\n".join(table(e) for e in [*kept, *added])
     header, blocks = parsed
     out = [header]
     for entry, chunk in blocks:
         if entry.get("id") in removed:
             continue
         if entry.get("id") in updates:
-            trailing = chunk[len(chunk.rstrip("\n")):] or "\n"
-            chunk = tomli_w.dumps({"documents": [merged(entry)]}).rstrip("\n") + trailing
+            trailing = _split_trailing(chunk)[1] or "\n"
+            chunk = table(merged(entry)) + trailing
         out.append(chunk)
     body = "".join(out)
     if added:
-        body = (body.rstrip("\n") + "\n\n" if body.strip() else "") + tomli_w.dumps({"documents": list(added)})
+        body = (body.rstrip("\n") + "\n\n" if body.strip() else "") + "\n".join(table(e) for e in added)
     return body
 
 

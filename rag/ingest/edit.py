@@ -223,13 +223,10 @@ def replace_document(corpus_dir: Path, doc_id: str, path: Path, *, max_bytes: in
     given = {k: v for k, v in (overrides or {}).items() if v and k != "id"}
     fallback = {k: str(old[k]) for k in _FALLBACK_ON_REPLACE if old.get(k)}
     state = CorpusState.read(corpus_dir)
-    old_file = corpus_dir / str(old["file"])
     staged = stage_file(path, corpus_dir, state, max_bytes=max_bytes, overrides={**kept, **given},
                         fallback=fallback, replaces=doc_id)
-    if old_file.is_file() and old_file.read_bytes() == staged.data:
-        raise ValueError(f"{path.name}: this is the text {doc_id!r} already has; nothing to replace")
     change = _commit(corpus_dir, [staged])
-    change.obsolete = [old_file]
+    change.obsolete = [corpus_dir / str(old["file"])]
     return change
 
 

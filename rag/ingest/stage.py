@@ -140,7 +140,9 @@ def stage_file(path: Path, corpus_dir: Path, state: CorpusState, *, max_bytes: i
             n += 1
         meta["id"] = f"{base}-{n}"
     digest = hashlib.sha256(data).hexdigest()
-    if digest in state.hashes and state.hashes[digest] != replaces:
+    if digest in state.hashes and state.hashes[digest] == replaces:
+        raise ValueError(f"{path.name}: this is the text {replaces!r} already has; nothing to replace")
+    if digest in state.hashes:
         raise DuplicateError(f"{path.name}: the same text is already in the corpus as {state.hashes[digest]!r}")
     suffix = ".md" if path.suffix.lower() == ".md" else ".txt"
     # A replacement never overwrites the file it replaces: that one goes only once the new
