@@ -11,6 +11,7 @@ from fastapi.responses import RedirectResponse
 from app.http.api import create_app
 from app.http.deps import open_service
 from app.settings import Settings, get_settings
+from app.ui.admin import admin_tab
 from app.ui.chat import build_ui, theme
 from app.ui.html import CSS, HEAD
 from app.ui.views import VIEW_CSS, VIEW_TABS
@@ -37,7 +38,7 @@ def build_app(settings: Settings | None = None, qa: PolicyQA | None = None) -> F
     def root() -> RedirectResponse:
         return RedirectResponse(url=f"{UI_PATH}/")
 
-    blocks = build_ui(lambda: app.state.qa, extra_tabs=VIEW_TABS)
+    blocks = build_ui(lambda: app.state.qa, extra_tabs=(*VIEW_TABS, ("文件管理", admin_tab(app))))
     return gr.mount_gradio_app(app, blocks, path=UI_PATH, ssr_mode=False, footer_links=["api"],
                                theme=theme(), css=CSS + VIEW_CSS, head=HEAD)
 
