@@ -250,6 +250,9 @@ def bench(
                                 "parts measure; default POLICYQA_BACKEND."),
     backends: bool = typer.Option(True, "--backends/--no-backends",
                                   help="Include local vs Milvus Lite latency and the Milvus build."),
+    incremental_size: int = typer.Option(10_000, "--incremental-size", min=0,
+                                         help="Clauses of the synthetic library on which adding, replacing and "
+                                         "removing one plan is timed against a full build (0 skips it)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Measure build time, warm latency (in process and HTTP), throughput, memory and scale."""
@@ -267,7 +270,8 @@ def bench(
         try:
             result = run_bench(qa, Path(s.corpus_dir), s.embedder, questions, out_dir, http=http,
                                scale=scale, sizes=size_list, server_env=env,
-                               backends_index=Path(s.index_dir) if backends else None)
+                               backends_index=Path(s.index_dir) if backends else None,
+                               incremental_size=incremental_size)
         finally:
             qa.close()
         if out:
