@@ -168,6 +168,8 @@ def ingest_folder(folder: Path, corpus_dir: Path, *, max_bytes: int = DEFAULT_MA
             reports.append(FileReport(name, "duplicate", str(exc).split(": ", 1)[-1]))
         except (ValueError, OSError) as exc:
             reports.append(FileReport(name, "refused", _reason(exc, path)))
+        except Exception as exc:  # a parser failing in a way it does not announce: still one file
+            reports.append(FileReport(name, "refused", f"could not be read ({type(exc).__name__}: {exc})"))
         else:
             staged.append(s)
             reports.append(FileReport(name, "added", s.document.id, s.clauses))

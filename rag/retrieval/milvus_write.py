@@ -95,9 +95,18 @@ class RowSource:
 
 def target(client, alias: str) -> str | None:
     """The collection ``alias`` points at; ``None`` when it is no alias (missing, or a plain collection)."""
-    try:
+    # Asked of our own collections first: describing an alias that does not exist makes pymilvus
+    # log a full traceback at ERROR level before it raises.
+    for name in client.list_collections():
+        if name.startswith(f"{alias}_"):
+            found = client.list_aliases(collection_name=name)
+            if alias in (found.get("aliases", []) if isinstance(found, dict) else found):
+                return name
+    if not client.has_collection(alias):  # neither an alias nor a collection: nothing to describe
+        return None
+    try:  # an alias pointing elsewhere, or a plain collection of an older version
         return client.describe_alias(alias)["collection_name"]
-    except Exception:  # pymilvus raises MilvusException when the alias does not exist
+    except Exception:  # pymilvus raises MilvusException when the name is no alias
         return None
 
 
