@@ -202,3 +202,26 @@ def test_the_manifest_keeps_a_bounded_history(library, e5):
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["history"]) >= 3
     assert all({"at", "embedded", "reused"} <= set(r) for r in manifest["history"])
+
+
+def test_adding_rows_extends_the_previous_hnsw_graph(library, e5, tmp_path):
+    from rag.index.cache import IndexCache
+    from rag.index.store import build_index
+    from rag.ingest.chunk import chunk_corpus
+
+    corpus, index = library
+    documents, clauses = chunk_corpus(load_manifest(corpus))
+    target, params = tmp_path / "hnsw", {"hnsw_threshold": 20}  # HNSW from 21 rows on
+    with IndexCache(cache_path(index)) as cache:  # holds every clause's vector: nothing is embedded
+        first = build_index(documents, clauses[:60], e5, target, {}, params, progress=False, cache=cache)
+        assert first["build"]["dense"] == "hnsw" and first["build"]["embedded"] == 0
+        grown = build_index(documents, clauses, e5, target, {}, params, progress=False, cache=cache)
+        assert grown["build"]["dense"] == "hnsw, previous graph extended"
+        loaded = load_index(target, e5)
+        assert loaded.dense.kind == "hnsw" and loaded.dense.index.ntotal == len(clauses)
+        for question in ("充电基础设施建设", "省公安厅负责什么", "氢燃料电池汽车示范"):
+            query = e5.embed_queries([question])[0]
+            exact = np.argsort(-(loaded.vectors @ query))[:5]
+            assert [i for i, _ in loaded.dense.top(query, 5)] == list(exact)
+        shrunk = build_index(documents, clauses[:30] + clauses[40:], e5, target, {}, params, progress=False, cache=cache)
+        assert shrunk["build"]["dense"] == "hnsw"  # rows shifted: the graph is built afresh
