@@ -68,8 +68,8 @@ eval: $(STAMP) build ## run the QA evaluation on both backends, write eval/repor
 	POLICYQA_CORPUS_DIR=eval/generality POLICYQA_INDEX_DIR=eval/_scratch/generality_index \
 	  $(CLI) eval --set eval/generality/qa.jsonl --mode all --report eval/generality/report.md
 
-bench: $(STAMP) build ## measure speed and memory, write eval/bench.json and the scale plot
+bench: $(STAMP) build ## measure speed, memory, the incremental build (10k clauses: long), write eval/bench.json
 	$(CLI) bench --out eval/bench.json
 
 clean: ## remove the built index and caches (keeps .venv)
-	rm -rf index/* .pytest_cache .ruff_cache tests/artifacts
+	rm -rf index/* index.cache.sqlite* index.milvus.db .pytest_cache .ruff_cache tests/artifacts

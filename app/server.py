@@ -60,11 +60,12 @@ def build_app(settings: Settings | None = None, qa: PolicyQA | None = None, ui: 
         return app
     import gradio as gr
 
+    from app.ui.admin import admin_tab
     from app.ui.chat import build_ui, theme
     from app.ui.html import CSS, HEAD
     from app.ui.views import VIEW_CSS, VIEW_TABS
 
-    blocks = build_ui(lambda: app.state.qa, extra_tabs=VIEW_TABS)
+    blocks = build_ui(lambda: app.state.qa, extra_tabs=(*VIEW_TABS, ("文件管理", admin_tab(app))))
     # Gradio runs one event per listener at a time unless told otherwise: questions from several
     # users would wait in line behind each other (the library is safe for concurrent reads).
     blocks.queue(default_concurrency_limit=(settings or get_settings()).ui_concurrency)

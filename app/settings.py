@@ -28,8 +28,11 @@ class Settings(BaseSettings):
         backend: Vector store, ``local`` (faiss + BM25 on disk) or ``milvus``.
         milvus_uri: Milvus URI, used with ``backend="milvus"``: ``http://host:19530`` for a
             server or cluster, or a local ``*.db`` path for Milvus Lite (embedded). Defaults to
-            ``<index_dir>/milvus.db`` (Milvus Lite) when the backend is milvus.
+            ``<index_dir>.milvus.db`` (Milvus Lite) beside the index folder when the backend is
+            milvus — not inside it: every build replaces that folder as a whole.
         milvus_token: Auth token of a Milvus server (``user:password`` or an API key).
+        milvus_collection: The Milvus name searches use: an alias that a rebuild moves to a
+            new, complete collection. ASCII letters, digits and ``_``.
         host: Interface the server binds to.
         port: TCP port the server listens on.
         llm_url: Optional OpenAI-compatible endpoint the answer layer may use.
@@ -51,6 +54,7 @@ class Settings(BaseSettings):
     backend: Literal[BACKENDS] = "local"  # type: ignore[valid-type]
     milvus_uri: str | None = None
     milvus_token: str | None = None
+    milvus_collection: str = Field(default="policyqa_clauses", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,200}$")
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     llm_url: str | None = None
@@ -73,8 +77,10 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _default_milvus_uri(self) -> Settings:
         # Milvus Lite beside the local index it is built from: zero setup for a single machine.
+        # Beside, not inside: a build swaps the index folder, which would take the collection along.
         if self.backend == "milvus" and not self.milvus_uri:
-            self.milvus_uri = str(Path(self.index_dir) / "milvus.db")
+            index_dir = Path(self.index_dir)
+            self.milvus_uri = str(index_dir.with_name(index_dir.name + ".milvus.db"))
         return self
 
 

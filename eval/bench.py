@@ -3,9 +3,10 @@
 Measures, on this machine: cold index build; p50/p95 of search and ask for new and repeated
 questions in process, and for new questions over HTTP against a real ``policyqa serve`` process; HTTP throughput at 1, 4 and 16 concurrent clients;
 peak RSS; a scale sweep on the synthetic corpus (``eval.bench_scale``) showing how BM25 and dense
-search grow with the number of clauses; and a backend comparison (``bench_backends``): the same
+search grow with the number of clauses; a backend comparison (``bench_backends``): the same
 warm latencies on the local backend and on Milvus (Lite, in process), with the time to write the
-index into a fresh Milvus collection.
+index into a fresh Milvus collection; and the incremental build (``eval.bench_incremental``):
+adding, replacing and removing one plan in a synthetic library against a full build.
 """
 
 from __future__ import annotations
@@ -229,7 +230,8 @@ def _throughput(base: str, questions: list[str], clients: int, n: int, kind: str
 
 def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], out_dir: Path,
               http: bool = True, scale: bool = True, sizes=(1_000, 10_000, 100_000),
-              backends_index: Path | None = None, server_env: dict[str, str] | None = None) -> dict:
+              backends_index: Path | None = None, server_env: dict[str, str] | None = None,
+              incremental_size: int = 0) -> dict:
     """Run every part of the bench and return one JSON-able dict.
 
     Args:
@@ -245,6 +247,8 @@ def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], ou
         backends_index: The local index folder; when given, adds ``backends``
             (``bench_backends``: local vs Milvus Lite).
         server_env: Extra environment for the served process (e.g. ``POLICYQA_BACKEND``).
+        incremental_size: Clauses of the synthetic library of ``eval.bench_incremental``
+            (0 skips it; its full build embeds every clause, about ten minutes per 10,000 here).
     """
     result: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     result["build"] = bench_build(corpus_dir, embedder_spec)
@@ -264,6 +268,10 @@ def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], ou
             proc.wait(timeout=30)
     if backends_index is not None:
         result["backends"] = bench_backends(corpus_dir, backends_index, embedder_spec, questions)
+    if incremental_size:
+        from eval.bench_incremental import bench_incremental
+
+        result["incremental"] = bench_incremental(embedder_spec, incremental_size)
     result["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if scale:
         from eval.bench_scale import bench_scale, plot_scale

@@ -25,6 +25,7 @@ LEVELS = ("national", "province", "city", "county", "other")
 def level_rank(level: str) -> int | None:
     """0 for national … 3 for county; ``None`` for ``other`` or an unknown level."""
     return LEVELS.index(level) if level in LEVELS[:-1] else None
+STATUSES = ("current", "repealed")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class Document:
         region: Region name, e.g. ``山东省`` or ``聊城市``.
         source_path: Raw file path relative to the repository root.
         short_name: Name used in citations, e.g. ``山东省行动计划``; defaults to the title.
+        status: ``current`` or ``repealed`` (废止), one of ``STATUSES``.
+        superseded_by: Id of the document that replaces this one; such a document is no longer
+            in force even when its status says ``current``.
+        expires: Last day in force as ``YYYY-MM-DD`` (有效期至); empty when open-ended.
     """
 
     id: str
@@ -52,6 +57,14 @@ class Document:
     region: str = ""
     source_path: str = ""
     short_name: str = ""
+    status: str = "current"
+    superseded_by: str = ""
+    expires: str = ""
+
+    def in_force(self, today: str) -> bool:
+        """Whether the document still applies on ``today`` (``YYYY-MM-DD``): not repealed, not
+        superseded, not past its 有效期."""
+        return self.status != "repealed" and not self.superseded_by and not (self.expires and self.expires < today)
 
     @property
     def label(self) -> str:

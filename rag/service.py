@@ -10,13 +10,31 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from rag.ingest.corpus import corpus_checksums, load_manifest
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
+from rag.retrieval.current import CurrentFirst, outdated_note, today_iso
+
+# Re-exported: the apps, the bench and the tests build and open Milvus through the facade.
+__all__ = ["BACKENDS", "REBUILD", "PolicyQA", "SearchResult", "build", "open_milvus_index"]
+
+
+def build(*args, **kwargs) -> dict:
+    """``rag.index.build.build`` (imported when used, so importing the facade stays light)."""
+    from rag.index.build import build as built
+
+    return built(*args, **kwargs)
+
+
+def open_milvus_index(*args, **kwargs):
+    """``rag.retrieval.milvus_write.open_milvus_index`` (imported when used: pymilvus is optional)."""
+    from rag.retrieval.milvus_write import open_milvus_index as opened
+
+    return opened(*args, **kwargs)
 
 BACKENDS = ("local", "milvus")
 REBUILD = ("if-needed", "always", "never")
@@ -46,12 +64,16 @@ class PolicyQA:
         self._clauses = {c.id: c for c in clauses}
         self._texts: dict[str, str] = {}
         self._owned: list = []  # connections close() releases (a MilvusIndex)
+        self._search = searcher.search if searcher is not None else None
+        self.milvus_sync: dict | None = None  # what open() wrote into Milvus (see open_milvus_index)
+        self.build_record: dict = {}  # the index manifest's record of its last build
 
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, corpus_dir: Path, index_dir: Path, embedder: str = "e5", backend: str = "local",
              milvus_uri: str | None = None, llm_url: str | None = None, rebuild: str = "if-needed",
-             progress: bool = False, milvus_token: str | None = None) -> PolicyQA:
+             progress: bool = False, milvus_token: str | None = None,
+             milvus_collection: str = "policyqa_clauses", milvus_full: bool = False) -> PolicyQA:
         """Open the index for ``corpus_dir``, building it first when missing or stale.
 
         Args:
@@ -60,11 +82,14 @@ class PolicyQA:
             embedder: Embedder spec, ``e5`` (bundled) or ``st:NAME_OR_PATH``.
             backend: ``local`` (BM25 + faiss in process) or ``milvus``.
             milvus_uri: Milvus Lite file path or ``http://host:19530``; needed for ``milvus``.
-                The Milvus collection is (re)built from the local index when it differs.
+                The Milvus collection is brought up to the local index when it differs
+                (``open_milvus_index``).
             llm_url: Optional OpenAI-compatible endpoint that phrases answers.
             rebuild: ``if-needed`` (missing/stale index is rebuilt), ``always`` or ``never``.
             progress: Show a progress bar while embedding.
             milvus_token: Auth token of a Milvus server (``user:password`` or an API key).
+            milvus_collection: The Milvus name searches use (an alias; see ``open_milvus_index``).
+            milvus_full: Write a new Milvus collection even when syncing the current one would do.
 
         Raises:
             ValueError: A bad backend or rebuild value.
@@ -95,7 +120,8 @@ class PolicyQA:
             build(corpus_dir, index_dir, emb, progress=progress)
         loaded = load_index(index_dir, emb, checksums)
         searcher = loaded.searcher(emb)  # the tokenizer the BM25 side was built with
-        milvus = open_milvus_index(loaded, searcher, milvus_uri, milvus_token) if backend == "milvus" else None
+        milvus = (open_milvus_index(loaded, searcher, milvus_uri, milvus_token, milvus_collection, milvus_full)
+                  if backend == "milvus" else None)
         try:
             qa = cls._assemble(loaded, searcher, corpus_dir, milvus, llm_url)
         except BaseException:
@@ -117,11 +143,18 @@ class PolicyQA:
             from rag.answer.generate import OpenAIChatGenerator
 
             generator = OpenAIChatGenerator(llm_url)
+        # Hits of repealed, superseded or expired documents rank after the others', for the
+        # answer layer and for search alike (``rag.retrieval.current``).
+        search = CurrentFirst(searcher.search, loaded.documents)
         # The answer layer gets the alignment lazily through the facade (``qa`` is bound below), so
         # it is computed once, on the first alignment question or view, and shared by both.
-        answerer = Answerer(loaded.documents, loaded.clauses, searcher.search, generator=generator,
-                            alignment=lambda: qa.alignment(), tokenizer=searcher.tokenizer)
+        answerer = Answerer(loaded.documents, loaded.clauses, search, generator=generator,
+                            alignment=lambda: qa.alignment(), tokenizer=searcher.tokenizer,
+                            term_rows=searcher.candidate_rows)
         qa = cls(loaded.documents, loaded.clauses, searcher, answerer, loaded.version, corpus_dir)
+        qa._search = search
+        qa.milvus_sync = getattr(milvus, "sync_report", None)
+        qa.build_record = loaded.manifest.get("build", {})
         return qa
 
     def close(self) -> None:
@@ -251,62 +284,13 @@ class PolicyQA:
         t0 = time.perf_counter()
         # the same colloquial -> official expansion the answer layer searches with
         text = expanded_text(query, self._answerer.holds)
-        hits = self._searcher.search(text, top_k=top_k, mode=mode, where=where)
+        hits = self._search(text, top_k=top_k, mode=mode, where=where)
         return SearchResult(query, hits, (time.perf_counter() - t0) * 1000)
 
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None, history: Sequence[str] = ()) -> Answer:
         """Answer a question from the clauses, with citations (see ``rag.answer.answerer``);
-        ``history`` holds the conversation's earlier questions, oldest first."""
-        return self._answerer.ask(question, top_k=top_k, where=where, history=history)
-
-
-def open_milvus_index(loaded, searcher, uri: str, token: str | None = None):
-    """Connect to Milvus and (re)build its collection from the loaded local index when stale.
-
-    The collection fuses like the local searcher and tokenizes with jieba plus the index's own
-    domain words and stopwords, so both backends rank alike; the analyzer is part of the stored
-    version, so a collection made with another analyzer is rebuilt.
-
-    Args:
-        loaded: The local index (``rag.index.store.LoadedIndex``): clauses, documents, vectors.
-        searcher: Its ``HybridSearcher`` (tokenizer, fusion mode, weights, depth).
-        uri: A Milvus Lite ``*.db`` path or ``http://host:19530``.
-        token: Auth token of a Milvus server.
-
-    Returns:
-        An open ``rag.retrieval.milvus.MilvusIndex`` holding every clause; the caller closes it.
-
-    Raises:
-        rag.retrieval.milvus.MilvusConnectionError: Milvus at ``uri`` is unreachable.
-    """
-    import hashlib
-    import json
-
-    from rag.retrieval.milvus import MilvusIndex, jieba_analyzer
-
-    tokenizer = searcher.tokenizer
-    analyzer = jieba_analyzer(tokenizer.domain_words, tokenizer.stopwords)
-    milvus = MilvusIndex(uri, dim=loaded.vectors.shape[1], token=token, fusion=searcher.fusion,
-                         weights=(searcher.weights.get("bm25", 1.0), searcher.weights.get("dense", 1.0)),
-                         rrf_k=searcher.rrf_k, depth=searcher.depth_factor, analyzer=analyzer)
-    try:
-        digest = hashlib.sha256(json.dumps(analyzer, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-        version = f"{loaded.version}-{digest[:8]}"
-        if milvus.count() != len(loaded.clauses) or milvus.version() != version:
-            milvus.build(loaded.clauses, loaded.documents, loaded.vectors, version=version,
-                         texts=[tokenizer.fold(c.index_text) for c in loaded.clauses])
-    except BaseException:
-        milvus.close()
-        raise
-    return milvus
-
-
-def build(corpus_dir: Path, index_dir: Path, embedder, progress: bool = True) -> dict:
-    """Chunk the corpus and (re)build the persisted index atomically; returns its manifest."""
-    from rag.index.store import build_index
-    from rag.ingest.chunk import chunk_corpus
-
-    files = load_manifest(Path(corpus_dir))
-    documents, clauses = chunk_corpus(files)
-    return build_index(documents, clauses, embedder, Path(index_dir), corpus_checksums(files),
-                       params={}, progress=progress)
+        ``history`` holds the conversation's earlier questions, oldest first. An answer citing a
+        repealed, superseded or expired document says so in a closing note."""
+        answer = self._answerer.ask(question, top_k=top_k, where=where, history=history)
+        note = outdated_note(answer.citations, self._docs, today_iso())
+        return replace(answer, answer=f"{answer.answer}\n{note}") if note and answer.answerable else answer

@@ -37,7 +37,7 @@ def admin_server(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")}
 
 
 def _routes(app) -> set[tuple[str, str]]:
@@ -47,8 +47,9 @@ def _routes(app) -> set[tuple[str, str]]:
 def test_upload_route_exists_only_with_a_token(tmp_path: Path):
     plain = create_app(Settings(corpus_dir=tmp_path, index_dir=tmp_path, admin_token=None), qa=object())
     guarded = create_app(Settings(corpus_dir=tmp_path, index_dir=tmp_path, admin_token="t"), qa=object())
-    assert ("POST", "/api/v1/documents") not in _routes(plain)
-    assert ("POST", "/api/v1/documents") in _routes(guarded)
+    writes = {("POST", "/api/v1/documents"), ("PUT", "/api/v1/documents/{doc_id}"), ("DELETE", "/api/v1/documents/{doc_id}")}
+    assert not writes & _routes(plain)
+    assert writes <= _routes(guarded)
     assert ("GET", "/api/v1/documents") in _routes(plain) & _routes(guarded)
 
 
@@ -132,6 +133,65 @@ def test_upload_ingests_rebuilds_and_swaps_while_reads_go_on(admin_server, tmp_p
     assert hits and {h["doc_id"] for h in hits} == {"uploaded-plan"}
 
 
+@pytest.mark.parametrize(("headers", "status"), [({}, 401), ({"Authorization": "Bearer wrong"}, 403)])
+def test_replace_and_remove_need_the_token(admin_server, headers, status):
+    client, corpus_dir = admin_server
+    before = _snapshot(corpus_dir)
+    assert client.delete("/api/documents/liaocheng-nev-2024", headers=headers).status_code == status
+    r = client.put("/api/documents/liaocheng-nev-2024", headers=headers,
+                   files={"file": ("plan.txt", "\n".join(NOTICE).encode("utf-8"))})
+    assert r.status_code == status
+    assert _snapshot(corpus_dir) == before
+
+
+def _reworded(client: httpx.Client, corpus_dir: Path, doc_id: str, n: int) -> str:
+    """The document's raw text with its last ``n`` numbered tasks extended by a few words."""
+    doc = client.get(f"/api/documents/{doc_id}").json()
+    raw = (corpus_dir.parent / doc["source_path"]).read_text(encoding="utf-8")
+    items = [c for c in doc["clauses"] if c["kind"] == "item"][-n:]
+    for clause in sorted(items, key=lambda c: -c["end"]):
+        raw = raw[:clause["end"] - 1] + "，并定期评估实施效果" + raw[clause["end"] - 1:]
+    return raw
+
+
+def test_put_replaces_a_document_embedding_only_its_changed_clauses(admin_server):
+    client, corpus_dir = admin_server
+    old_version = client.get("/healthz").json()["index_version"]
+    text = _reworded(client, corpus_dir, "liaocheng-nev-2024", 3)
+    r = client.put("/api/documents/liaocheng-nev-2024", headers=AUTH,
+                   files={"file": ("../v2.txt", text.encode("utf-8"))}, data={"expires": "2027-12-31"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["replaced"]["doc_id"] == "liaocheng-nev-2024" and body["replaced"]["expires"] == "2027-12-31"
+    assert body["embedded"] == 3 and body["index_version"] != old_version
+    shown = client.get("/api/documents/liaocheng-nev-2024").json()
+    assert "定期评估实施效果" in shown["text"] and shown["short_name"] == "聊城市实施方案"
+    assert client.get("/healthz").json()["index_version"] == body["index_version"]
+    before = _snapshot(corpus_dir)
+    same = client.put("/api/documents/liaocheng-nev-2024", headers=AUTH, files={"file": ("v2.txt", text.encode("utf-8"))})
+    assert same.status_code == 422 and "already has" in same.json()["detail"]
+    hostile = client.put("/api/documents/liaocheng-nev-2024", headers=AUTH, files={"file": ("x.pdf", b"%PDF-1.4 junk")})
+    assert hostile.status_code == 422 and "/tmp" not in hostile.json()["detail"]
+    missing = client.put("/api/documents/nope", headers=AUTH, files={"file": ("x.txt", b"abc")})
+    assert missing.status_code == 404 and "nope" in missing.json()["detail"]
+    assert _snapshot(corpus_dir) == before
+
+
+def test_delete_removes_a_document_without_embedding(admin_server, tmp_path: Path):
+    client, corpus_dir = admin_server
+    r = client.post("/api/documents", headers=AUTH, data={"id": "to-remove", "level": "city"},
+                    files={"files": ("t.txt", "\n".join([*NOTICE, "（三）补充条款。加强宣传引导。"]).encode("utf-8"))})
+    assert r.status_code == 201, r.text
+    r = client.delete("/api/documents/to-remove", headers=AUTH)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["removed"] == "to-remove" and body["embedded"] == 0
+    assert "to-remove" not in {d["doc_id"] for d in client.get("/api/documents").json()["documents"]}
+    assert not (corpus_dir / "to-remove.txt").exists()
+    assert client.get("/api/documents/to-remove").status_code == 404
+    assert client.delete("/api/documents/to-remove", headers=AUTH).status_code == 404
+
+
 def test_rate_limit_answers_429_with_retry_after(admin_server):
     client, _ = admin_server
     statuses = []
@@ -166,6 +226,10 @@ def test_upload_guard_refuses_before_reading_the_body(tmp_path: Path):
 
     chunked = client.post("/api/documents", content=chunks(), headers={**AUTH, "content-type": "multipart/form-data; boundary=b"})
     assert chunked.status_code == 413
+    replace = client.put("/api/documents/x", content=big, headers={"content-type": "multipart/form-data; boundary=b"})
+    assert replace.status_code == 401  # a replacement carries a file too
+    declared = client.put("/api/documents/x", content=big, headers={**AUTH, "content-type": "multipart/form-data; boundary=b"})
+    assert declared.status_code == 413
 
 
 def test_failed_rebuild_withdraws_the_upload_and_keeps_serving(tmp_path: Path):
@@ -190,6 +254,23 @@ def test_failed_rebuild_withdraws_the_upload_and_keeps_serving(tmp_path: Path):
         assert _snapshot(corpus_dir) == before
         assert client.get("/healthz").json()["index_version"] == version
         assert client.post("/api/ask", json={"question": "谁牵头充电基础设施建设"}).json()["answerable"]
+
+
+def test_failed_rebuild_undoes_a_removal(tmp_path: Path):
+    from fastapi.testclient import TestClient
+
+    from rag.service import PolicyQA
+
+    corpus_dir, index_dir = workspace(tmp_path)
+    before = _snapshot(corpus_dir)
+    served = PolicyQA.open(corpus_dir, index_dir)
+    settings = Settings(corpus_dir=corpus_dir, index_dir=index_dir, admin_token=TOKEN,
+                        backend="milvus", milvus_uri="http://127.0.0.1:1")
+    with TestClient(create_app(settings, qa=served)) as client:
+        r = client.delete("/api/documents/liaocheng-nev-2024", headers=AUTH)
+        assert r.status_code == 503 and "nothing changed" in r.json()["detail"], r.text
+        assert _snapshot(corpus_dir) == before
+        assert "liaocheng-nev-2024" in {d["doc_id"] for d in client.get("/api/documents").json()["documents"]}
 
 
 def test_replaced_service_is_closed_after_the_grace_period():

@@ -45,6 +45,7 @@ def cases(ids: dict) -> dict[str, list[dict]]:
     # loader, rightly, refuses a file without a suffix.
     plan = "关于加快充电设施建设的通知\n一、总体要求\n（一）到2027年建成充电桩100个。（牵头单位：市能源局）\n"
     upload = {"files": [("files", ("plan.txt", plan.encode(), "text/plain"))]}
+    replace = {"files": [("file", ("plan2.txt", plan.replace("100个", "300个").encode(), "text/plain"))]}
     return {
         "GET /healthz": [{}],
         "GET /readyz": [{}],
@@ -76,6 +77,16 @@ def cases(ids: dict) -> dict[str, list[dict]]:
                                    {"httpx": {"headers": AUTH, "files": {"title": (None, "x")}}},
                                    {"httpx": {"headers": {"Authorization": "Bearer wrong"}, **upload}},
                                    {"httpx": upload}],
+        # the document the upload case added (plan.txt → id plan): replaced, then removed
+        "PUT /api/v1/documents/{doc_id}": [
+            {"path_parameters": {"doc_id": "plan"},
+             "httpx": {"headers": AUTH, "files": [("file", ("plan.txt", plan.replace("100个", "200个").encode(), "text/plain"))]}},
+            {"path_parameters": {"doc_id": "no-such-doc"}, "httpx": {"headers": AUTH, **replace}},
+            {"path_parameters": {"doc_id": "plan"}, "httpx": replace}],
+        "DELETE /api/v1/documents/{doc_id}": [
+            {"path_parameters": {"doc_id": "plan"}, "httpx": {"headers": AUTH}},
+            {"path_parameters": {"doc_id": "no-such-doc"}, "httpx": {"headers": AUTH}},
+            {"path_parameters": {"doc_id": "plan"}}],
     }
 
 
@@ -115,7 +126,9 @@ def test_every_operation_answers_as_its_schema_says(server):
         else:
             statuses[case.operation.label].add(response.status_code)
 
-    for op in operations:
+    # writes last, in the order add → replace → remove (they act on the document the upload adds)
+    order = {"POST /api/v1/documents": 1, "PUT /api/v1/documents/{doc_id}": 2, "DELETE /api/v1/documents/{doc_id}": 3}
+    for op in sorted(operations, key=lambda o: order.get(o.label, 0)):
         for kwargs in written.get(op.label, []):
             send = kwargs.pop("httpx", None)
             check(op.Case(**kwargs), send)

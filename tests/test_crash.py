@@ -80,7 +80,8 @@ def test_killed_build_leaves_a_servable_index(space, tmp_path: Path, moment: str
         "after_swap": lambda: _stat_ino(index_dir / MANIFEST) not in (manifest_ino, -1),
     }
     with log.open("w") as out:
-        proc = subprocess.Popen([*CLI, "build"], cwd=REPO, env=cli_env(corpus_dir, index_dir),
+        # --full: an unchanged corpus would otherwise embed nothing (the cache beside the index)
+        proc = subprocess.Popen([*CLI, "build", "--full"], cwd=REPO, env=cli_env(corpus_dir, index_dir),
                                 stdout=out, stderr=subprocess.STDOUT)
         reached = _wait_for(proc, moments[moment])
         if moment == "embedding" and reached:

@@ -20,7 +20,9 @@ CHARGING_LEAD = "充电基础设施建设由哪些部门牵头？"
 
 
 def test_settings_default_milvus_uri_is_lite_beside_the_index(tmp_path):
-    assert Settings(backend="milvus", index_dir=tmp_path).milvus_uri == str(tmp_path / "milvus.db")
+    # beside the index folder, not inside it: a build replaces that folder as a whole
+    index_dir = tmp_path / "index"
+    assert Settings(backend="milvus", index_dir=index_dir).milvus_uri == str(tmp_path / "index.milvus.db")
     assert Settings(backend="milvus", milvus_uri="http://h:19530").milvus_uri == "http://h:19530"
     assert Settings(backend="local").milvus_uri is None
 

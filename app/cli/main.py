@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 
-from rag.model import LEVELS
+from rag.model import LEVELS, STATUSES
 from rag.retrieval.hybrid import MODES
 from rag.service import BACKENDS
 
@@ -25,6 +25,7 @@ EvalMode = _choices("EvalMode", (*MODES, "all"))
 Backend = _choices("Backend", BACKENDS)
 Backends = _choices("Backends", (*BACKENDS, "all"))
 Level = _choices("Level", LEVELS)
+Status = _choices("Status", STATUSES)
 
 cli = typer.Typer(add_completion=False, no_args_is_help=True, help="Offline Q&A over Chinese policy documents.")
 
@@ -69,24 +70,38 @@ def _corpus_dir(given: Path | None) -> Path:
 
 
 def open_service(rebuild: str = "if-needed", backend: str | None = None,
-                 dirs: tuple[Path, Path] | None = None):
+                 dirs: tuple[Path, Path] | None = None, full_milvus: bool = False):
     """Open ``PolicyQA`` from the settings (env ``POLICYQA_*``), building the index if needed;
-    ``dirs`` (corpus, index) replaces the configured folders."""
+    ``dirs`` (corpus, index) replaces the configured folders; ``full_milvus`` writes a new
+    Milvus collection even when a sync would do."""
     from rag.service import PolicyQA
 
     s = settings_for(backend)
     corpus_dir, index_dir = dirs or (Path(s.corpus_dir), Path(s.index_dir))
     return PolicyQA.open(corpus_dir, index_dir, embedder=s.embedder,
                          backend=s.backend, milvus_uri=s.milvus_uri, milvus_token=s.milvus_token,
-                         llm_url=s.llm_url, rebuild=rebuild, progress=True)
+                         milvus_collection=s.milvus_collection, llm_url=s.llm_url, rebuild=rebuild,
+                         progress=True, milvus_full=full_milvus)
 
 
 @cli.command()
-def build(if_needed: bool = typer.Option(False, "--if-needed", help="Only build when missing or stale.")) -> None:
-    """Chunk the corpus and build the index under the index dir (atomic swap)."""
+def build(if_needed: bool = typer.Option(False, "--if-needed", help="Only build when missing or stale."),
+          full: bool = typer.Option(False, "--full", help="Chunk, tokenize and embed everything again (no "
+                                    "cache) and write a new Milvus collection.")) -> None:
+    """Build the index under the index dir (atomic swap): only new or changed clauses are embedded."""
     with cli_errors():
-        qa = open_service(rebuild="if-needed" if if_needed else "always")
-        typer.echo(f"index {qa.index_version}: {len(qa.documents)} documents, {len(qa.clauses)} clauses")
+        if full:
+            from rag.index.embed import get_embedder
+            from rag.service import build as build_index
+
+            s = settings_for()
+            build_index(Path(s.corpus_dir), Path(s.index_dir), get_embedder(s.embedder), full=True)
+        qa = open_service(rebuild="if-needed" if if_needed or full else "always", full_milvus=full)
+        record = qa.build_record
+        typer.echo(f"index {qa.index_version}: {len(qa.documents)} documents, {len(qa.clauses)} clauses; "
+                   f"embedded {record.get('embedded')}, reused {record.get('reused')}"
+                   + (f"; milvus {qa.milvus_sync}" if qa.milvus_sync else ""))
+        qa.close()
 
 
 @cli.command()
@@ -182,45 +197,6 @@ def clauses(
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-@cli.command()
-def ingest(
-    files: list[Path] = typer.Argument(..., help="Files to add: .txt .md .docx .doc .wps .pdf (scans OCR'd) .ofd .html"),
-    title: str = typer.Option(None, "--title", help="Title (标题); detected when omitted."),
-    number: str = typer.Option(None, "--number", help="文号, e.g. 鲁政字〔2023〕236号."),
-    issuer: str = typer.Option(None, "--issuer", help="发文机关, e.g. 山东省人民政府."),
-    date: str = typer.Option(None, "--date", help="Issue date YYYY-MM-DD."),
-    level: Level = typer.Option(None, "--level", help="Administrative level; detected when omitted."),
-    region: str = typer.Option(None, "--region", help="Region, e.g. 山东省."),
-    doc_id: str = typer.Option(None, "--id", help="Document id (one file only); from the file name when omitted."),
-    corpus_dir: Path = typer.Option(None, "--corpus-dir", help="Corpus folder with documents.toml "
-                                     "(default: POLICYQA_CORPUS_DIR, else ./corpus)."),
-) -> None:
-    """Add documents to the corpus (all or nothing); rebuild the index afterwards."""
-    from rag.ingest.add import ingest_files
-
-    with cli_errors():
-        added = ingest_files(files, _corpus_dir(corpus_dir), id=doc_id, title=title, number=number, issuer=issuer,
-                             date=date, level=level and str(level), region=region)
-        for d in added:
-            typer.echo(f"added {d.id} → {d.source_path}")
-            typer.echo(describe_metadata(d))
-
-
-_FIELD_NAMES = {"title": "标题", "number": "文号", "issuer": "发文机关", "date": "日期", "region": "地区"}
-
-
-def describe_metadata(doc) -> str:
-    """What ingest read from a document's text, and what it could not (with the option to give it)."""
-    read = [f"{name} {getattr(doc, field)}" for field, name in _FIELD_NAMES.items() if getattr(doc, field)]
-    read.append(f"层级 {doc.level}")
-    missing = [f"{name} (--{field})" for field, name in _FIELD_NAMES.items() if not getattr(doc, field)]
-    if doc.level == "other":
-        missing.append("层级 (--level)")
-    if doc.title == Path(doc.source_path).stem:  # no title in the text: the file name stood in
-        missing.insert(0, "标题 (--title; the file name stands in)")
-    return "  read: " + "；".join(read) + ("\n  not found: " + "，".join(missing) if missing else "")
-
-
 @cli.command("eval")
 def evaluate(
     qa_set: Path = typer.Option(Path("eval/qa.jsonl"), "--set", help="QA set: JSON lines or CSV, gold "
@@ -291,6 +267,9 @@ def bench(
                                     "measure; default POLICYQA_BACKEND."),
     backends: bool = typer.Option(True, "--backends/--no-backends",
                                   help="Include local vs Milvus Lite latency and the Milvus build."),
+    incremental_size: int = typer.Option(10_000, "--incremental-size", min=0,
+                                         help="Clauses of the synthetic library on which adding, replacing and "
+                                         "removing one plan is timed against a full build (0 skips it)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Measure build time, warm latency (in process and HTTP), throughput, memory and scale."""
@@ -308,7 +287,8 @@ def bench(
         try:
             result = run_bench(qa, Path(s.corpus_dir), s.embedder, questions, out_dir, http=http,
                                scale=scale, sizes=size_list, server_env=env,
-                               backends_index=Path(s.index_dir) if backends else None)
+                               backends_index=Path(s.index_dir) if backends else None,
+                               incremental_size=incremental_size)
         finally:
             qa.close()
         if out:
@@ -316,9 +296,9 @@ def bench(
         echo_json(result) if as_json else typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
 
 
-# The officials' views (departments, targets, align) register themselves on ``cli`` here, so
-# they keep their place in ``policyqa --help``.
-from app.cli import views  # noqa: E402, F401
+# The officials' views (departments, targets, align) and the library commands (ingest, remove,
+# replace, mark) register themselves on ``cli`` here, so they keep their place in ``policyqa --help``.
+from app.cli import library, views  # noqa: E402, F401
 
 
 def main() -> None:

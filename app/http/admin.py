@@ -1,22 +1,23 @@
-"""Protected writes: ``POST /api/documents`` uploads documents, ingests them and swaps the index.
+"""Protected writes: upload (``POST /api/documents``), replace (``PUT /api/documents/{id}``) and
+remove (``DELETE /api/documents/{id}``) documents, each followed by an index swap.
 
 The router is mounted only when ``POLICYQA_ADMIN_TOKEN`` is set; every call must carry it as
 ``Authorization: Bearer <token>`` (401 without one, 403 with a wrong one; compared in constant
-time). Uploads go through ``rag.ingest.add`` — which refuses oversized, binary, encrypted, corrupt
-and zip-bomb files and never takes a file name from the client — then the index is rebuilt and
-the new ``PolicyQA`` replaces the old one on ``app.state`` in one assignment: requests already
+time). Files go through ``rag.ingest`` — which refuses oversized, binary, encrypted, corrupt
+and zip-bomb files and never takes a file name from the client. ``apply_to_served`` (shared with
+the Gradio admin tab) makes the corpus change, rebuilds the index incrementally and opens the new
+``PolicyQA``, which replaces the old one on ``app.state`` in one assignment: requests already
 running keep the instance they started with (it is closed ``CLOSE_GRACE_S`` later), and nobody
-ever sees a half-built index. When the rebuild fails, the upload is withdrawn from the corpus and
-the old index keeps being served (503 with the reason).
+ever sees a half-built index. When the rebuild fails, the corpus change is undone and the old
+index keeps being served (503 with the reason).
 
-``UploadGuard`` checks the token and the body size before FastAPI parses the multipart body, so
-an anonymous client cannot make the server spool a large upload to disk.
+``app.http.guard.UploadGuard`` checks the token and the body size before FastAPI parses a
+multipart body (POST, PUT), so an anonymous client cannot make the server spool a large upload
+to disk.
 """
 
 from __future__ import annotations
 
-import hmac
-import json
 import re
 import tempfile
 import threading
@@ -30,108 +31,30 @@ from fastapi import (
     FastAPI,
     File,
     Form,
-    Header,
     HTTPException,
     Request,
     UploadFile,
 )
 
 from app.http.deps import open_service
-from app.http.models import UploadResult, errors
+from app.http.guard import MAX_BODY, UploadGuard, check_token, require_admin
+from app.http.models import RemoveResult, ReplaceResult, UploadResult, errors
 from app.http.schemas import document_to_dict
 from app.settings import Settings, get_settings
-from rag.ingest.corpus import MANIFEST
 from rag.ingest.safety import DEFAULT_MAX_BYTES
 
+# Re-exported: the guard used to live here.
+__all__ = ["MAX_BODY", "UploadGuard", "apply_to_served", "check_token", "install", "require_admin", "router"]
+
 MAX_FILES = 20
-MAX_BODY = 64 * 1024 * 1024  # the whole multipart request; each file is also held to max_bytes
 _CHUNK = 1 << 20
 CLOSE_GRACE_S = 30.0  # a replaced service is closed this long after the swap
 # Writes are serialized: two uploads racing on documents.toml would lose one of them.
 _WRITE_LOCK = threading.Lock()
 
 
-def check_token(authorization: str | None, expected: str | None) -> None:
-    """Accept only ``Bearer <expected>``, compared in constant time.
-
-    Raises:
-        HTTPException: 401 without a bearer token, 403 with a wrong one.
-    """
-    scheme, _, given = (authorization or "").partition(" ")
-    if not expected or scheme.lower() != "bearer" or not given.strip():
-        raise HTTPException(status_code=401, detail="send the admin token as 'Authorization: Bearer <token>'",
-                            headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(given.strip().encode("utf-8"), expected.encode("utf-8")):
-        raise HTTPException(status_code=403, detail="the admin token is wrong")
-
-
-def require_admin(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    """FastAPI dependency form of ``check_token`` (also documents the header in OpenAPI)."""
-    check_token(authorization, getattr(request.app.state, "admin_token", None))
-
-
-class _TooLarge(Exception):
-    """A declared Content-Length above the limit."""
-
-
-class UploadGuard:
-    """ASGI middleware in front of ``POST /api/documents``: checks the token and the body size
-    *before* FastAPI reads the multipart body, which it would otherwise spool to disk for anyone.
-
-    Args:
-        app: The wrapped ASGI app.
-        token: The admin token.
-        max_body: Largest request body accepted, in bytes (413 above it).
-    """
-
-    def __init__(self, app, token: str, max_body: int = MAX_BODY):
-        self.app, self.token, self.max_body = app, token, max_body
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].rstrip("/") != "/api/documents":
-            return await self.app(scope, receive, send)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
-        try:
-            check_token(headers.get("authorization"), self.token)
-            if int(headers.get("content-length") or 0) > self.max_body:
-                raise _TooLarge
-        except HTTPException as exc:
-            return await _reply(send, exc.status_code, exc.detail, exc.headers or {})
-        except (_TooLarge, ValueError):
-            return await _reply(send, 413, f"request body over the limit of {self.max_body:,} bytes", {})
-        seen, started, refused = 0, False, False
-
-        async def counted_receive():
-            nonlocal seen, refused
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_body and not refused:  # a chunked body that never declared its length
-                refused = True
-                if not started:
-                    await _reply(send, 413, f"request body over the limit of {self.max_body:,} bytes", {})
-                return {"type": "http.disconnect"}  # the app stops reading; what it answers is dropped
-            return message
-
-        async def tracked_send(message):
-            nonlocal started
-            if refused:
-                return
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        await self.app(scope, counted_receive, tracked_send)
-
-
-async def _reply(send, status: int, detail: str, headers: dict) -> None:
-    body = json.dumps({"detail": detail}).encode("utf-8")
-    raw = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    raw += [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
-    await send({"type": "http.response.start", "status": status, "headers": raw})
-    await send({"type": "http.response.body", "body": body})
-
-
 def install(app: FastAPI, token: str) -> None:
-    """Add ``POST /api/documents`` and its guard to ``app`` (only call when a token is set)."""
+    """Add the write routes and their guard to ``app`` (only call when a token is set)."""
     app.state.admin_token = token
     app.include_router(router)
     app.add_middleware(UploadGuard, token=token)
@@ -182,54 +105,144 @@ def _save(upload: UploadFile, target: Path, max_bytes: int) -> None:
 router = APIRouter(tags=["admin"], dependencies=[Depends(require_admin)])
 
 
+class ChangeFailed(Exception):
+    """The index could not be rebuilt after a corpus change; the change was undone."""
+
+
+def apply_to_served(app: FastAPI, settings: Settings, change) -> tuple:
+    """Change the corpus, rebuild the index and serve it — or change nothing.
+
+    Args:
+        app: The app whose ``state.qa`` is served.
+        settings: Where the corpus and index live.
+        change: Writes the corpus change and returns a ``rag.ingest.edit.Change`` (see there).
+
+    Returns:
+        ``(change, the new PolicyQA)``, already swapped in.
+
+    Raises:
+        ValueError, KeyError: The change was refused (nothing was written).
+        ChangeFailed: The rebuild failed; the change was undone and the old index is served.
+    """
+    from rag.ingest.edit import apply_change
+
+    def rebuild():
+        try:  # built beside the served index; readers keep the old instance until this returns
+            return open_service(settings)
+        except Exception as exc:  # the served service is untouched; the change is taken back
+            raise ChangeFailed(str(exc)) from exc
+
+    with _WRITE_LOCK:
+        made, fresh = apply_change(Path(settings.corpus_dir), change, rebuild)
+        old, app.state.qa = app.state.qa, fresh
+        _close_later(old)
+    return made, fresh
+
+
+def _served(request: Request, settings: Settings, change, what: str, hide: str = "") -> tuple:
+    """``apply_to_served`` with its failures as HTTP errors (``hide``: a temp path kept out of messages)."""
+    try:
+        return apply_to_served(request.app, settings, change)
+    except ChangeFailed as exc:
+        raise HTTPException(status_code=503, detail=f"the index could not be rebuilt, so the {what} "
+                            f"was withdrawn and nothing changed: {exc}") from exc
+    except KeyError as exc:
+        raise HTTPException(status_code=404, detail=str(exc.args[0] if exc.args else exc)) from exc
+    except ValueError as exc:  # names the file and what is wrong with it; nothing changed
+        detail = str(exc).replace(hide, "<upload>") if hide else str(exc)
+        raise HTTPException(status_code=422, detail=detail) from exc
+
+
+def _saved(uploads: list[UploadFile], tmp: str, max_bytes: int) -> list[Path]:
+    paths = []
+    for n, upload in enumerate(uploads):
+        folder = Path(tmp) / str(n)  # one folder per upload: equal names cannot collide
+        folder.mkdir()
+        path = folder / safe_upload_name(upload.filename)
+        _save(upload, path, max_bytes)
+        paths.append(path)
+    return paths
+
+
+def _summary(fresh) -> dict:
+    return {"index_version": fresh.index_version, "documents": len(fresh.documents), "clauses": len(fresh.clauses),
+            "embedded": fresh.build_record.get("embedded"), "reused": fresh.build_record.get("reused")}
+
+
+Text = Annotated[str | None, Form(max_length=300)]
+
+
 @router.post("/api/documents", status_code=201, response_model=UploadResult,
-             responses=errors(401, 403, 413, 503))
+             responses=errors(401, 403, 413, 422, 503))
 def upload_documents(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
     files: Annotated[list[UploadFile], File(description="Documents: .txt .md .docx .doc .wps .pdf .ofd .html")],
     doc_id: Annotated[str | None, Form(alias="id", max_length=64)] = None,
-    title: Annotated[str | None, Form(max_length=300)] = None,
+    title: Text = None,
     short_name: Annotated[str | None, Form(max_length=100)] = None,
     number: Annotated[str | None, Form(max_length=100)] = None,
     issuer: Annotated[str | None, Form(max_length=100)] = None,
     date: Annotated[str | None, Form(max_length=10)] = None,
     level: Annotated[str | None, Form(max_length=20)] = None,
     region: Annotated[str | None, Form(max_length=100)] = None,
+    status: Annotated[str | None, Form(max_length=20)] = None,
+    superseded_by: Annotated[str | None, Form(max_length=64)] = None,
+    expires: Annotated[str | None, Form(max_length=10)] = None,
 ) -> dict:
     """Add documents (all or nothing), rebuild the index and serve it; needs the admin token."""
-    from rag.ingest.add import ingest_files, withdraw
+    from rag.ingest.edit import add_files
 
     if not files or len(files) > MAX_FILES:
         raise HTTPException(status_code=422, detail=f"files: send 1 to {MAX_FILES} files")
     max_bytes = getattr(request.app.state, "max_upload_bytes", DEFAULT_MAX_BYTES)
-    overrides = {"id": doc_id, "title": title, "short_name": short_name, "number": number,
-                 "issuer": issuer, "date": date, "level": level, "region": region}
+    overrides = {"id": doc_id, "title": title, "short_name": short_name, "number": number, "issuer": issuer,
+                 "date": date, "level": level, "region": region, "status": status,
+                 "superseded_by": superseded_by, "expires": expires}
     with tempfile.TemporaryDirectory(prefix="policyqa-upload-") as tmp:
-        paths = []
-        for n, upload in enumerate(files):
-            folder = Path(tmp) / str(n)  # one folder per upload: equal names cannot collide
-            folder.mkdir()
-            path = folder / safe_upload_name(upload.filename)
-            _save(upload, path, max_bytes)
-            paths.append(path)
-        corpus_dir = Path(settings.corpus_dir)
-        manifest = corpus_dir / MANIFEST
-        with _WRITE_LOCK:
-            before = manifest.read_bytes() if manifest.is_file() else None
-            try:
-                added = ingest_files(paths, corpus_dir, max_bytes=max_bytes,
-                                     **{k: v for k, v in overrides.items() if v})
-            except ValueError as exc:  # names the file and what is wrong with it; nothing changed
-                raise HTTPException(status_code=422, detail=str(exc).replace(tmp, "<upload>")) from exc
-            # Build beside the served index; readers keep the old instance until this returns.
-            try:
-                fresh = open_service(settings)
-            except Exception as exc:  # the served service is untouched; take the upload back out
-                withdraw(corpus_dir, added, before)
-                raise HTTPException(status_code=503, detail=f"the index could not be rebuilt, so the upload "
-                                    f"was withdrawn and nothing changed: {exc}") from exc
-            old, request.app.state.qa = request.app.state.qa, fresh
-            _close_later(old)
-    return {"added": [document_to_dict(d) for d in added], "index_version": fresh.index_version,
-            "documents": len(fresh.documents), "clauses": len(fresh.clauses)}
+        paths = _saved(files, tmp, max_bytes)
+        change, fresh = _served(request, settings, lambda: add_files(
+            paths, Path(settings.corpus_dir), max_bytes=max_bytes, **{k: v for k, v in overrides.items() if v}),
+            "upload", tmp)
+    return {"added": [document_to_dict(d) for d in change.added], **_summary(fresh)}
+
+
+@router.put("/api/documents/{doc_id}", response_model=ReplaceResult, responses=errors(401, 403, 404, 413, 422, 503))
+def replace_document(
+    doc_id: str,
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
+    file: Annotated[UploadFile, File(description="The document's new text: .txt .md .docx .pdf .html")],
+    title: Text = None,
+    short_name: Annotated[str | None, Form(max_length=100)] = None,
+    number: Annotated[str | None, Form(max_length=100)] = None,
+    issuer: Annotated[str | None, Form(max_length=100)] = None,
+    date: Annotated[str | None, Form(max_length=10)] = None,
+    level: Annotated[str | None, Form(max_length=20)] = None,
+    region: Annotated[str | None, Form(max_length=100)] = None,
+    status: Annotated[str | None, Form(max_length=20)] = None,
+    superseded_by: Annotated[str | None, Form(max_length=64)] = None,
+    expires: Annotated[str | None, Form(max_length=10)] = None,
+) -> dict:
+    """Give a document a new text under the same id, rebuild the index and serve it; needs the admin token."""
+    from rag.ingest.edit import replace_document as replace
+
+    max_bytes = getattr(request.app.state, "max_upload_bytes", DEFAULT_MAX_BYTES)
+    overrides = {"title": title, "short_name": short_name, "number": number, "issuer": issuer, "date": date,
+                 "level": level, "region": region, "status": status, "superseded_by": superseded_by,
+                 "expires": expires}
+    with tempfile.TemporaryDirectory(prefix="policyqa-upload-") as tmp:
+        (path,) = _saved([file], tmp, max_bytes)
+        change, fresh = _served(request, settings, lambda: replace(
+            Path(settings.corpus_dir), doc_id, path, max_bytes=max_bytes,
+            overrides={k: v for k, v in overrides.items() if v}), "replacement", tmp)
+    return {"replaced": document_to_dict(change.replaced[0]), **_summary(fresh)}
+
+
+@router.delete("/api/documents/{doc_id}", response_model=RemoveResult, responses=errors(401, 403, 404, 503))
+def remove_document(doc_id: str, request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> dict:
+    """Remove a document, rebuild the index and serve it; needs the admin token."""
+    from rag.ingest.edit import remove_document as remove
+
+    _, fresh = _served(request, settings, lambda: remove(Path(settings.corpus_dir), doc_id), "removal")
+    return {"removed": doc_id, **_summary(fresh)}

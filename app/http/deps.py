@@ -42,6 +42,7 @@ def open_service(settings: Settings) -> PolicyQA:
         backend=settings.backend,
         milvus_uri=settings.milvus_uri,
         milvus_token=settings.milvus_token,
+        milvus_collection=settings.milvus_collection,
         llm_url=settings.llm_url,
         rebuild="if-needed",
     )

@@ -130,6 +130,10 @@ class DocumentOut(Strict):
     level: str
     region: str
     source_path: str
+    status: str = Field(description="current or repealed")
+    superseded_by: str = Field(description="id of the document that replaces it, or empty")
+    expires: str = Field(description="YYYY-MM-DD its 有效期 ends, or empty")
+    in_force: bool = Field(description="current, not superseded and not expired today")
 
 
 class DocumentSummary(DocumentOut):
@@ -336,3 +340,23 @@ class UploadResult(Strict):
     index_version: str
     documents: int
     clauses: int
+    embedded: int | None = None
+    reused: int | None = None
+
+
+class ReplaceResult(Strict):
+    replaced: DocumentOut
+    index_version: str
+    documents: int
+    clauses: int
+    embedded: int | None = None
+    reused: int | None = None
+
+
+class RemoveResult(Strict):
+    removed: str
+    index_version: str
+    documents: int
+    clauses: int
+    embedded: int | None = None
+    reused: int | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rag.model import Answer, Clause, Document, Hit, Target
+from rag.retrieval.current import today_iso
 
 
 def target_to_dict(target: Target) -> dict:
@@ -43,6 +44,10 @@ def document_to_dict(doc: Document) -> dict:
         "level": doc.level,
         "region": doc.region,
         "source_path": doc.source_path,
+        "status": doc.status,
+        "superseded_by": doc.superseded_by,
+        "expires": doc.expires,
+        "in_force": doc.in_force(today_iso()),
     }
 
 

@@ -1,19 +1,23 @@
 """The corpus folder: raw documents as received plus ``documents.toml``, the manifest.
 
-The manifest lists each document's id, title, 文号, issuer, date, level and region, and the raw
-file it came from. Raw files are never edited; cleaning is the normalizer's job.
+The manifest lists each document's id, title, 文号, issuer, date, level and region, its standing
+(``status = "repealed"``, ``superseded_by = "<id>"``, ``expires = "YYYY-MM-DD"``; see
+``rag.ingest.lifecycle``) and the raw file it came from. Raw files are never edited; cleaning is
+the normalizer's job.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rag.model import LEVELS, Document
+from rag.model import LEVELS, STATUSES, Document
 
 MANIFEST = "documents.toml"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,8 @@ def load_manifest(corpus_dir: Path, repo_root: Path | None = None) -> list[Corpu
 
     Raises:
         FileNotFoundError: The manifest or a file it names is missing.
-        ValueError: An entry lacks ``id``/``title``/``file``, repeats an id, or has an unknown level.
+        ValueError: An entry lacks ``id``/``title``/``file``, repeats an id, or has an unknown
+            level or status, or an ``expires`` that is not ``YYYY-MM-DD``.
     """
     corpus_dir = Path(corpus_dir)
     root = Path(repo_root) if repo_root else corpus_dir.resolve().parent
@@ -63,6 +68,11 @@ def load_manifest(corpus_dir: Path, repo_root: Path | None = None) -> list[Corpu
         level = entry.get("level", "other")
         if level not in LEVELS:
             raise ValueError(f"{manifest}: document {entry['id']!r} has level {level!r}; allowed: {', '.join(LEVELS)}")
+        status, expires = entry.get("status", "current"), str(entry.get("expires", ""))
+        if status not in STATUSES:
+            raise ValueError(f"{manifest}: document {entry['id']!r} has status {status!r}; allowed: {', '.join(STATUSES)}")
+        if expires and not _DAY.match(expires):
+            raise ValueError(f"{manifest}: document {entry['id']!r} has expires {expires!r}; use YYYY-MM-DD")
         seen.add(entry["id"])
         path = corpus_dir / entry["file"]
         if not path.exists():
@@ -81,6 +91,9 @@ def load_manifest(corpus_dir: Path, repo_root: Path | None = None) -> list[Corpu
             region=entry.get("region", ""),
             source_path=source_path,
             short_name=entry.get("short_name", ""),
+            status=status,
+            superseded_by=str(entry.get("superseded_by", "")),
+            expires=expires,
         )
         files.append(CorpusFile(doc, path))
     return files

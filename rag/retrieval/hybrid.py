@@ -211,6 +211,8 @@ class HybridSearcher:
     def _search_backend(self, q: Query, top_k: int, mode: str, where: Filter | None) -> list[Hit]:
         hits = []
         for cid, score, sides in self._backend.search_with_scores(q, top_k, where, mode):
+            if cid not in self._by_id:
+                continue  # written by a newer index (another process is syncing the collection)
             scores = {k: float(v) for k, v in sides.items() if k in ("bm25", "dense")}
             if mode == "hybrid":
                 scores["fused"] = float(score)

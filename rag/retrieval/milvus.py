@@ -45,13 +45,12 @@ from rag.retrieval.milvus_client import (
 )
 from rag.retrieval.milvus_schema import (
     DEFAULT_ANALYZER,
-    clip_bytes,
-    create_collection,
     filter_expr,
     ids_expr,
     jieba_analyzer,
     quote,
 )
+from rag.retrieval.milvus_write import VERSION_KEY, RowSource, rebuild, sync, target, write_rows
 
 # Re-exported: callers and tests import these from here.
 __all__ = ["MODES", "RANKERS", "MilvusConnectionError", "MilvusIndex", "filter_expr",
@@ -60,7 +59,6 @@ __all__ = ["MODES", "RANKERS", "MilvusConnectionError", "MilvusIndex", "filter_e
 MODES = ("bm25", "dense", "hybrid")
 RANKERS = ("client", "milvus")
 MAX_TOPK = 16_384  # Milvus refuses larger limits
-VERSION_KEY = "policyqa.version"
 
 
 def _cosine(unit_query: np.ndarray, vector) -> float:
@@ -74,7 +72,8 @@ class MilvusIndex:
     Args:
         uri: A local path ending in ``.db`` (Milvus Lite, embedded; e.g. ``index/milvus.db``) or
             ``http://host:19530`` (a Milvus server or cluster).
-        collection: Collection name.
+        collection: The name searches use: an alias of the collection ``build`` wrote
+            (``rag.retrieval.milvus_write``).
         dim: Dimension of the dense vectors (the embedder's ``dim``).
         token: Auth token for a server (``user:password`` or an API key).
         mode: Default search mode, one of ``MODES``.
@@ -152,57 +151,79 @@ class MilvusIndex:
     # ----------------------------------------------------------------- building
     def build(self, clauses: Sequence[Clause], documents: Sequence[Document], vectors: np.ndarray,
               drop_existing: bool = True, version: str = "", batch_size: int = 512,
-              texts: Sequence[str] | None = None) -> None:
-        """Write the clauses into the collection (created when missing).
+              texts: Sequence[str] | None = None, analyzer_digest: str | None = None, fold=None) -> None:
+        """Write the clauses: into a new collection that then replaces the one behind the
+        alias (``drop_existing``, or when there is none yet), else upserted into the current one.
 
         Args:
             clauses: Clauses to index; ids must be unique.
             documents: Their documents (for level and region).
             vectors: ``(len(clauses), dim)`` dense embeddings, row ``i`` for ``clauses[i]``.
-            drop_existing: Replace the collection; otherwise rows are upserted into it.
+            drop_existing: Replace the collection (``milvus_write.rebuild``: no reader ever
+                sees it half-filled); otherwise rows are upserted into it.
             version: Index version stored with the collection (read back by ``version()``).
             batch_size: Rows per insert call.
             texts: The text Milvus tokenizes for BM25, one per clause (e.g. folded
                 ``index_text``); defaults to ``Clause.index_text``.
+            analyzer_digest: Fingerprint of ``self.analyzer`` to store with a new collection.
+            fold: Instead of ``texts``: turns ``Clause.index_text`` into the text Milvus
+                tokenizes (``Tokenizer.fold``); rows are then hashed as ``sync`` hashes them.
 
         Raises:
             ValueError: Mismatched vectors or texts, duplicate clause ids, a clause of an
                 unknown document, or a bad ``batch_size``.
         """
+        text = {"texts": texts} if texts is not None else {"fold": fold} if fold is not None else {}
+        source = self._source(clauses, documents, vectors, batch_size, **text)
+        if drop_existing or not self.exists():
+            rebuild(self._pm, self.client, self.collection, self.dim, self.analyzer, source, version=version,
+                    analyzer_digest=analyzer_digest, batch_size=batch_size)
+            self._loaded = self._checked = False
+            return
+        self._check_dim()  # upserting into a collection of another embedder would fail obscurely
+        write_rows(self.client, self.collection, source, range(len(source)), batch_size, upsert=True)
+        self.client.flush(self.collection)
+        if version:  # set last, so a build that failed half-way never looks current
+            self.client.alter_collection_properties(target(self.client, self.collection) or self.collection,
+                                                    {VERSION_KEY: version})
+
+    def sync(self, clauses: Sequence[Clause], documents: Sequence[Document], vectors: np.ndarray,
+             version: str = "", batch_size: int = 512, fold=lambda t: t) -> dict:
+        """Bring the collection up to these clauses in place: upsert only rows that changed,
+        delete rows of clauses that are gone (``milvus_write.sync``).
+
+        Returns:
+            ``{"upserted": n, "deleted": n}``.
+        """
+        self._load()  # a reopened Milvus Lite holds every collection released
+        self._check_dim()
+        source = self._source(clauses, documents, vectors, batch_size, fold=fold)
+        return sync(self.client, self.collection, source, version=version, batch_size=batch_size)
+
+    def _source(self, clauses, documents, vectors, batch_size: int, **text) -> RowSource:
         vectors = np.asarray(vectors, dtype=np.float32)
         if vectors.shape != (len(clauses), self.dim):
             raise ValueError(f"vectors shape {vectors.shape} must be ({len(clauses)}, {self.dim})")
         if batch_size < 1:
             raise ValueError(f"batch_size {batch_size} must be positive")
-        texts = [c.index_text for c in clauses] if texts is None else list(texts)
-        if len(texts) != len(clauses):
-            raise ValueError(f"{len(texts)} texts for {len(clauses)} clauses; give one per clause")
-        docs = {d.id: d for d in documents}
-        missing = sorted({c.doc_id for c in clauses} - docs.keys())
-        if missing:
-            raise ValueError(f"clauses of unknown documents {missing}; pass their Document")
         if len({c.id for c in clauses}) != len(clauses):
             raise ValueError("clause ids must be unique")
-        client = self.client
-        if drop_existing and client.has_collection(self.collection):
-            client.drop_collection(self.collection)
-        if not client.has_collection(self.collection):
-            create_collection(self._pm, client, self.collection, self.dim, self.analyzer)
-        self._loaded = self._checked = False
-        self._load()
-        self._check_dim()  # upserting into a collection of another embedder would fail obscurely
-        for start in range(0, len(clauses), batch_size):
-            rows = [{
-                "clause_id": c.id, "doc_id": c.doc_id, "level": docs[c.doc_id].level,
-                "region": docs[c.doc_id].region, "text": clip_bytes(texts[start + i]),
-                "dense": vectors[start + i].tolist(),
-            } for i, c in enumerate(clauses[start:start + batch_size])]
-            (client.insert if drop_existing else client.upsert)(self.collection, rows)
-        # Sealed segments are indexed as a whole; Milvus Lite otherwise scores unflushed rows
-        # with BM25 statistics of only the rows that pass a filter.
-        client.flush(self.collection)
-        if version:  # set last, so a build that failed half-way never looks current
-            client.alter_collection_properties(self.collection, {VERSION_KEY: version})
+        return RowSource(clauses, documents, vectors, **text)
+
+    def compatible(self) -> bool:
+        """Whether the collection exists, holds row hashes and vectors of this dim (else it
+        must be rebuilt rather than synced)."""
+        if not self.exists():
+            return False
+        fields = {f["name"]: f for f in self.client.describe_collection(self.collection)["fields"]}
+        dim = int(fields.get("dense", {}).get("params", {}).get("dim", 0))
+        return "row_hash" in fields and dim == self.dim
+
+    def properties(self) -> dict:
+        """The collection's stored properties (index version, analyzer digest); ``{}`` when none."""
+        if not self.exists():
+            return {}
+        return dict(self.client.describe_collection(self.collection).get("properties") or {})
 
     def _load(self) -> None:
         if not self._loaded:
@@ -234,15 +255,16 @@ class MilvusIndex:
         return int(rows[0]["count(*)"])
 
     def version(self) -> str:
-        """The ``version`` given to the last ``build`` (``""`` when none or no collection)."""
-        if not self.exists():
-            return ""
-        props = self.client.describe_collection(self.collection).get("properties") or {}
-        return str(props.get(VERSION_KEY, ""))
+        """The ``version`` given to the last ``build`` or ``sync`` (``""`` when none or no collection)."""
+        return str(self.properties().get(VERSION_KEY, ""))
 
     def drop(self) -> None:
-        """Delete the collection (no error when it does not exist)."""
-        if self.exists():
+        """Delete the alias and the collection behind it (no error when there is none)."""
+        behind = target(self.client, self.collection)
+        if behind is not None:
+            self.client.drop_alias(self.collection)
+            self.client.drop_collection(behind)
+        elif self.exists():
             self.client.drop_collection(self.collection)
         self._loaded = self._checked = False
 

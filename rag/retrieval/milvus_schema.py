@@ -2,7 +2,7 @@
 
 ``create_collection`` lays out one collection per index — per clause its id, doc id, level and
 region (for filters), the indexing text with a jieba analyzer, the sparse vector Milvus's BM25
-function fills from that text, and the dense embedding. ``jieba_analyzer`` builds the analyzer
+function fills from that text, the dense embedding and a hash of the row (for incremental syncs). ``jieba_analyzer`` builds the analyzer
 from what ``rag.retrieval.tokenize.Tokenizer`` knows, ``filter_expr`` turns a ``Filter`` into a Milvus
 boolean expression and ``quote`` escapes the values that go into one.
 """
@@ -104,6 +104,8 @@ def create_collection(pm, client, collection: str, dim: int, analyzer: Mapping) 
                      enable_analyzer=True, analyzer_params=analyzer)
     schema.add_field("sparse", pm.DataType.SPARSE_FLOAT_VECTOR)
     schema.add_field("dense", pm.DataType.FLOAT_VECTOR, dim=dim)
+    # What the row holds, hashed (``rag.retrieval.milvus_write.row_hash``): a sync rewrites only rows whose hash differs.
+    schema.add_field("row_hash", pm.DataType.VARCHAR, max_length=64)
     schema.add_function(pm.Function(name="text_bm25", function_type=pm.FunctionType.BM25,
                                     input_field_names=["text"],
                                     output_field_names=["sparse"]))
