@@ -17,8 +17,9 @@ NEW = Document(id="new", title="甲市新方案", short_name="新方案")
 LAPSED = Document(id="lapsed", title="甲市过期方案", expires="2021-12-31")
 
 
-def _hit(doc_id: str, n: int) -> Hit:
-    return Hit(Clause(id=f"{doc_id}:{n}", doc_id=doc_id, path=(), title="", text="x"), score=1.0 / n, rank=n)
+def _hit(doc_id: str, n: int, score: float | None = None) -> Hit:
+    return Hit(Clause(id=f"{doc_id}:{n}", doc_id=doc_id, path=(), title="", text="x"),
+               score=1.0 / n if score is None else score, rank=n)
 
 
 def test_in_force():
@@ -28,11 +29,12 @@ def test_in_force():
     assert LAPSED.in_force("2021-12-31") and not LAPSED.in_force("2022-01-01")
 
 
-def test_hits_of_documents_not_in_force_go_last_in_order():
-    hits = [_hit("old", 1), _hit("new", 2), _hit("lapsed", 3), _hit("new", 4)]
+def test_hits_of_documents_not_in_force_yield_to_current_ones_of_comparable_relevance():
+    hits = [_hit("old", 1, 1.0), _hit("new", 2, 0.9), _hit("lapsed", 3, 0.5), _hit("new", 4, 0.1)]
     search = CurrentFirst(lambda *a, **k: list(hits), [OLD, NEW, LAPSED], today=lambda: "2025-06-01")
     got = search("q", 4)
-    assert [h.clause.id for h in got] == ["new:2", "new:4", "old:1", "lapsed:3"]
+    # demoted, never dropped: a far better old clause still outranks a weak current one
+    assert [h.clause.id for h in got] == ["new:2", "old:1", "lapsed:3", "new:4"]
     assert [h.rank for h in got] == [1, 2, 3, 4]
     assert search.outdated() == {"old", "lapsed"}
     # Nothing outdated among the hits: the very same list comes back.
@@ -42,7 +44,8 @@ def test_hits_of_documents_not_in_force_go_last_in_order():
 
 def test_a_plan_drops_behind_the_day_after_its_term_ends():
     today = ["2021-12-31"]
-    search = CurrentFirst(lambda *a, **k: [_hit("lapsed", 1), _hit("new", 2)], [NEW, LAPSED], today=lambda: today[0])
+    search = CurrentFirst(lambda *a, **k: [_hit("lapsed", 1, 1.0), _hit("new", 2, 0.8)], [NEW, LAPSED],
+                          today=lambda: today[0])
     assert search("q")[0].clause.doc_id == "lapsed"
     today[0] = "2022-01-01"
     assert search("q")[0].clause.doc_id == "new"

@@ -19,6 +19,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rag.answer.align_answer import alignment_answer
 from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer, asked_units
@@ -61,7 +62,8 @@ _INTERROGATIVE = re.compile(r"谁|哪|多少|几|什么|吗|么|是否|有没有
 MAX_PARTS = 4
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.RATE,
                                       Kind.DURATION, Kind.WHEN, Kind.CONDITION})
-_OWN_SUBJECT = 0.05  # a follow-up naming a compound this rare has a subject of its own
+_OWN_SUBJECT = 0.05
+_COUNTED = 5000  # clauses checked for a question word at most; beyond, the index's count stands
 _MARKER = re.compile(r"\[\d+\]")
 
 
@@ -127,7 +129,8 @@ class Answerer:
 
     def __init__(self, documents: list[Document], clauses: list[Clause], search: SearchFn,
                  refusal: RefusalPolicy | None = None, generator: Generator | None = None,
-                 alignment: AlignmentFn | None = None, tokenizer: Tokenizer | None = None):
+                 alignment: AlignmentFn | None = None, tokenizer: Tokenizer | None = None,
+                 term_rows: Callable[[str], Sequence[int] | None] | None = None):
         if not callable(search):
             raise ValueError(f"search must be callable, got {type(search).__name__}")
         if alignment is not None and not callable(alignment):
@@ -144,11 +147,8 @@ class Answerer:
         self.tokenizer = tokenizer or Tokenizer(domain_terms(self.clauses))
         self.vocab = CorpusVocab.build(documents, self.clauses)
         self.composer = Composer(self.documents, self.clauses, self.vocab)
-        # Whole words of every clause: a question word counts as present only as a word (or a
-        # sub-word the tokenizer emits), never as characters straddling two words (整车|上 ≠ 车上).
-        self._words = {c.id: f" {' '.join(self.tokenizer.tokenize(c.index_text))} " for c in self.clauses}
+        self._term_rows = term_rows
         self._shares: dict[str, float] = {}
-        self._folded = [folded(c.index_text) for c in self.clauses]
 
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None,
             history: Sequence[str] = ()) -> Answer:
@@ -270,10 +270,26 @@ class Answerer:
         if share is None:
             if len(self._shares) > 100_000:  # unbounded questions must not grow memory forever
                 self._shares.clear()
-            # by substring, as ``coverage`` finds words, so that weights and coverage agree
-            hits = sum(term in text for text in self._folded)
-            share = self._shares[term] = hits / max(len(self.clauses), 1)
+            # by substring, as ``coverage`` finds words, so that weights and coverage agree: in every
+            # clause of a small corpus, in a large one only in the clauses the index says may hold
+            # the term (those holding its rarest token), so no question scans the whole library
+            rows: Sequence[int] | None = range(len(self.clauses))
+            if len(self.clauses) > _COUNTED:
+                found = self._term_rows(term) if self._term_rows is not None else None
+                rows = () if found is None else found
+            if len(rows) > _COUNTED:  # a common word: its weight is low; the token's count will do
+                share = len(rows) / max(len(self.clauses), 1)
+            else:
+                share = sum(term in folded(self.clauses[r].index_text) for r in rows) / max(len(self.clauses), 1)
+            self._shares[term] = share
         return share
+
+    @lru_cache(maxsize=4096)  # noqa: B019 — one Answerer per served index; clauses are few per question
+    def _words_of(self, clause: Clause) -> str:
+        """The clause's whole words, space-separated: a question word counts as present only as a
+        word (or a sub-word the tokenizer emits), never as characters straddling two words
+        (整车|上 ≠ 车上). Tokenized when a question first checks the clause, not at start-up."""
+        return f" {' '.join(self.tokenizer.tokenize(clause.index_text))} "
 
     def _split_absent(self, topic: tuple[str, ...]) -> tuple[str, ...]:
         """Topic words plus the corpus words inside absent compounds (汽车人才 → 汽车, 人才)."""
@@ -289,7 +305,7 @@ class Answerer:
         """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
         (``_narrowed``), or clauses too weak an answer (``RefusalPolicy``)."""
         return self._narrowed(det) or self.refusal.refuse(
-            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=lambda c: self._words[c.id])
+            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of)
 
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an

@@ -349,6 +349,11 @@ class Composer:
         kind of fact asked), each with its marker."""
         if not picked:
             return None
+        if picked[0][1].rstrip().endswith(("：", ":")) and len(picked) > 1:  # a list and its items
+            items = [s.strip().rstrip("。；;") for _, s in picked]
+            body = trim(items[0] + "".join(f"{s}；" for s in items[1:]), det.terms, LIMIT + LIMIT // 2)
+            cites.quoted.update(s for _, s in picked)
+            return f"{body.rstrip('；')}{cites.mark(picked[0][0])}。"
         texts = [sent.strip().rstrip("。；;") for _, sent in picked[:2]]
         room = LIMIT if len(texts) == 1 else max(LIMIT - min(len(texts[1]), LIMIT // 2), LIMIT // 2)
         first = trim(texts[0], det.terms, room, must=_stated(texts[0], det.kinds))

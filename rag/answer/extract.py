@@ -34,6 +34,7 @@ _BOILERPLATE = re.compile(r"^(?:各[^，。；]{0,60}[：:]$|现将|请(?:认真
 _NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
 _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
+_LISTED = 4  # items of a list quoted after the sentence that opens it
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -115,6 +116,12 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
     if not evidence:
         return []
     chosen = [evidence[0]]
+    if evidence[0].sentence.rstrip().endswith(("：", ":")):
+        # 应同时符合以下条件：（一）…；（二）…: the list the sentence opens is the answer
+        following = [s for s, _ in candidate_sentences(evidence[0].hit)]
+        at = following.index(evidence[0].sentence) if evidence[0].sentence in following else len(following)
+        chosen += [Evidence(evidence[0].hit, s, 0.0, 0.0, frozenset()) for s in following[at + 1:at + 1 + _LISTED]]
+        return chosen
     for kind in kinds:
         if len(chosen) >= n or any(kind in e.kinds for e in chosen):
             continue

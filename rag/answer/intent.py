@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rag.answer.kinds import Kind, asked_kinds
+from rag.answer.kinds import ASKS, Kind, asked_kinds
 from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.sentences import folded
 from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
@@ -169,6 +169,26 @@ def _levels(text: str, vocab: CorpusVocab) -> list[str]:
     return [level for level in ("province", "city", "county") if any(map(standalone, CUES[level].finditer(text)))]
 
 
+_QUESTION_WORD = re.compile(r"多|几|什么|哪|何")
+
+
+def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``words`` stands in ``text`` (first occurrence after the previous one)."""
+    out, at = [], 0
+    for w in words:
+        i = text.find(w, at)
+        if i >= 0:
+            out.append((i, i + len(w)))
+            at = i + len(w)
+    return out
+
+
+def _inside(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``word`` lies within one of ``spans`` of ``text``."""
+    i = text.find(word)
+    return i >= 0 and any(a <= i and i + len(word) <= b for a, b in spans)
+
+
 def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:
     """Detect the intent, places, levels, departments and topic words of ``question``.
 
@@ -199,14 +219,20 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     # of city plans is what the question is about: 省级领军人才)
     unheld = {w for lv, words in _LEVEL_WORDS.items() if lv not in held for w in words}
     stop = (ROLE_WORDS - unheld) | own | {f"{p}{suffix}" for p in own for suffix in "省市县区"} | set(regions)
-    topic = [t for t in vocab.words(rest) if t not in stop and not t.isdigit()]
+    words = vocab.words(rest)
+    # the measure a question word asks for (多长时间, 多少钱, 什么时间) says what kind of fact, not what about;
+    # a cue word written as such (有效期, 开始施行, 补助标准) may stand in the answer and stays a topic word
+    asked = [(m.start() + q.start(), m.end()) for cue in ASKS.values() for m in cue.finditer(rest)
+             if (q := _QUESTION_WORD.search(m.group()))]
+    topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)]
 
     column_places = [p for p in places if p in vocab.column_places]
     # Words of the document titles (行动计划) or absent from the corpus (哪几项) say nothing
     # about which task a department question is about.
     task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
     chosen = route(Question(rest, departments=bool(departments), task_words=bool(task_words),
-                            cross_level=cross_level, column_places=bool(column_places), regions=bool(regions)))
+                            cross_level=cross_level, column_places=bool(column_places), regions=bool(regions),
+                            words=tuple(_spans(rest, [w for w in words if len(w) >= 3 and w in vocab.text]))))
     return Detection(text=text, intent=chosen.intent, route=chosen, kinds=asked_kinds(rest), places=tuple(places), regions=tuple(regions),
                      levels=tuple(levels), departments=tuple(departments),
                      unknown=tuple(dict.fromkeys(unknown)), topic=tuple(dict.fromkeys(topic)),

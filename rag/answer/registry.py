@@ -106,10 +106,13 @@ class Question:
     cross_level: bool = False  # two levels named (省里 … 聊城)
     column_places: bool = False  # a place that has a 专栏 line-item
     regions: bool = False  # a document's own region
+    words: tuple[tuple[int, int], ...] = ()  # spans of the question's longer corpus words (责任保险)
 
     def says(self, cue: str) -> bool:
-        """Whether the question holds a cue word of ``CUES[cue]``."""
-        return CUES[cue].search(self.rest) is not None
+        """Whether the question holds a cue word of ``CUES[cue]`` of its own, not as part of a
+        longer word of the corpus (责任 in 责任保险 asks for no 责任单位)."""
+        return any(not any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in self.words)
+                   for m in CUES[cue].finditer(self.rest))
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,14 @@ class BM25Retriever:
         raw = self._model.get_scores_from_ids(token_ids)
         return np.asarray(raw, dtype=np.float32) * np.float32(self._scale)
 
+    def rows_with(self, token: str) -> np.ndarray:
+        """The rows (clauses) holding ``token``, read off the index's sparse score matrix (one
+        column per token): no scan of the corpus. Empty for a token the index does not know."""
+        if self._model is None or token not in self._model.vocab_dict:
+            return np.zeros(0, np.int64)
+        column, scores = self._model.vocab_dict[token], self._model.scores
+        return np.asarray(scores["indices"][scores["indptr"][column]:scores["indptr"][column + 1]])
+
     def top(self, tokens: Sequence[str], k: int, mask: np.ndarray | None = None) -> tuple[list[tuple[int, float]], np.ndarray]:
         """Best rows among ``mask`` and the full score vector they came from.
 

@@ -2,10 +2,10 @@
 
 A library keeps the plans it replaced — officials still look things up in them — but an answer
 should rest on what applies today. ``CurrentFirst`` wraps a search function (the hybrid
-searcher's, the one the answer layer is given too) and moves, within the hits it returns, those
-of documents no longer in force (``Document.in_force``) behind the rest, keeping each group's
-order: it demotes, it never drops, so a question only an old plan answers is still answered from
-it. ``outdated_note`` is the sentence ``rag.service.PolicyQA.ask`` appends when an answer cites
+searcher's, the one the answer layer is given too) and ranks, within the hits it returns, those
+of documents no longer in force (``Document.in_force``) as if they scored ``_OUTDATED_WEIGHT`` of
+their score: behind current clauses of comparable relevance. It demotes, it never drops, so a
+question only an old plan answers is still answered from it. ``outdated_note`` is the sentence ``rag.service.PolicyQA.ask`` appends when an answer cites
 such a document anyway.
 """
 
@@ -16,6 +16,8 @@ from dataclasses import replace
 from datetime import date
 
 from rag.model import Document, Hit
+
+_OUTDATED_WEIGHT = 0.6  # an outdated document's hit ranks as if it scored this share
 
 
 def today_iso() -> str:
@@ -52,7 +54,9 @@ class CurrentFirst:
         old = self.outdated()
         if not old or not any(h.clause.doc_id in old for h in hits):
             return hits
-        ordered = [h for h in hits if h.clause.doc_id not in old] + [h for h in hits if h.clause.doc_id in old]
+        # an outdated clause yields to a current one of comparable relevance, not to every one: a
+        # question only the old plan answers well is still answered from it first
+        ordered = sorted(hits, key=lambda h: -h.score * (_OUTDATED_WEIGHT if h.clause.doc_id in old else 1.0))
         return [h if h.rank == n else replace(h, rank=n) for n, h in enumerate(ordered, 1)]
 
 

@@ -147,6 +147,14 @@ class HybridSearcher:
                     self._cache.popitem(last=False)
         return query
 
+    def candidate_rows(self, term: str) -> np.ndarray | None:
+        """The clauses that may hold ``term``: those holding its rarest token (from the BM25
+        index, no scan); ``None`` when the tokenizer gives no token for it."""
+        tokens = self.tokenizer.tokenize(term)
+        if not tokens:
+            return None
+        return min((self.bm25.rows_with(t) for t in tokens), key=len)
+
     def search(
         self,
         query: str | Query,
