@@ -91,6 +91,16 @@ def test_ask_shape_and_citations_resolve(api):
     assert body["citations"] and HIT_KEYS <= set(body["citations"][0])
     for cite in body["citations"]:
         assert api.get(f"/api/v1/clauses/{cite['clause_id']}").status_code == 200
+    assert {c["doc_level"] for c in body["citations"]} == {"province", "city"}  # both plans answer
+
+
+def test_a_region_narrows_search_and_answer(api):
+    asked = {"question": "哪个部门牵头充电基础设施建设", "region": "聊城市"}
+    body = api.post("/api/v1/ask", json=asked).json()
+    assert body["answerable"] and "市发展改革委牵头" in body["answer"] and "省能源局" not in body["answer"], body
+    assert {c["doc_id"] for c in body["citations"]} == {"liaocheng-nev-2024"}
+    hits = api.post("/api/v1/search", json={"query": "充电基础设施", "region": "山东省"}).json()["hits"]
+    assert hits and {h["doc_id"] for h in hits} == {"shandong-nev-2023"}
 
 
 def test_ask_handles_odd_but_valid_input(api):
@@ -125,6 +135,7 @@ def test_departments_and_their_clauses(api):
         ("/api/v1/search", {"query": "充电", "top_k": 51}, "1 to 50"),
         ("/api/v1/search", {"query": "充电", "mode": "magic"}, "hybrid"),
         ("/api/v1/search", {"query": "充电", "doc_ids": ["no-such-doc"]}, MANIFEST_IDS[0]),
+        ("/api/v1/ask", {"question": "充电", "region": "火星市"}, "聊城市"),
         ("/api/v1/search", {"query": "充电", "doc_ids": "shandong"}, "list"),
         ("/api/v1/search", [1, 2], "object"),
         ("/v1/chat/completions", {"messages": []}, "messages"),

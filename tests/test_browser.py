@@ -83,6 +83,24 @@ def test_a_follow_up_in_the_chat_is_read_with_the_question_before(page):
     page.screenshot(path=str(ARTIFACTS / "ui_follow_up.png"), full_page=True)
 
 
+def _choose_region(page, name: str) -> None:
+    page.locator("#pqa-region input").click()
+    page.get_by_role("option", name=name, exact=True).click()
+
+
+def test_a_region_chosen_narrows_the_answer(page):
+    page.get_by_role("tab", name="问答").click()
+    page.locator("button", has_text="清空对话").first.click()
+    _choose_region(page, "聊城市")
+    page.locator("#pqa-question textarea").fill(QUESTION)
+    page.locator("#pqa-send").click()
+    page.wait_for_function("() => document.querySelectorAll('#pqa-chat .message.bot').length >= 1")
+    page.wait_for_function("() => !document.querySelector('#pqa-chat .pending')")
+    answer = page.locator("#pqa-chat .message.bot").last.inner_text()
+    assert "市发展改革委" in answer and "省能源局" not in answer, answer
+    _choose_region(page, "全部")
+
+
 def test_example_chip_and_search_tab(page):
     page.locator("#pqa-examples button", has_text="省公安厅参与哪些任务").click()
     page.locator("#pqa-chat").get_by_text("省公安厅参与哪些任务").last.wait_for()

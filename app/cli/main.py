@@ -109,6 +109,8 @@ def search(
     query: str,
     top_k: int = typer.Option(5, "--top-k", "-k", min=1, max=50),
     doc: list[str] = typer.Option(None, "--doc", help="Restrict to these document ids."),
+    level: Level = typer.Option(None, "--level", help="Restrict to documents of this level."),
+    region: str = typer.Option(None, "--region", help="Restrict to documents of this region, e.g. 聊城市."),
     mode: SearchMode = typer.Option("hybrid", help="Which retrievers rank."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
@@ -118,7 +120,7 @@ def search(
 
     with cli_errors():
         qa = open_service()
-        where = Filter(doc_ids=frozenset(doc)) if doc else None
+        where = Filter.of(doc, level and str(level), region)
         res = qa.search(query, top_k=top_k, mode=str(mode), where=where)
         docs = {d.id: d for d in qa.documents}
         if as_json:
@@ -133,14 +135,18 @@ def search(
 def ask(
     question: str,
     top_k: int = typer.Option(5, "--top-k", "-k", min=1, max=50),
+    doc: list[str] = typer.Option(None, "--doc", help="Answer from these document ids only."),
+    level: Level = typer.Option(None, "--level", help="Answer from documents of this level only."),
+    region: str = typer.Option(None, "--region", help="Answer from documents of this region only, e.g. 聊城市."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Answer a question with cited clauses."""
     from app.http.schemas import answer_to_dict
+    from rag.retrieval.base import Filter
 
     with cli_errors():
         qa = open_service()
-        ans = qa.ask(question, top_k=top_k)
+        ans = qa.ask(question, top_k=top_k, where=Filter.of(doc, level and str(level), region))
         if as_json:
             echo_json(answer_to_dict(ans, {d.id: d for d in qa.documents}))
             return

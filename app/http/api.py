@@ -135,7 +135,7 @@ def _routes(app: FastAPI) -> None:
               responses=errors(429, 503))
     def search(body: SearchRequest, qa: QA) -> dict:
         """Ranked clauses for a query, with bm25 / dense / fused scores."""
-        where = make_filter(qa, body.doc_ids, body.level)
+        where = make_filter(qa, body.doc_ids, body.level, body.region)
         try:
             result = qa.search(body.query, top_k=body.top_k, mode=body.mode, where=where)
         except ValueError as exc:
@@ -146,7 +146,7 @@ def _routes(app: FastAPI) -> None:
               responses=errors(429, 503))
     def ask(body: AskRequest, qa: QA, request: Request) -> dict:
         """A short cited answer built from clause data (牵头单位, 责任单位, 指标 …)."""
-        answer = ask_or_422(qa, body.question, body.top_k, make_filter(qa, body.doc_ids, body.level))
+        answer = ask_or_422(qa, body.question, body.top_k, make_filter(qa, body.doc_ids, body.level, body.region))
         observe.record_answer(answer, "api", request)
         return answer_to_dict(answer, {d.id: d for d in qa.documents})
 

@@ -60,33 +60,34 @@ def get_qa(request: Request) -> PolicyQA:
     return qa
 
 
-def make_filter(qa: PolicyQA, doc_ids: list[str] | None, level: str | None) -> Filter | None:
-    """Build the retrieval filter from request fields, rejecting unknown document ids.
+def make_filter(qa: PolicyQA, doc_ids: list[str] | None, level: str | None,
+                region: str | None = None) -> Filter | None:
+    """Build the retrieval filter from request fields, rejecting unknown document ids and regions.
 
     Args:
         qa: The open service (knows which documents exist).
         doc_ids: Documents to search in, or ``None`` / empty for all.
         level: Document level (``province``, ``city`` …), or ``None`` for all.
+        region: Region of the documents (``聊城市``), or ``None`` for all.
 
     Returns:
         A ``Filter``, or ``None`` when nothing filters.
 
     Raises:
-        HTTPException: 422 naming the unknown ids and the known ones.
+        HTTPException: 422 naming the unknown ids or region and the known ones.
     """
     known = [d.id for d in qa.documents]
-    ids = frozenset(doc_ids) if doc_ids else None
-    if ids is not None:
-        unknown = sorted(ids.difference(known))
-        if unknown:
-            raise HTTPException(
-                status_code=422,
-                detail=f"doc_ids: unknown document id(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(known)}",
-            )
-    levels = frozenset({level}) if level else None
-    if ids is None and levels is None:
-        return None
-    return Filter(doc_ids=ids, levels=levels)
+    unknown = sorted(set(doc_ids or ()).difference(known))
+    if unknown:
+        raise HTTPException(
+            status_code=422,
+            detail=f"doc_ids: unknown document id(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(known)}",
+        )
+    regions = list(dict.fromkeys(d.region for d in qa.documents if d.region))
+    if region and region not in regions:
+        raise HTTPException(status_code=422,
+                            detail=f"region: unknown region {region!r}; allowed: {', '.join(regions)}")
+    return Filter.of(doc_ids, level, region)
 
 
 class RateLimiter:

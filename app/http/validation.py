@@ -39,6 +39,7 @@ def _visible(text: str) -> str:
 Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_QUESTION),
                      AfterValidator(_visible)]
 TopK = Annotated[int, Field(ge=1, le=50, strict=True)]
+Region = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 DocIds = Annotated[list[Annotated[str, StringConstraints(min_length=1, max_length=200)]], Field(max_length=100)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Items per page (1 to {MAX_PAGE}).")]
 Offset = Annotated[int, Query(ge=0, description="Items to skip.")]
@@ -50,6 +51,7 @@ ALLOWED = {
     "top_k": "an integer from 1 to 50",
     "doc_ids": "a list of document ids (see GET /api/v1/documents)",
     "level": "one of " + ", ".join(LEVELS),
+    "region": "a region of the documents, e.g. 聊城市 (see GET /api/v1/documents)",
     "mode": "one of " + ", ".join(MODES),
     "messages": "a non-empty list of {role, content} objects ending with a user message",
     "stream": "true or false",
@@ -66,6 +68,7 @@ class SearchRequest(BaseModel):
     top_k: TopK = 5
     doc_ids: DocIds | None = None
     level: Literal[LEVELS] | None = None  # type: ignore[valid-type]
+    region: Region | None = None
     mode: Literal[MODES] = "hybrid"  # type: ignore[valid-type]
 
 
@@ -77,6 +80,7 @@ class AskRequest(BaseModel):
     top_k: TopK = 5
     doc_ids: DocIds | None = None
     level: Literal[LEVELS] | None = None  # type: ignore[valid-type]
+    region: Region | None = None
 
 
 class ChatMessage(BaseModel):

@@ -62,11 +62,9 @@ def question_terms(qa: PolicyQA, question: str) -> list[str]:
     return [t for t in dict.fromkeys(_tokenizer(qa).tokenize(question)) if len(t) >= 2]
 
 
-def _filter(qa: PolicyQA, doc_ids: Sequence[str] | None, level: str | None) -> Filter | None:
+def _filter(qa: PolicyQA, doc_ids: Sequence[str] | None, level: str | None, region: str | None) -> Filter | None:
     known = {d.id for d in qa.documents}
-    ids = frozenset(i for i in (doc_ids or ()) if i in known) or None
-    levels = frozenset({level}) if level else None
-    return None if ids is None and levels is None else Filter(doc_ids=ids, levels=levels)
+    return Filter.of([i for i in (doc_ids or ()) if i in known], level, region)
 
 
 def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = ()) -> gr.Blocks:
@@ -98,6 +96,8 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
                                                      info="不选即全部文件", elem_id="pqa-docs")
                             level_filter = gr.Radio(label="层级", choices=[("全部", "")], value="", scale=2,
                                                     elem_id="pqa-level")
+                            region_filter = gr.Dropdown(label="地区", choices=[("全部", "")], value="", scale=2,
+                                                        info="不选即全部地区", elem_id="pqa-region")
                         gr.Markdown("**示例问题**（企业 / 机关 / 评估）")
                         chips: list[tuple[gr.Button, str]] = []
                         with gr.Row(elem_classes="pqa-chips", elem_id="pqa-examples"):
@@ -130,10 +130,12 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
             qa = get_qa()
             docs = [(f"{d.short_name or d.title}（{LEVEL_NAMES.get(d.level, d.level)}）", d.id) for d in qa.documents]
             levels = list(dict.fromkeys(d.level for d in qa.documents))
+            regions = list(dict.fromkeys(d.region for d in qa.documents if d.region))
             return (gr.update(choices=docs),
-                    gr.update(choices=[("全部", "")] + [(LEVEL_NAMES.get(lv, lv), lv) for lv in levels]))
+                    gr.update(choices=[("全部", "")] + [(LEVEL_NAMES.get(lv, lv), lv) for lv in levels]),
+                    gr.update(choices=[("全部", "")] + [(r, r) for r in regions]))
 
-        def respond(message: str, history: list, doc_ids: list[str], level: str, asked: list[str]):
+        def respond(message: str, history: list, doc_ids: list[str], level: str, region: str, asked: list[str]):
             message = (message or "").strip()
             if not message:
                 raise gr.Error("请输入问题。")
@@ -142,7 +144,7 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
             qa = get_qa()
             try:
                 # the earlier questions of this conversation: a follow-up (那责任单位有哪些？) reads them
-                answer = qa.ask(message, top_k=5, where=_filter(qa, doc_ids, level), history=asked or [])
+                answer = qa.ask(message, top_k=5, where=_filter(qa, doc_ids, level, region), history=asked or [])
             except ValueError as exc:
                 raise gr.Error(str(exc)) from exc
             record_answer(answer, "ui")
@@ -188,9 +190,9 @@ def build_ui(get_qa: QAProvider, extra_tabs: Sequence[tuple[str, TabBuilder]] = 
                 rows.append(row)
             return f"共 {len(rows)} 条 · 耗时 {result.took_ms:.0f} ms", pd.DataFrame(rows)
 
-        demo.load(load_filters, outputs=[doc_filter, level_filter])
+        demo.load(load_filters, outputs=[doc_filter, level_filter, region_filter])
         ask_outputs = [chat, sources, pick, origin, question, terms_state, asked_state]
-        ask_inputs = [question, chat, doc_filter, level_filter, asked_state]
+        ask_inputs = [question, chat, doc_filter, level_filter, region_filter, asked_state]
         send.click(respond, ask_inputs, ask_outputs)
         question.submit(respond, ask_inputs, ask_outputs)
         for button, text in chips:

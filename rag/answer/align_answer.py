@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.answer.compose import LIMIT, Citations, Composer, label_of, quoted
+from rag.answer.base import LIMIT, Citations, label_of, quoted
+from rag.answer.compose import Composer
 from rag.answer.intent import Detection
 from rag.answer.sentences import (
     body_text,

@@ -22,7 +22,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rag.answer.align_answer import alignment_answer
-from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer, asked_units
+from rag.answer.base import LIMIT, Citations, NoAnswer
+from rag.answer.compose import Composer, asked_units
 from rag.answer.doc_facts import doc_fact
 from rag.answer.generate import Generator
 from rag.answer.intent import Detection, detect

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from rag.answer.compose import LIMIT, Citations, Composer, NoAnswer
+from rag.answer.base import LIMIT, Citations, NoAnswer
+from rag.answer.compose import Composer
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
 from rag.answer.sentences import body_text, folded, trim

@@ -50,6 +50,15 @@ class Filter:
     def is_empty(self) -> bool:
         return self.doc_ids is None and self.levels is None and self.regions is None
 
+    @classmethod
+    def of(cls, doc_ids: Iterable[str] | None = None, level: str | None = None,
+           region: str | None = None) -> Filter | None:
+        """The filter a request's fields ask for (empty values do not filter), or ``None``."""
+        ids = frozenset(doc_ids or ()) or None
+        made = cls(doc_ids=ids, levels=frozenset({level}) if level else None,
+                   regions=frozenset({region}) if region else None)
+        return None if made.is_empty else made
+
     def allows(self, clause: Clause, document: Document) -> bool:
         """True when the clause (of ``document``) passes every set field."""
         return (

@@ -1,0 +1,181 @@
+"""What every composer of ``rag.answer`` shares: the answer budget, citations, quoting, and which
+documents answer a question.
+
+A library holds plans of many regions. A question that names no place is answered by the
+documents whose clauses fit it about as well as the best, one part per document labelled by its
+region (province first), from at most ``MAX_REGIONS`` regions — the best-fitting ones; a last line
+counts the others (另有N个地区的文件也有相关条款：…) so the user can narrow by region. A question
+naming a place, or filtered by region, level or document, is answered from its documents only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+
+from rag.answer.intent import Detection
+from rag.answer.kinds import STATES
+from rag.answer.sentences import fitness, folded, trim
+from rag.answer.vocab import CorpusVocab, short_place
+from rag.ingest.departments import canonical_department
+from rag.model import Clause, Document, Hit, level_rank
+
+LIMIT = 120  # characters of answer text before citation markers
+MAX_REGIONS = 3  # regions an answer over many documents shows; the rest are counted
+
+
+def stated(sentence: str, kinds) -> str:
+    """The words of ``sentence`` that state the first asked kind it states (kept when trimming)."""
+    for kind in kinds:
+        m = STATES[kind].search(sentence)
+        if m:
+            return m.group(0)
+    return ""
+
+
+
+def quoted(name: str) -> str:
+    """``name`` in quotation marks, unless it already stands in them (no ““…””)."""
+    return name if name.startswith("“") and name.endswith("”") else f"“{name}”"
+
+
+
+def level_key(level: str) -> int:
+    rank = level_rank(level)
+    return 9 if rank is None else rank
+
+
+
+class NoAnswer(Exception):
+    """Raised by a composer when the clauses found cannot answer (the question is refused)."""
+
+
+
+class Citations:
+    """Hits in the order their markers ``[n]`` first appear in the answer, and the sentences
+    quoted so far (a later question of the same message does not quote them again)."""
+
+    def __init__(self) -> None:
+        self.hits: list[Hit] = []
+        self.quoted: set[str] = set()
+        self._number: dict[str, int] = {}
+
+    def mark(self, hit: Hit) -> str:
+        """The marker for ``hit``'s clause, adding it on first use."""
+        n = self._number.get(hit.clause.id)
+        if n is None:
+            self.hits.append(hit)
+            n = self._number[hit.clause.id] = len(self.hits)
+        return f"[{n}]"
+
+
+
+def label_of(doc: Document) -> str:
+    """How an answer names a document's level: its region (山东省, 聊城市) or short name."""
+    return doc.region or doc.short_name or doc.title
+
+
+
+def more(elsewhere: Sequence[str]) -> str:
+    """The line counting the regions an answer leaves out (empty when none)."""
+    if not elsewhere:
+        return ""
+    shown = "、".join(elsewhere[:8]) + ("等" if len(elsewhere) > 8 else "")
+    return f"另有{len(elsewhere)}个地区的文件也有相关条款：{shown}。"
+
+
+class ComposerBase:
+    """The corpus a composer reads and the steps every intent's composer shares.
+
+    Args:
+        documents: Documents by id.
+        clauses: Every clause of the corpus (department and 专栏 look-ups read all of them).
+        vocab: The corpus vocabulary of ``rag.answer.intent``.
+    """
+
+    def __init__(self, documents: Mapping[str, Document], clauses: list[Clause], vocab: CorpusVocab):
+        self.documents = documents
+        self.clauses = clauses
+        self.vocab = vocab
+        names = sorted({*vocab.region_of_place, *vocab.column_places}, key=len, reverse=True)
+        self.place_names = re.compile("|".join(map(re.escape, names))) if names else None
+        self.by_doc: dict[str, list[Clause]] = {}  # each document's clauses in reading order
+        self.columns: dict[str, list[Clause]] = {}  # 专栏 line-items by the place they name
+        for clause in clauses:
+            self.by_doc.setdefault(clause.doc_id, []).append(clause)
+            if clause.kind == "column":
+                self.columns.setdefault(short_place(folded(clause.title)), []).append(clause)
+        units = sorted((a for a in vocab.departments if len(a) >= 3), key=len, reverse=True)
+        self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
+        self.duties: dict[str, list[tuple[Clause, str]]] = {}
+        for clause in clauses:
+            for role, names in (("lead", clause.lead), ("support", clause.all_support)):
+                for name in names:
+                    self.duties.setdefault(canonical_department(name), []).append((clause, role))
+
+
+    def doc(self, hit: Hit) -> Document:
+        return self.documents[hit.clause.doc_id]
+
+
+    def per_doc(self, det: Detection, hits: list[Hit], keep: Callable[[Clause], bool]) -> tuple[list[Hit], list[str]]:
+        """The best kept hit of each document that answers about as well as the best overall
+        (of each named level, for a cross-level question), in level order, of at most
+        ``MAX_REGIONS`` regions; and the regions left out (see ``capped``)."""
+        best: dict[str, tuple[float, Hit]] = {}
+        for hit in hits:
+            if keep(hit.clause):
+                fit = fitness(det.terms, hit)
+                if hit.clause.doc_id not in best or fit > best[hit.clause.doc_id][0]:
+                    best[hit.clause.doc_id] = (fit, hit)
+        if not best:
+            return [], []
+        top_cov = max(c for c, _ in best.values())
+        first = max(best.values(), key=lambda ch: ch[0])[1]
+        if det.cross_level:
+            chosen = [h for _, h in best.values() if self.doc(h).level in det.levels]
+        elif det.filter() is not None:
+            chosen = [first]
+        else:
+            chosen = [h for c, h in best.values() if h is first or (c > 0 and c >= 0.75 * top_cov)]
+        fits = {h.clause.doc_id: c for c, h in best.values()}
+        kept, elsewhere = self.capped([(fits[h.clause.doc_id], h) for h in chosen or [first]])
+        return sorted(kept, key=lambda h: (level_key(self.doc(h).level), h.rank)), elsewhere
+
+    def capped(self, scored: list[tuple[float, Hit]]) -> tuple[list[Hit], list[str]]:
+        """The hits of the ``MAX_REGIONS`` regions whose documents fit best (a library of every
+        city's plan answers a question naming no place with the few most relevant), and the
+        labels of the other regions, best first, for the line that counts them."""
+        order = sorted(scored, key=lambda fh: (-fh[0], fh[1].rank))
+        regions = list(dict.fromkeys(label_of(self.doc(h)) for _, h in order))
+        kept = set(regions[:MAX_REGIONS])
+        return [h for _, h in scored if label_of(self.doc(h)) in kept], regions[MAX_REGIONS:]
+
+
+    def labelled(self, parts: list[tuple[Hit, str]], cites: Citations, elsewhere: Sequence[str] = ()) -> str:
+        """One part as is; several parts each prefixed by their document's region, then how many
+        more regions hold related clauses (``elsewhere``, from ``capped``)."""
+        if len(parts) == 1 and not elsewhere:
+            return f"{parts[0][1]}{cites.mark(parts[0][0])}。"
+        return "；".join(f"{label_of(self.doc(h))}：{body}{cites.mark(h)}" for h, body in parts) + "。" + more(elsewhere)
+
+    def quote(self, det: Detection, picked: list[tuple[Hit, str]], cites: Citations) -> str | None:
+        """One or two picked sentences trimmed to the budget (keeping the piece that states the
+        kind of fact asked), each with its marker."""
+        if not picked:
+            return None
+        if picked[0][1].rstrip().endswith(("：", ":")) and len(picked) > 1:  # a list and its items
+            items = [s.strip().rstrip("。；;") for _, s in picked]
+            body = trim(items[0] + "".join(f"{s}；" for s in items[1:]), det.terms, LIMIT + LIMIT // 2)
+            cites.quoted.update(s for _, s in picked)
+            return f"{body.rstrip('；')}{cites.mark(picked[0][0])}。"
+        texts = [sent.strip().rstrip("。；;") for _, sent in picked[:2]]
+        room = LIMIT if len(texts) == 1 else max(LIMIT - min(len(texts[1]), LIMIT // 2), LIMIT // 2)
+        first = trim(texts[0], det.terms, room, must=stated(texts[0], det.kinds))
+        cites.quoted.add(picked[0][1])
+        out = f"{first}{cites.mark(picked[0][0])}"
+        if len(texts) > 1 and LIMIT - len(first) >= 12:
+            out += f"；{trim(texts[1], det.terms, LIMIT - len(first), must=stated(texts[1], det.kinds))}{cites.mark(picked[1][0])}"
+            cites.quoted.add(picked[1][1])
+        return out + "。"
+

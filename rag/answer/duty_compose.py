@@ -1,0 +1,137 @@
+"""Composers of responsibility answers: who leads a task (牵头单位), who else takes part
+(责任单位, with 下同 carried), and every task a department leads or takes part in.
+
+Units come only from the notes of the clauses cited; a task whose best clause names no unit is
+answered with its sentence that names one, or refused — never with another task's note.
+"""
+
+from __future__ import annotations
+
+from rag.answer.base import LIMIT, Citations, ComposerBase, NoAnswer, label_of, more, quoted
+from rag.answer.extract import extract
+from rag.answer.intent import Detection
+from rag.answer.registry import CUES
+from rag.answer.sentences import fitness, task_name, trim
+from rag.ingest.departments import canonical_department
+from rag.model import Clause, Hit
+
+_SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
+_ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
+
+
+class DutyComposer(ComposerBase):
+    """The 牵头 / 责任 / department-lookup composers (``Route.composer`` names them)."""
+
+    def lead(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+        # A task whose note names no 牵头单位 (省交通运输厅、省水利厅按职责分工负责) is answered with
+        # the units it does name, said to be responsible, not replaced by another task's lead.
+        chosen, elsewhere = self.per_doc(det, hits, lambda c: bool(c.lead or c.support))
+        other = self._about_the_task(det, hits, chosen, cites)
+        if other is not None:
+            return other
+        parts = [(h, f"{'、'.join(h.clause.lead)}牵头" if h.clause.lead
+                  else f"{'、'.join(h.clause.support)}负责（未列牵头单位）") for h in chosen]
+        if len(parts) == 1 and not elsewhere:
+            h = parts[0][0]
+            parts = [(h, f"{label_of(self.doc(h))}{quoted(task_name(h.clause))}由{parts[0][1]}")]
+        return self.labelled(parts, cites, elsewhere) if parts else None
+
+
+    def _about_the_task(self, det: Detection, hits: list[Hit], chosen: list[Hit], cites: Citations) -> str | None:
+        """When the clause that fits the question best has no responsibility note, and every
+        clause with one fits it far worse, the note of another task must not answer: quote the
+        best clause's sentence that names a unit (县卫生健康局每年…开展水质卫生监测), or refuse
+        when no sentence on the task names one (放宽配送车辆通行时段 in a paragraph without a note).
+
+        Returns:
+            ``None`` when the chosen notes answer; else the quoted sentence.
+
+        Raises:
+            NoAnswer: The task asked about names no unit.
+        """
+        if not chosen or not hits:
+            return None
+        best = max(hits[:5], key=lambda h: fitness(det.terms, h))
+        if best.clause.lead or best.clause.all_support:
+            return None
+        if max(fitness(det.terms, h) for h in chosen) >= _SAME_TASK * fitness(det.terms, best):
+            return None
+        naming = [e for e in extract(det.terms, (), hits[:5]) if e.topical >= _ON_TASK
+                  and e.hit.clause.doc_id == best.clause.doc_id and self.unit_names and self.unit_names.search(e.sentence)]
+        if not naming:
+            raise NoAnswer
+        return self.quote(det, [(naming[0].hit, naming[0].sentence)], cites)
+
+
+    def support(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+        if det.departments and CUES["role"].search(det.text):  # 市财政局在…中是什么角色
+            for h in hits:
+                for dept in det.departments:
+                    role = "牵头单位" if dept in map(canonical_department, h.clause.lead) else \
+                        "责任单位" if dept in map(canonical_department, h.clause.all_support) else ""
+                    if role:
+                        others = "、".join(n for n in (h.clause.all_support if role == "牵头单位" else h.clause.lead)
+                                          if canonical_department(n) != dept)
+                        tail = f"（{'责任单位' if role == '牵头单位' else '牵头单位'}：{others}）" if others else ""
+                        body = f"{dept}是{quoted(task_name(h.clause))}的{role}{tail}"
+                        return f"{trim(body, det.terms, LIMIT)}{cites.mark(h)}。"
+        def names_asked(c: Clause) -> bool:  # 工信局牵头，还有哪些部门配合: a task of 工信局
+            return any(d in map(canonical_department, (*c.lead, *c.all_support)) for d in det.departments)
+
+        named = det.departments and any(names_asked(h.clause) for h in hits)
+        chosen, elsewhere = self.per_doc(det, hits, names_asked if named else lambda c: bool(c.lead or c.all_support))
+        if not named:
+            other = self._about_the_task(det, hits, chosen, cites)
+            if other is not None:
+                return other
+        parts = []
+        for h in chosen:
+            c = h.clause
+            units = [*c.support, *(f"{n}（下同）" for n in c.support_inherited if n not in c.support)]
+            units = [u for u in units if canonical_department(u.removesuffix("（下同）")) not in det.departments]
+            lead = f"{'、'.join(c.lead)}牵头，" if c.lead else ""
+            body = f"{lead}责任单位：{'、'.join(units)}" if units else f"{lead}未列责任单位"
+            parts.append((h, trim(body, det.terms, LIMIT // max(len(chosen), 1))))
+        return self.labelled(parts, cites, elsewhere) if parts else None
+
+
+    def dept_lookup(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
+        """Every task each named department leads or takes part in, each cited, in the documents
+        the question's clauses were retrieved from (all documents when the question names no
+        subject beside the department).
+
+        The same name in plans of different places (市财政局 of two cities) is different bodies,
+        so the tasks are grouped by document, each group labelled by its region or title.
+        """
+        parts: list[str] = []
+        more_regions: list[str] = []
+        topical = any(w > 0 and not any(t in d or d in t for d in det.departments) for t, w in det.terms.items())
+        in_view = {h.clause.doc_id for h in hits[:5]} if topical else set()
+        scope = det.filter()
+        for dept in det.departments:
+            rows = self.duties.get(dept, [])
+            # a place or level the question names narrows to its documents
+            rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
+            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or rows
+            groups: dict[str, list[tuple[Clause, str]]] = {}
+            for c, r in rows:
+                groups.setdefault(c.doc_id, []).append((c, r))
+            # the same title in every city's plan: the regions whose documents the question's
+            # clauses come from first, at most MAX_REGIONS of them
+            seen = {h.clause.doc_id: h.rank for h in reversed(hits)}
+            shown, elsewhere = self.capped([(-seen.get(d, len(hits) + i), Hit(g[0][0], 0.0, i))
+                                            for i, (d, g) in enumerate(groups.items())])
+            more_regions.extend(r for r in elsewhere if r not in more_regions)
+            groups = {h.clause.doc_id: groups[h.clause.doc_id] for h in shown}
+            for doc_id, group in groups.items():
+                prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
+                for role, word in (("lead", "牵头"), ("support", "参与")):
+                    tasks = list({c.id: c for c, r in group if r == role}.values())
+                    if tasks:
+                        shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
+                        parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")
+                        prefix = ""
+        if not parts:
+            raise NoAnswer
+        return "；".join(parts) + "。" + more(more_regions)
+
