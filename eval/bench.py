@@ -24,6 +24,8 @@ from pathlib import Path
 import httpx
 import numpy as np
 
+from rag.retrieval.base import MODES
+
 
 def percentiles(samples_ms: list[float]) -> dict[str, float]:
     """p50 / p95 / mean of a list of milliseconds, rounded to 0.01 ms."""
@@ -59,8 +61,8 @@ def timed_new(fn, items, forget) -> list[float]:
 
 def bench_build(corpus_dir: Path, embedder_spec: str) -> dict:
     """Cold build of the whole index into a temporary folder (chunk + tokenize + embed + write)."""
+    from rag.index.build import build
     from rag.index.embed import get_embedder
-    from rag.service import build
 
     emb = get_embedder(embedder_spec)
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,7 +85,7 @@ def bench_in_process(qa, questions: list[str], repeat: int = 3) -> dict:
         qa.ask(q)
     forget = getattr(qa, "clear_query_cache", lambda: None)
     out: dict = {"new": {}, "repeated": {}}
-    for mode in ("hybrid", "bm25", "dense"):
+    for mode in MODES:
         def run(q, mode=mode):
             return qa.search(q, mode=mode)
 
@@ -119,7 +121,8 @@ def bench_backends(corpus_dir: Path, index_dir: Path, embedder_spec: str, questi
     from rag.index.embed import get_embedder
     from rag.index.store import load_index
     from rag.ingest.corpus import corpus_checksums, load_manifest
-    from rag.service import PolicyQA, open_milvus_index
+    from rag.retrieval.milvus_write import open_milvus_index
+    from rag.service import PolicyQA
 
     def opened(**kwargs) -> tuple[PolicyQA, float]:
         t0 = time.perf_counter()

@@ -4,7 +4,7 @@ A synthetic library of ``n_clauses`` clauses is written as plain-text plans with
 ``documents.toml`` (``eval.synth_files``) and built once from scratch — chunk, tokenize, embed
 every clause, write. Then one plan of about 40 clauses is added, replaced by a version whose
 second half is new, and removed; each step is timed as a user meets it: the corpus change
-(``rag.ingest.edit``) plus the incremental index build (``rag.service.build``) that leaves a
+(``rag.ingest.edit``) plus the incremental index build (``rag.index.build.build``) that leaves a
 complete, swapped-in index. The re-embedded clause counts come from the manifest. Optionally
 the same steps are synced into a Milvus Lite collection. Part of ``policyqa bench``; never
 asserted in tests.
@@ -47,9 +47,9 @@ def bench_incremental(embedder_spec: str = "e5", n_clauses: int = 10_000, seed: 
         "share_of_full_build", "embedded", "reused", "tokenized", "clauses"}, "milvus": {...}}``.
     """
     from eval.synth_files import render_document, synth_document, write_synth_corpus
+    from rag.index.build import build
     from rag.index.embed import get_embedder
     from rag.ingest.edit import add_files, apply_change, remove_document, replace_document
-    from rag.service import build
 
     emb = get_embedder(embedder_spec)
     with tempfile.TemporaryDirectory(dir=work_dir) as tmp:
@@ -112,7 +112,7 @@ def _milvus_sync(corpus: Path, index: Path, emb, uri: Path):
         return None
     from rag.index.store import load_index
     from rag.ingest.corpus import corpus_checksums, load_manifest
-    from rag.service import open_milvus_index
+    from rag.retrieval.milvus_write import open_milvus_index
 
     def sync() -> dict:
         loaded = load_index(index, emb, corpus_checksums(load_manifest(corpus)))

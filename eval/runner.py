@@ -27,8 +27,8 @@ from eval.metrics import (
 )
 from eval.qaset import load_qa, resolve_quotes
 from eval.report import write_report
+from rag.retrieval.base import MODES
 
-MODES = ("hybrid", "bm25", "dense")
 DEFAULT_SET = Path(__file__).with_name("qa.jsonl")
 
 SearchFn = Callable[[str, int, str], list[str]]

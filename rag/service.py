@@ -19,23 +19,6 @@ from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
 from rag.retrieval.current import CurrentFirst, outdated_note, today_iso
 
-# Re-exported: the apps, the bench and the tests build and open Milvus through the facade.
-__all__ = ["BACKENDS", "REBUILD", "PolicyQA", "SearchResult", "build", "open_milvus_index"]
-
-
-def build(*args, **kwargs) -> dict:
-    """``rag.index.build.build`` (imported when used, so importing the facade stays light)."""
-    from rag.index.build import build as built
-
-    return built(*args, **kwargs)
-
-
-def open_milvus_index(*args, **kwargs):
-    """``rag.retrieval.milvus_write.open_milvus_index`` (imported when used: pymilvus is optional)."""
-    from rag.retrieval.milvus_write import open_milvus_index as opened
-
-    return opened(*args, **kwargs)
-
 BACKENDS = ("local", "milvus")
 REBUILD = ("if-needed", "always", "never")
 
@@ -93,12 +76,14 @@ class PolicyQA:
 
         Raises:
             ValueError: A bad backend or rebuild value.
-            rag.index.store.CorruptIndexError: The index files fail their checksums (never served).
-            rag.index.store.StaleIndexError: ``rebuild="never"`` and the index is missing or stale.
+            rag.index.manifest.CorruptIndexError: The index files fail their checksums (never served).
+            rag.index.manifest.StaleIndexError: ``rebuild="never"`` and the index is missing or stale.
             rag.retrieval.milvus.MilvusConnectionError: Milvus at ``milvus_uri`` is unreachable.
         """
+        from rag.index.build import build
         from rag.index.embed import get_embedder
-        from rag.index.store import CorruptIndexError, StaleIndexError, index_status, load_index
+        from rag.index.manifest import CorruptIndexError, StaleIndexError, index_status
+        from rag.index.store import load_index
 
         if backend not in BACKENDS:
             raise ValueError(f"backend {backend!r} is not one of {', '.join(BACKENDS)}")
@@ -120,8 +105,13 @@ class PolicyQA:
             build(corpus_dir, index_dir, emb, progress=progress)
         loaded = load_index(index_dir, emb, checksums)
         searcher = loaded.searcher(emb)  # the tokenizer the BM25 side was built with
-        milvus = (open_milvus_index(loaded, searcher, milvus_uri, milvus_token, milvus_collection, milvus_full)
-                  if backend == "milvus" else None)
+        milvus = None
+        if backend == "milvus":
+            from rag.retrieval.milvus_write import (
+                open_milvus_index,  # pymilvus is an optional extra
+            )
+
+            milvus = open_milvus_index(loaded, searcher, milvus_uri, milvus_token, milvus_collection, milvus_full)
         try:
             qa = cls._assemble(loaded, searcher, corpus_dir, milvus, llm_url)
         except BaseException:

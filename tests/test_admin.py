@@ -210,7 +210,7 @@ def test_rate_limit_answers_429_with_retry_after(admin_server):
 def test_upload_guard_refuses_before_reading_the_body(tmp_path: Path):
     from fastapi.testclient import TestClient
 
-    from app.http.admin import UploadGuard
+    from app.http.guard import UploadGuard
 
     inner = create_app(Settings(corpus_dir=tmp_path, index_dir=tmp_path, admin_token=TOKEN), qa=object())
     client = TestClient(UploadGuard(inner, token=TOKEN, max_body=1000), raise_server_exceptions=False)

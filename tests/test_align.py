@@ -20,12 +20,12 @@ from rag.retrieval.tokenize import Tokenizer, domain_terms
 from rag.views.align import (
     DEFAULT_THRESHOLD,
     align,
-    clause_vectors,
     find_links,
     score_candidates,
     select_pairs,
     vectors_by_id,
 )
+from rag.views.align_signals import clause_vectors
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -87,7 +87,8 @@ def small():
 @pytest.fixture(scope="module")
 def corpus(embedder):
     """The shipped corpus, a tokenizer, and e5 vectors: from a fresh built index, else embedded once."""
-    from rag.index.store import IndexStateError, load_index
+    from rag.index.manifest import IndexStateError
+    from rag.index.store import load_index
 
     files = load_manifest(REPO / "corpus")
     docs, clauses = chunk_corpus(files)

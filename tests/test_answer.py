@@ -22,7 +22,8 @@ from rag.answer.answerer import (
     trim,
 )
 from rag.index.embed import get_embedder
-from rag.index.store import build_index, index_status, load_index
+from rag.index.manifest import index_status
+from rag.index.store import build_index, load_index
 from rag.ingest.chunk import chunk_corpus
 from rag.ingest.corpus import corpus_checksums, load_manifest
 from rag.views.align import align, vectors_by_id

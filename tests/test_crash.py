@@ -19,7 +19,7 @@ import pytest
 from serve_util import CLI, REPO, cli_env, free_port, workspace
 from test_ingest import NOTICE
 
-from rag.index.store import MANIFEST, CorruptIndexError
+from rag.index.manifest import MANIFEST, CorruptIndexError
 from rag.index.swap import leftovers
 from rag.ingest.add import ingest_files
 from rag.ingest.corpus import MANIFEST as CORPUS_MANIFEST

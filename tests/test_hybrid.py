@@ -174,7 +174,8 @@ CHARGING = {"shandong-nev-2023:二/六/1", "liaocheng-nev-2024:四/九"}
 @pytest.fixture(scope="module")
 def real(tmp_path_factory, parts) -> HybridSearcher:
     """The real corpus: reuse ``index/`` when it is current, else build one (embeds ~80 clauses)."""
-    from rag.index.store import build_index, index_status, load_index
+    from rag.index.manifest import index_status
+    from rag.index.store import build_index, load_index
     from rag.ingest.chunk import chunk_corpus
     from rag.ingest.corpus import corpus_checksums, load_manifest
 

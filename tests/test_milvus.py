@@ -18,7 +18,9 @@ pytest.importorskip("milvus_lite")
 from rag.index.embed import get_embedder  # noqa: E402
 from rag.model import Clause, Document  # noqa: E402
 from rag.retrieval.base import Filter, Query, Retriever  # noqa: E402
-from rag.retrieval.milvus import MilvusConnectionError, MilvusIndex, filter_expr, quote  # noqa: E402
+from rag.retrieval.milvus import MilvusIndex  # noqa: E402
+from rag.retrieval.milvus_client import MilvusConnectionError  # noqa: E402
+from rag.retrieval.milvus_schema import filter_expr, quote  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -164,7 +166,7 @@ def test_other_embedder_dimension_is_refused(index, embedder):
 
 
 def test_lite_file_held_by_another_process_gives_clear_error(index):
-    code = ("import sys; from rag.retrieval.milvus import MilvusIndex, MilvusConnectionError\n"
+    code = ("import sys; from rag.retrieval.milvus import MilvusIndex\nfrom rag.retrieval.milvus_client import MilvusConnectionError\n"
             "try: MilvusIndex(sys.argv[1], dim=4)\n"
             "except MilvusConnectionError as e: print('ERR', e); sys.exit(3)\n")
     root = Path(__file__).resolve().parents[1]
@@ -201,7 +203,8 @@ def test_rebuild_replaces_collection_and_close_stops_lite_server(tmp_path, embed
 
 @pytest.fixture(scope="module")
 def corpus_index(tmp_path_factory, embedder):
-    from rag.index.store import index_status, load_index
+    from rag.index.manifest import index_status
+    from rag.index.store import load_index
     from rag.ingest.corpus import corpus_checksums, load_manifest
 
     root = Path(__file__).resolve().parents[1]

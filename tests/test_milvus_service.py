@@ -30,10 +30,10 @@ def test_settings_default_milvus_uri_is_lite_beside_the_index(tmp_path):
 @pytest.fixture(scope="module")
 def index_dir(tmp_path_factory) -> Path:
     """The repository's built index when fresh (embedding the corpus takes ~30 s), else a new one."""
+    from rag.index.build import build
     from rag.index.embed import get_embedder
-    from rag.index.store import index_status
+    from rag.index.manifest import index_status
     from rag.ingest.corpus import corpus_checksums, load_manifest
-    from rag.service import build
 
     emb = get_embedder("e5")
     if index_status(ROOT / "index", emb.name, corpus_checksums(load_manifest(CORPUS))) == "ok":
@@ -116,7 +116,7 @@ def test_second_service_on_the_same_lite_file_closes_cleanly(milvus_qa, index_di
 
 @pytest.mark.slow
 def test_unreachable_uri_fails_at_open_with_one_clear_error(index_dir):
-    from rag.retrieval.milvus import MilvusConnectionError
+    from rag.retrieval.milvus_client import MilvusConnectionError
     from rag.service import PolicyQA
 
     with pytest.raises(MilvusConnectionError, match=r"cannot reach Milvus at 'http://127\.0\.0\.1:1'"):
@@ -167,7 +167,7 @@ def test_milvus_side_ranker_still_available(milvus_qa):
 
 
 def test_jieba_analyzer_params():
-    from rag.retrieval.milvus import jieba_analyzer
+    from rag.retrieval.milvus_schema import jieba_analyzer
 
     params = jieba_analyzer(["省能源局", "省能源局"], ["的", "哪个"])
     assert params["tokenizer"] == {"type": "jieba", "dict": ["_default_", "省能源局"], "mode": "search",

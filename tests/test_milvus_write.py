@@ -110,8 +110,8 @@ def test_a_plain_collection_of_an_older_version_is_replaced_by_the_alias(tmp_pat
 
 @pytest.fixture()
 def library(tmp_path: Path):
+    from rag.index.build import build
     from rag.index.embed import get_embedder
-    from rag.service import build
 
     corpus, index = workspace(tmp_path)
     build(corpus, index, get_embedder("e5"), progress=False)

@@ -8,14 +8,8 @@ import numpy as np
 import pytest
 
 from rag.index.embed import E5Embedder
-from rag.index.store import (
-    CorruptIndexError,
-    MissingIndexError,
-    StaleIndexError,
-    build_index,
-    index_status,
-    load_index,
-)
+from rag.index.manifest import CorruptIndexError, MissingIndexError, StaleIndexError, index_status
+from rag.index.store import build_index, load_index
 from rag.index.swap import lock_path
 from rag.model import Clause, Document, Target
 

@@ -16,14 +16,13 @@ from openpyxl import load_workbook
 from rag.ingest.chunk import chunk_corpus, chunk_document
 from rag.ingest.corpus import load_manifest
 from rag.model import Document
+from rag.views.export import to_csv, to_xlsx
 from rag.views.tables import (
     DEPARTMENT_COLUMNS,
     TARGET_COLUMNS,
     department_matrix,
     filter_departments,
     targets_table,
-    to_csv,
-    to_xlsx,
 )
 
 REPO = Path(__file__).resolve().parents[1]

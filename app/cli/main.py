@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from rag.model import LEVELS, STATUSES
-from rag.retrieval.hybrid import MODES
+from rag.retrieval.base import MODES
 from rag.service import BACKENDS
 
 
@@ -91,8 +91,8 @@ def build(if_needed: bool = typer.Option(False, "--if-needed", help="Only build 
     """Build the index under the index dir (atomic swap): only new or changed clauses are embedded."""
     with cli_errors():
         if full:
+            from rag.index.build import build as build_index
             from rag.index.embed import get_embedder
-            from rag.service import build as build_index
 
             s = settings_for()
             build_index(Path(s.corpus_dir), Path(s.index_dir), get_embedder(s.embedder), full=True)

@@ -37,14 +37,11 @@ from fastapi import (
 )
 
 from app.http.deps import open_service
-from app.http.guard import MAX_BODY, UploadGuard, check_token, require_admin
+from app.http.guard import UploadGuard, require_admin
 from app.http.models import RemoveResult, ReplaceResult, UploadResult, errors
 from app.http.schemas import document_to_dict
 from app.settings import Settings, get_settings
 from rag.ingest.safety import DEFAULT_MAX_BYTES
-
-# Re-exported: the guard used to live here.
-__all__ = ["MAX_BODY", "UploadGuard", "apply_to_served", "check_token", "install", "require_admin", "router"]
 
 MAX_FILES = 20
 _CHUNK = 1 << 20

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from rag.model import LEVELS
-from rag.retrieval.hybrid import MODES
+from rag.retrieval.base import MODES
 
 MAX_QUESTION = 1000
 MAX_PAGE = 1000

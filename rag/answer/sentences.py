@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rag.ingest.numbering import strip_label
 from rag.ingest.script import to_simplified
 from rag.model import Clause, Hit
 
@@ -31,7 +32,6 @@ _PIECE_END = re.compile(r"(?<=[，,、；;。：:])")
 _CLAUSE_END = re.compile(r"(?<=[，,；;。：:])")
 # A responsibility note in brackets (one level of nested brackets: 各县（市、区）人民政府), or one cut off at the end.
 _NOTE = re.compile(r"[（(]\s*(?:牵头|责任|配合|主办|协办|主责)(?:单位|部门)?\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
-_NUMBER_LABEL = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十百]+[、.．]|\d+[.．、]|第[一二三四五六七八九十百]+条)\s*")
 # A piece that only says which plan the task follows (根据…有关要求，按照…部署，) states no measure.
 _FRAMING = re.compile(r"^(?:根据|按照|依据|贯彻|落实)[^，,。；;]{0,40}(?:要求|部署|精神|规定|安排)[，,]?$")
 # Concrete facts: a number with a unit, a quoted name, a Latin code (L4).
@@ -217,4 +217,4 @@ def task_name(clause: Clause) -> str:
 def without_label(heading_text: str) -> str:
     """A heading without its numbering label and closing punctuation: （四）激活数据要素价值 →
     激活数据要素价值."""
-    return _NUMBER_LABEL.sub("", heading_text).rstrip("。.：:")
+    return strip_label(heading_text).rstrip("。.：:")

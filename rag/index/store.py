@@ -43,15 +43,11 @@ import numpy as np
 from rag.index.cache import IndexCache
 from rag.index.embed import Embedder
 from rag.index.manifest import (
-    FORMAT_VERSION,
     MANIFEST,
     CorruptIndexError,
-    IndexStateError,
-    MissingIndexError,
     StaleIndexError,
     check_files,
     check_fresh,
-    index_status,
     make_manifest,
     read_manifest,
 )
@@ -63,12 +59,6 @@ from rag.retrieval.bm25 import BM25Retriever
 from rag.retrieval.dense import DenseRetriever
 from rag.retrieval.hybrid import HybridSearcher
 from rag.retrieval.tokenize import Tokenizer, domain_terms
-
-# Re-exported: the index errors, status and manifest helpers used to live here.
-__all__ = ["DEFAULT_PARAMS", "FORMAT_VERSION", "MANIFEST", "CorruptIndexError", "IndexStateError",
-           "LoadedIndex", "MissingIndexError", "StaleIndexError", "build_index",
-           "clause_from_record", "clause_to_record", "index_status", "index_texts", "load_index",
-           "read_manifest"]
 
 HISTORY = 50  # build records kept in the manifest
 DEFAULT_PARAMS = {"bm25_k1": 1.5, "bm25_b": 0.75, "bm25_method": "lucene", "hnsw_threshold": 20_000,

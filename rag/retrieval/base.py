@@ -32,6 +32,9 @@ class Query:
     vector: np.ndarray | None = None
 
 
+MODES = ("hybrid", "bm25", "dense")  # how a search ranks: both sides fused, or one side alone
+
+
 @dataclass(frozen=True)
 class Filter:
     """Metadata filter applied before ranking; ``None`` fields do not filter.

@@ -19,13 +19,11 @@ import numpy as np
 
 from rag.index.embed import Embedder
 from rag.model import Clause, Document, Hit
-from rag.retrieval.base import Filter, Query, RowFilter
+from rag.retrieval.base import MODES, Filter, Query, RowFilter
 from rag.retrieval.bm25 import BM25Retriever
 from rag.retrieval.dense import DenseRetriever
 from rag.retrieval.fuse import FusionMode, fuse
 from rag.retrieval.tokenize import Tokenizer
-
-MODES = ("hybrid", "bm25", "dense")
 
 
 def _check_mode(mode: str) -> str:

@@ -246,7 +246,8 @@ def open_milvus_index(loaded, searcher, uri: str, token: str | None = None,
     Raises:
         rag.retrieval.milvus.MilvusConnectionError: Milvus at ``uri`` is unreachable.
     """
-    from rag.retrieval.milvus import MilvusIndex, jieba_analyzer
+    from rag.retrieval.milvus import MilvusIndex
+    from rag.retrieval.milvus_schema import jieba_analyzer
 
     tokenizer = searcher.tokenizer
     analyzer = jieba_analyzer(tokenizer.domain_words, tokenizer.stopwords)

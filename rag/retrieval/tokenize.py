@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import jieba
 import opencc
 
+from rag.ingest.numbering import strip_label
 from rag.ingest.script import to_simplified
 from rag.model import Clause
 
@@ -55,7 +56,6 @@ _HEADLINE_VERBS = tuple(
 _HEADLINE_TAILS = ("建设", "发展", "水平", "能力", "行动", "工作", "提升")
 
 _QUOTED = re.compile(r"[“\"「『《«]([^”\"」』》»]{2,16})[”\"」』》»]")
-_LABEL = re.compile(r"^\s*(?:[（(][^）)]{1,4}[）)]|[一二三四五六七八九十百]+[、.．]|\d+[.．、])\s*")
 _HEADLINE_SPLIT = re.compile(r"[，,。.;；:：、\s和与及并“”\"「」《》«»()（）]+")
 _ALL_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 # An inner item of an enumeration (微面、中大面、微卡、轻卡、皮卡等): 2–4 CJK characters after a
@@ -154,7 +154,7 @@ def headline_terms(title: str) -> list[str]:
         Zero or more terms.
     """
     terms: list[str] = []
-    for part in _HEADLINE_SPLIT.split(_LABEL.sub("", title)):
+    for part in _HEADLINE_SPLIT.split(strip_label(title)):
         changed = True
         while changed:
             changed = False

@@ -21,6 +21,7 @@ import numpy as np
 
 from rag.ingest.departments import department_stem
 from rag.ingest.duties import LEAD_ROLES, SUPPORT_ROLES
+from rag.ingest.numbering import strip_label
 from rag.model import Clause
 
 WEIGHTS: dict[str, float] = {"dense": 0.3, "text": 0.25, "heading": 0.3, "departments": 0.1, "targets": 0.05}
@@ -30,7 +31,6 @@ _NOTE = re.compile(
     r"[（(][^（）()]*(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES)
     + r")[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
 )
-_LABEL = re.compile(r"^\s*(?:第[^章节条]{1,4}[章节条]|[（(][^）)]{1,4}[）)]|[一二三四五六七八九十百]+[、.．]|\d+[.．、])\s*")
 _UNIT_SCALE = re.compile(r"^(?:万|亿|千|百)")
 
 
@@ -70,8 +70,8 @@ def clause_vectors(clauses: Iterable[Clause], embedder) -> dict[str, np.ndarray]
 
 
 def _heading_text(clause: Clause) -> str:
-    section = _LABEL.sub("", clause.path[-1]) if clause.path else ""
-    return f"{_LABEL.sub('', clause.title)} {section}"
+    section = strip_label(clause.path[-1]) if clause.path else ""
+    return f"{strip_label(clause.title)} {section}"
 
 
 class _TfIdf:

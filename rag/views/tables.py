@@ -15,11 +15,6 @@ from dataclasses import dataclass
 
 from rag.ingest.departments import canonical_department, department_aliases
 from rag.model import LEVELS, Clause, Document, level_rank
-from rag.views.export import to_csv, to_xlsx
-
-# to_csv / to_xlsx are re-exported: callers import the tables and their export from here.
-__all__ = ["DEPARTMENT_COLUMNS", "ROLES", "TARGET_COLUMNS", "DepartmentRow", "TargetRow",
-           "department_matrix", "filter_departments", "targets_table", "to_csv", "to_xlsx"]
 
 ROLES = ("lead", "support", "support_inherited")
 # News lead-ins (导语) restate the plan's numbers in a reporter's words; they are not the official
