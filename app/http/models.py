@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rag.views.tables import TargetRow
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -267,22 +269,8 @@ class DepartmentClauses(Strict):
     clauses: list[DepartmentClause]
 
 
-class TargetRow(Strict):
-    value: float
-    unit: str
-    year: int | None
-    raw: str
-    sentence: str
-    doc_id: str
-    doc_number: str
-    doc_label: str
-    clause_id: str
-    breadcrumb: str
-    lead: list[str]
-
-
 class TargetList(Page):
-    targets: list[TargetRow]
+    targets: list[TargetRow]  # the view's own dataclass: one field list for the table and the API
 
 
 class AlignLink(Strict):
