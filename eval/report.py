@@ -64,6 +64,10 @@ def render_report(results: dict) -> str:
         out += ["", f"Baseline: {base['description']}"]
     out += ["", "chars@5: mean characters in the top 5 results — what a reader (or an LLM) must wade "
             "through to find the answer."]
+    if results.get("sets"):  # `policyqa eval --sets`
+        from eval.sets import render_sets
+
+        out += ["", *render_sets(results["sets"])]
     a = overall["answer"]
     out += ["", "## Answers", "",
             "| answer accuracy | top-1 floor | citation hit | refusal precision | refusal recall | intent agreement |",

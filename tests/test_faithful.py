@@ -10,6 +10,7 @@ import pytest
 
 from eval.faithful import unsupported
 from eval.scratch import scratch_corpus
+from eval.sets import SETS
 from rag.model import Answer, Clause, Hit
 from rag.service import PolicyQA
 
@@ -36,20 +37,24 @@ def test_the_checker_accepts_what_the_notes_state_and_catches_what_they_do_not()
     assert unsupported(answer("省教育厅牵头[1]。", CHARGING))
 
 
-def sets():
-    yield "shipped", ROOT / "corpus", None, ["eval/qa.jsonl", "eval/qa_holdout.jsonl"]
-    yield "generality", ROOT / "eval" / "generality", None, ["eval/generality/qa.jsonl"]
-    yield "dev", None, ROOT / "eval" / "dev" / "docs", ["eval/dev/qa.jsonl"]
-    yield "blind", None, ROOT / "eval" / "blind" / "qa" / "docs", ["eval/blind/qa/qa.jsonl"]
+def corpora() -> dict[str, tuple[str | None, str | None, list[str]]]:
+    """Every QA set of ``eval.sets.SETS``, grouped by the documents they ask about."""
+    grouped: dict[str, tuple[str | None, str | None, list[str]]] = {}
+    for one in SETS:
+        key = one.docs or one.corpus or "corpus"
+        grouped.setdefault(key, (one.corpus, one.docs, []))[2].append(one.questions)
+    return grouped
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("name", "corpus", "docs", "files"), list(sets()), ids=[s[0] for s in sets()])
-def test_every_answer_of_every_set_is_faithful(tmp_path_factory, name, corpus, docs, files):
+@pytest.mark.parametrize("key", list(corpora()))
+def test_every_answer_of_every_set_is_faithful(tmp_path_factory, key):
+    corpus, docs, files = corpora()[key]
+    name = key.replace("/", "_")
     if docs is not None:  # raw documents, ingested as a user would
-        corpus, index, _ = scratch_corpus(docs, tmp_path_factory.mktemp(name))
+        corpus, index, _ = scratch_corpus(ROOT / docs, tmp_path_factory.mktemp(name))
     else:
-        index = tmp_path_factory.mktemp(name) / "index"
+        corpus, index = ROOT / (corpus or "corpus"), tmp_path_factory.mktemp(name) / "index"
     with PolicyQA.open(corpus, index) as qa:
         problems = []
         for path in files:

@@ -215,6 +215,9 @@ def evaluate(
                                      "report's Backends section); default POLICYQA_BACKEND."),
     bench_json: Path = typer.Option(Path("eval/bench.json"), "--bench", help="With --backend all: "
                                     "`policyqa bench` output whose latencies go beside (if it exists)."),
+    sets: bool = typer.Option(False, "--sets", help="Also score every set the project keeps (eval.sets: blind, "
+                              "dev, generality, holdout …), each report beside its questions, and put them "
+                              "side by side in the report."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Measure Hit@k, MRR, nDCG, answer accuracy and refusals on a QA set."""
@@ -244,6 +247,8 @@ def evaluate(
 
             bench_data = json.loads(bench_json.read_text(encoding="utf-8")) if bench_json.is_file() else None
             result["backends"] = compare_backends(results, bench_data)
+        if sets:
+            result["sets"] = _score_sets(qa_set, result)
         if report:
             write_report(result, report)
         if as_json:
@@ -261,6 +266,32 @@ def evaluate(
                 typer.echo("alignment: " + "  ".join(f"{k}={res['alignment'][k]:.3f}" for k in ("precision", "recall")))
         if report:
             typer.echo(f"report written to {report}")
+
+
+def _score_sets(main_set: Path, main_result: dict) -> list[dict]:
+    """Every set of ``eval.sets`` scored in hybrid mode (the one just scored is reused), each
+    report written beside its questions."""
+    from eval.report import write_report
+    from eval.runner import main_eval
+    from eval.scratch import scratch_corpus
+    from eval.sets import SETS, score_sets, summary
+
+    def open_for(one):
+        if one.docs:
+            return open_service(dirs=scratch_corpus(Path(one.docs))[:2])
+        if one.corpus:
+            return open_service(dirs=(Path(one.corpus), Path("eval/_scratch") / f"{Path(one.corpus).name}_index"))
+        return open_service()
+
+    def evaluate(service, one):
+        result = main_eval(service, one.questions, ("hybrid",), None, baseline=False)
+        write_report(result, one.report)
+        typer.echo(f"{one.name}: report written to {one.report}", err=True)
+        return result
+
+    others = tuple(one for one in SETS if Path(one.questions) != main_set)
+    scored = dict((one.name, r) for one, r in score_sets(open_for, evaluate, others))
+    return [summary(one, scored.get(one.name, main_result)) for one in SETS]
 
 
 @cli.command()

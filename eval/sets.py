@@ -1,0 +1,94 @@
+"""Every QA set the project keeps, scored side by side: how far the answers carry beyond the set
+they were tuned on.
+
+The sets differ in how much the people who built the rules saw of them before scoring. The
+in-sample set was tuned on; the holdout and generality sets were written later and then used to
+find general faults; the two development sets were scored once before looking, then used to find
+classes of error; the blind set is frozen (``eval/blind/FROZEN.sha256``) and never tuned on, so
+its line is the one that predicts a new user's documents. Each set with documents of its own is
+ingested as a user would ingest them (``eval.scratch``), or read from its own corpus folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from eval.report import pct
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """One QA set: its questions, its documents and what the builders saw of it.
+
+    Attributes:
+        name: Short name in the table.
+        questions: The JSONL (or CSV) file.
+        seen: What the people tuning the rules saw of it before it was scored.
+        corpus: A corpus folder with ``documents.toml`` (its index goes under ``eval/_scratch``).
+        report: Where its own full report goes.
+        docs: Raw documents ingested into a scratch corpus; neither: the shipped corpus.
+    """
+
+    name: str
+    questions: str
+    seen: str
+    report: str
+    corpus: str | None = None
+    docs: str | None = None
+
+
+SETS = (
+    EvalSet("blind", "eval/blind/qa/qa.jsonl", "frozen before any change; never tuned on", "eval/blind/report.md",
+            docs="eval/blind/qa/docs"),
+    EvalSet("dev2", "eval/dev2/qa.jsonl", "scored once unseen, then its misses studied", "eval/dev2/report.md",
+            docs="eval/dev2/docs"),
+    EvalSet("dev", "eval/dev/qa.jsonl", "scored once unseen, then its misses studied", "eval/dev/report.md",
+            docs="eval/dev/docs"),
+    EvalSet("generality", "eval/generality/qa.jsonl", "written after tuning, then used to find faults",
+            "eval/generality/report.md", corpus="eval/generality"),
+    EvalSet("holdout", "eval/qa_holdout.jsonl", "written after tuning, same corpus", "eval/holdout_report.md"),
+    EvalSet("in-sample", "eval/qa.jsonl", "the rules were tuned on it", "eval/report.md"),
+)
+
+
+def score_sets(open_for: Callable[[EvalSet], object], evaluate: Callable[[object, EvalSet], dict],
+               sets: tuple[EvalSet, ...] = SETS) -> list[tuple[EvalSet, dict]]:
+    """Score every set: ``open_for(set)`` opens a service over its documents (closed after),
+    ``evaluate(service, set)`` returns ``eval.runner.main_eval``'s result."""
+    scored = []
+    for one in sets:
+        service = open_for(one)
+        try:
+            scored.append((one, evaluate(service, one)))
+        finally:
+            service.close()
+    return scored
+
+
+def summary(one: EvalSet, result: dict) -> dict:
+    """What the side-by-side table shows of one set's result (JSON-ready)."""
+    return {"set": one.name, "seen": one.seen, "report": one.report, "overall": result["overall"]}
+
+
+def render_sets(rows: list[dict]) -> list[str]:
+    """The Markdown section: one row per set (``summary``), hybrid retrieval and answers."""
+    out = ["## Every set side by side", "",
+           "Hybrid retrieval on answerable questions; answers on all (percent). Rows run from the set "
+           "the builders saw least to the one they tuned on: the blind set predicts a new user's "
+           "documents, the in-sample set is an upper bound. Top-1 floor: answerable questions whose "
+           "first-ranked clause holds every gold keyword.", "",
+           "| set | seen | questions (unanswerable) | Hit@1 | Hit@5 | MRR@10 | answer accuracy | top-1 floor "
+           "| refusal precision | refusal recall |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for row in rows:
+        overall = row["overall"]
+        hybrid, answer = overall["modes"]["hybrid"], overall["answer"]
+        n, na = overall["n"], overall["n_answerable"]
+        link = Path(row["report"]).relative_to("eval").as_posix()
+        out.append(f"| [{row['set']}]({link}) | {row['seen']} | {n} ({n - na}) | "
+                   + " | ".join(pct(hybrid.get(k)) for k in ("hit@1", "hit@5", "mrr@10")) + " | "
+                   + " | ".join(pct(answer.get(k)) for k in ("accuracy", "top1_floor", "refusal_precision",
+                                                             "refusal_recall")) + " |")
+    return [*out, ""]
