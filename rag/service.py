@@ -192,17 +192,10 @@ class PolicyQA:
             self._texts[doc_id] = normalize_text(raw)
         return self._texts[doc_id]
 
-    @cached_property
+    @property
     def _department_index(self) -> dict[str, list[tuple[Clause, str]]]:
-        from rag.ingest.departments import canonical_department
-
-        index: dict[str, list[tuple[Clause, str]]] = {}
-        for clause in self.clauses:
-            for role, names in (("lead", clause.lead), ("support", clause.support),
-                                ("support_inherited", clause.support_inherited)):
-                for name in names:
-                    index.setdefault(canonical_department(name), []).append((clause, role))
-        return index
+        # the answer layer's index, built once with it (``rag.ingest.departments.department_index``)
+        return self._answerer.composer.duties
 
     def departments(self) -> list[tuple[str, int]]:
         """Canonical department names with the number of clauses naming them, most first."""

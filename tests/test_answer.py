@@ -10,17 +10,11 @@ from pathlib import Path
 import pytest
 from test_intent import write_mini_corpus  # the two inline plans (tests/ is on sys.path)
 
-from rag.answer.answerer import (
-    LIMIT,
-    MAX_PARTS,
-    REFUSAL_TEXT,
-    Answerer,
-    RefusalPolicy,
-    coverage,
-    sentences,
-    split_question,
-    trim,
-)
+from rag.answer.answerer import Answerer
+from rag.answer.base import LIMIT
+from rag.answer.questions import MAX_PARTS, split_question
+from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
+from rag.answer.sentences import coverage, sentences, trim
 from rag.index.embed import get_embedder
 from rag.index.manifest import index_status
 from rag.index.store import build_index, load_index

@@ -20,7 +20,8 @@ from serve_util import workspace
 from eval.synth_files import render_document, synth_document
 from rag.index.build import build
 from rag.index.cache import cache_path
-from rag.index.store import index_texts, load_index
+from rag.index.records import index_texts
+from rag.index.store import load_index
 from rag.ingest.corpus import corpus_checksums, load_manifest
 from rag.ingest.edit import add_files, apply_change, remove_document, replace_document
 

@@ -17,7 +17,7 @@ from rag.answer.intent import Detection
 from rag.answer.kinds import STATES
 from rag.answer.sentences import fitness, folded, trim
 from rag.answer.vocab import CorpusVocab, short_place
-from rag.ingest.departments import canonical_department
+from rag.ingest.departments import department_index
 from rag.model import Clause, Document, Hit, level_rank
 
 LIMIT = 120  # characters of answer text before citation markers
@@ -107,11 +107,7 @@ class ComposerBase:
                 self.columns.setdefault(short_place(folded(clause.title)), []).append(clause)
         units = sorted((a for a in vocab.departments if len(a) >= 3), key=len, reverse=True)
         self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
-        self.duties: dict[str, list[tuple[Clause, str]]] = {}
-        for clause in clauses:
-            for role, names in (("lead", clause.lead), ("support", clause.all_support)):
-                for name in names:
-                    self.duties.setdefault(canonical_department(name), []).append((clause, role))
+        self.duties = department_index(clauses)  # lead, support, support_inherited
 
 
     def doc(self, hit: Hit) -> Document:

@@ -125,8 +125,8 @@ class DutyComposer(ComposerBase):
             groups = {h.clause.doc_id: groups[h.clause.doc_id] for h in shown}
             for doc_id, group in groups.items():
                 prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
-                for role, word in (("lead", "牵头"), ("support", "参与")):
-                    tasks = list({c.id: c for c, r in group if r == role}.values())
+                for roles, word in ((("lead",), "牵头"), (("support", "support_inherited"), "参与")):
+                    tasks = list({c.id: c for c, r in group if r in roles}.values())
                     if tasks:
                         shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
                         parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")

@@ -51,9 +51,10 @@ from rag.index.manifest import (
     make_manifest,
     read_manifest,
 )
+from rag.index.records import clause_from_record, clause_to_record, index_texts
 from rag.index.swap import clean_leftovers, folder_lock, swap_in
 from rag.index.update import cached_tokens, cached_vectors, extended_graph
-from rag.model import Clause, Document, Target
+from rag.model import Clause, Document
 from rag.retrieval.base import RowFilter
 from rag.retrieval.bm25 import BM25Retriever
 from rag.retrieval.dense import DenseRetriever
@@ -98,45 +99,6 @@ def _write_json(path: Path, data: object) -> None:
         json.dump(data, f, ensure_ascii=False)
         f.flush()
         os.fsync(f.fileno())
-
-
-_CLAUSE_FIELDS = tuple(f.name for f in dataclasses.fields(Clause))
-
-
-def _plain(value):
-    """``value`` as JSON-ready data; nested dataclasses become dicts."""
-    if dataclasses.is_dataclass(value):
-        return dataclasses.asdict(value)
-    if isinstance(value, tuple | list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def clause_to_record(clause: Clause) -> dict:
-    """A JSON-ready dict of every ``Clause`` field (as ``dataclasses.asdict`` gives, without its
-    deep copy of every string: 100,000 clauses are written in a second, not ten)."""
-    return {name: _plain(getattr(clause, name)) for name in _CLAUSE_FIELDS}
-
-
-def clause_from_record(record: dict) -> Clause:
-    """Inverse of ``clause_to_record``."""
-    data = dict(record)
-    for name in ("path", "lead", "support", "support_inherited"):
-        data[name] = tuple(data.get(name, ()))
-    data["roles"] = tuple(tuple(r) for r in data.get("roles", ()))
-    data["targets"] = tuple(Target(**t) for t in data.get("targets", ()))
-    return Clause(**data)
-
-
-def index_texts(documents: Sequence[Document], clauses: Sequence[Clause], doc_context: bool) -> list[str]:
-    """What is indexed per clause: ``Clause.index_text`` (title path + text), led by the
-    document's region and short name when ``doc_context`` — clauses rarely repeat the name of
-    the place they govern, questions often do (聊城市…谁牵头)."""
-    if not doc_context:
-        return [c.index_text for c in clauses]
-    heads = {d.id: " ".join(dict.fromkeys(x for x in (d.region, d.short_name or d.title) if x)) for d in documents}
-    return [f"{heads[c.doc_id]}\n{c.index_text}" if heads.get(c.doc_id) else c.index_text
-            for c in clauses]
 
 
 def build_index(

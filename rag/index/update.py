@@ -31,6 +31,7 @@ from tqdm.auto import tqdm
 from rag.index.cache import IndexCache, text_key
 from rag.index.embed import Embedder
 from rag.index.manifest import MANIFEST, CorruptIndexError, check_files, pipeline_digest
+from rag.index.records import clause_from_record, index_texts
 from rag.ingest.corpus import CorpusFile
 from rag.model import Clause, Document
 from rag.retrieval.tokenize import Tokenizer
@@ -158,7 +159,6 @@ def chunk_reusing(files: list[CorpusFile], index_dir: Path) -> tuple[list[Docume
         ``(documents, clauses, info)`` as ``rag.ingest.chunk.chunk_corpus`` returns them, plus
         ``info = {"chunked": [ids], "reused": n, "added": [ids], "removed": [ids], "changed": [ids]}``.
     """
-    from rag.index.store import clause_from_record
     from rag.ingest.chunk import chunk_document
 
     prev = _previous(index_dir)
@@ -228,7 +228,6 @@ def seed_cache(index_cache: IndexCache, index_dir: Path, embedder_name: str, dim
     Returns:
         Vectors added to the cache.
     """
-    from rag.index.store import clause_from_record, index_texts
 
     path = Path(index_dir) / MANIFEST
     try:

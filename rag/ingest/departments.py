@@ -157,3 +157,28 @@ def extract_departments(clauses: Iterable[Clause]) -> list[str]:
         for name in (*clause.lead, *clause.support, *clause.support_inherited):
             names.setdefault(name, None)
     return list(names)
+
+
+DUTY_ROLES = ("lead", "support", "support_inherited")
+"""The ``Clause`` fields naming units, in the order a department's clauses are listed."""
+
+
+def department_index(clauses: Iterable[Clause]) -> dict[str, list[tuple[Clause, str]]]:
+    """Each department (canonical name) with the clauses naming it and the field that does.
+
+    The one department index of a corpus: the service's department views and the answer layer's
+    department look-ups (``X牵头哪些任务``) read it; it is built once per corpus.
+
+    Args:
+        clauses: Chunked clauses.
+
+    Returns:
+        ``{canonical name: [(clause, role), …]}``, ``role`` one of ``DUTY_ROLES``, clauses in the
+        order given.
+    """
+    index: dict[str, list[tuple[Clause, str]]] = {}
+    for clause in clauses:
+        for role in DUTY_ROLES:
+            for name in getattr(clause, role):
+                index.setdefault(canonical_department(name), []).append((clause, role))
+    return index

@@ -1,0 +1,52 @@
+"""One message, several questions: 哪个部门牵头？到2026年建多少个？ is answered as two."""
+
+from __future__ import annotations
+
+import re
+
+_QUESTION_END = re.compile(r"(?<=[？?])")
+_CLAUSE_SEP = re.compile(r"(?<=[，,；;])")
+_INTERROGATIVE = re.compile(r"谁|哪|多少|几|什么|吗|么|是否|有没有|能不能|要不要|怎么|如何|何时|多久|多长")
+MAX_PARTS = 4
+
+
+def _cjk(text: str) -> int:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _asks(text: str) -> bool:
+    return _INTERROGATIVE.search(text) is not None
+
+
+def split_question(question: str) -> list[str]:
+    """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two, and so is
+    从哪天开始施行，有效期到什么时候？ (two asks joined by a comma, each with its own question
+    word); a part with fewer than four CJK characters stays with the one before it, and there
+    are at most ``MAX_PARTS``.
+
+    Args:
+        question: The message as asked.
+
+    Returns:
+        One or more non-empty questions, in order.
+    """
+    pieces: list[str] = []
+    for part in _QUESTION_END.split(question.strip()):
+        clauses = [c for c in _CLAUSE_SEP.split(part) if c.strip()]
+        # split at a comma only where the words on both sides ask something of their own
+        if len(clauses) > 1 and all(_asks(c) and _cjk(c) >= 4 for c in clauses[-2:]):
+            head = "".join(clauses[:-1]).strip()
+            pieces += [head, clauses[-1]]
+        else:
+            pieces.append(part)
+    parts: list[str] = []
+    for part in pieces:
+        if not part.strip():
+            continue
+        # a short tail stays with its question; past MAX_PARTS the rest is one question, so a
+        # message of many question marks costs at most MAX_PARTS searches
+        if parts and (_cjk(part) < 4 or len(parts) == MAX_PARTS):
+            parts[-1] += part
+        else:
+            parts.append(part.strip())
+    return parts or [question]
