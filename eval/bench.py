@@ -234,7 +234,7 @@ def _throughput(base: str, questions: list[str], clients: int, n: int, kind: str
 def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], out_dir: Path,
               http: bool = True, scale: bool = True, sizes=(1_000, 10_000, 100_000),
               backends_index: Path | None = None, server_env: dict[str, str] | None = None,
-              incremental_size: int = 0) -> dict:
+              incremental_size: int = 0, library_size: int = 0) -> dict:
     """Run every part of the bench and return one JSON-able dict.
 
     Args:
@@ -252,6 +252,8 @@ def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], ou
         server_env: Extra environment for the served process (e.g. ``POLICYQA_BACKEND``).
         incremental_size: Clauses of the synthetic library of ``eval.bench_incremental``
             (0 skips it; its full build embeds every clause, about ten minutes per 10,000 here).
+        library_size: Clauses of the served synthetic library of ``eval.bench_library``: ready
+            time, latency of new questions and memory at that size (0 skips it).
     """
     result: dict = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     result["build"] = bench_build(corpus_dir, embedder_spec)
@@ -275,6 +277,10 @@ def run_bench(qa, corpus_dir: Path, embedder_spec: str, questions: list[str], ou
         from eval.bench_incremental import bench_incremental
 
         result["incremental"] = bench_incremental(embedder_spec, incremental_size)
+    if library_size:
+        from eval.bench_library import bench_library
+
+        result["library"] = bench_library(library_size, out=None)
     result["bench_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     if scale:
         from eval.bench_scale import bench_scale, plot_scale

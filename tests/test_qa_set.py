@@ -136,3 +136,23 @@ def test_blind_set_is_a_valid_user_set():
     items = load_qa(BLIND / "qa" / "qa.jsonl")
     assert len(items) >= 60 and sum(not i["answerable"] for i in items) >= 10
     assert all(i["gold_quotes"] for i in items if i["answerable"])
+
+
+@pytest.mark.parametrize("fence", ["json", "csv"])
+def test_readme_examples_of_a_users_set_load_and_resolve(tmp_path, chunked, fence):
+    """README's "Bring your own QA set" examples are a valid set on the shipped corpus."""
+    from eval.qaset import resolve_quotes
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Bring your own QA set"):]
+    block = section[section.index(f"```{fence}\n") + len(fence) + 4:]
+    block = block[:block.index("```")]
+    path = tmp_path / ("set.jsonl" if fence == "json" else "set.csv")
+    path.write_text(block, encoding="utf-8")
+    _, clauses = chunked
+    resolved = resolve_quotes(load_qa(path), clauses)
+    assert [item["answerable"] for item in resolved][-1] is False
+    for item in resolved[:-1]:
+        assert "liaocheng-nev-2024:四/九" in item["gold_clause_ids"]
+        gold = next(c for c in clauses if c.id == "liaocheng-nev-2024:四/九")
+        assert all(fold(k) in fold(gold.text) for k in item["gold_keywords"])

@@ -307,6 +307,9 @@ def bench(
     incremental_size: int = typer.Option(10_000, "--incremental-size", min=0,
                                          help="Clauses of the synthetic library on which adding, replacing and "
                                          "removing one plan is timed against a full build (0 skips it)."),
+    library_size: int = typer.Option(100_000, "--library-size", min=0,
+                                     help="Clauses of the served synthetic library whose ready time, latency on "
+                                     "new questions and memory are measured (0 skips it)."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Measure build time, warm latency (in process and HTTP), throughput, memory and scale."""
@@ -325,7 +328,7 @@ def bench(
             result = run_bench(qa, Path(s.corpus_dir), s.embedder, questions, out_dir, http=http,
                                scale=scale, sizes=size_list, server_env=env,
                                backends_index=Path(s.index_dir) if backends else None,
-                               incremental_size=incremental_size)
+                               incremental_size=incremental_size, library_size=library_size)
         finally:
             qa.close()
         if out:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from rag.answer.align_answer import alignment_answer
 from rag.answer.base import Citations, NoAnswer
 from rag.answer.compose import Composer
+from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
 from rag.answer.generate import Generator
 from rag.answer.intent import Detection, detect
@@ -48,11 +49,11 @@ AlignmentFn = Callable[[], object]
 _STRUCTURED = frozenset(Intent) - {Intent.OPEN, Intent.POLICY}
 
 
-def _abbreviates(short: str, text: str) -> bool:
+def _abbreviates(short: str, text: CorpusText) -> bool:
     """Whether ``text`` spells out ``short`` as an abbreviation: its characters in order within
     one phrase, at most three characters apart (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
     gap = r"[^，。；：、\s]{0,3}"
-    return re.search(gap.join(map(re.escape, short)), text) is not None
+    return text.search(re.compile(gap.join(map(re.escape, short))))
 
 
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.RATE,

@@ -15,6 +15,7 @@ from functools import cache
 import jieba
 import jieba.posseg
 
+from rag.answer.corpus_text import CorpusText
 from rag.answer.sentences import folded
 from rag.ingest.departments import canonical_department, department_aliases
 from rag.model import Clause, Document
@@ -42,7 +43,8 @@ class CorpusVocab:
     region_of_place: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 聊城 -> (聊城市,) as written
     level_of_region: dict[str, str] = field(default_factory=dict)
     column_places: set[str] = field(default_factory=set)  # 专栏 line-item labels that are places
-    text: str = ""  # all clause texts, titles and document metadata, for "is it in the corpus"
+    # all clause texts, titles and document metadata, for "is it in the corpus"
+    text: CorpusText = field(default_factory=lambda: CorpusText(""))
     titles: str = ""  # document titles and short names
     segmenter: jieba.Tokenizer | None = None  # precise-mode jieba with the corpus' domain words
 
@@ -96,7 +98,7 @@ class CorpusVocab:
             if clause.kind == "column" and clause.title and _is_place(folded(clause.title)):
                 vocab.column_places.add(short_place(folded(clause.title)))
         # folded as questions are (simplified script, lower case), so a traditional-script plan holds its words
-        vocab.text = folded("\n".join(p for p in parts if p))
+        vocab.text = CorpusText(folded("\n".join(p for p in parts if p)))
         vocab.titles = folded("\n".join(f"{d.title}\n{d.short_name}" for d in documents))
         return vocab
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rag.ingest.script import to_simplified
 from rag.model import Clause
@@ -87,6 +88,7 @@ _OFFICE_SUFFIX = "厅局委办"
 _LEVEL = re.compile(r"^(?:[省县区州盟旗]|市(?![场属直政级])|自治区|国家)")
 
 
+@lru_cache(maxsize=65536)  # a library names a few thousand units, each hundreds of times
 def canonical_department(name: str) -> str:
     """The canonical spelling of a department name (省工信厅 → 省工业和信息化厅).
 
@@ -112,8 +114,13 @@ def department_aliases(name: str) -> set[str]:
         name: Department name as written, e.g. ``市发改委``.
 
     Returns:
-        E.g. ``{"市发改委", "市发展改革委", "发改委", "发展改革委", …}``.
+        E.g. ``{"市发改委", "市发展改革委", "发改委", "发展改革委", …}`` (a new set each call).
     """
+    return set(_aliases(name))
+
+
+@lru_cache(maxsize=65536)
+def _aliases(name: str) -> frozenset[str]:
     canon = canonical_department(name)
     forms = {clean_name(to_simplified(name)), canon}
     abbreviated = canon
@@ -127,7 +134,7 @@ def department_aliases(name: str) -> set[str]:
             forms.add(bare)
     # 各区县政府 is asked about as 区县政府, 各相关市政府 as 相关市政府 (not stripped further)
     forms |= {f[1:] for f in forms if f.startswith("各") and len(f) >= 4}
-    return {f for f in forms if f}
+    return frozenset(f for f in forms if f)
 
 
 def department_stem(name: str) -> str:

@@ -20,6 +20,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import jieba
 import opencc
@@ -153,6 +154,11 @@ def headline_terms(title: str) -> list[str]:
     Returns:
         Zero or more terms.
     """
+    return list(_headline_terms(title))
+
+
+@lru_cache(maxsize=65536)  # a library repeats its headings (每个城市的 加快建设充电基础设施)
+def _headline_terms(title: str) -> tuple[str, ...]:
     terms: list[str] = []
     for part in _HEADLINE_SPLIT.split(strip_label(title)):
         changed = True
@@ -168,7 +174,7 @@ def headline_terms(title: str) -> list[str]:
                     break
         if 3 <= len(part) <= 10 and _ALL_CJK.match(part):
             terms.append(part)
-    return terms
+    return tuple(terms)
 
 
 def domain_terms(clauses: Iterable[Clause]) -> list[str]:
