@@ -28,11 +28,11 @@ from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
 from rag.answer.generate import Generator
 from rag.answer.intent import Detection, detect
-from rag.answer.kinds import Kind
+from rag.answer.kinds import SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
-from rag.answer.sentences import folded
+from rag.answer.shares import TermShares
 from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
@@ -59,8 +59,10 @@ def _abbreviates(short: str, text: CorpusText) -> bool:
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.RATE,
                                       Kind.DURATION, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05
-_COUNTED = 5000  # clauses checked for a question word at most; beyond, the index's count stands
 _MARKER = re.compile(r"\[\d+\]")
+# Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
+# fact the question asks for (an amount, a date …).
+_STATES_A_FACT = frozenset({Intent.TARGET, Intent.POLICY, Intent.REGION})
 
 
 class Answerer:
@@ -101,8 +103,7 @@ class Answerer:
         self.tokenizer = tokenizer or Tokenizer(domain_terms(self.clauses))
         self.vocab = CorpusVocab.build(documents, self.clauses)
         self.composer = Composer(self.documents, self.clauses, self.vocab)
-        self._term_rows = term_rows
-        self._shares: dict[str, float] = {}
+        self._share = TermShares(self.clauses, term_rows)
 
     def ask(self, question: str, top_k: int = 5, where: Filter | None = None,
             history: Sequence[str] = ()) -> Answer:
@@ -203,7 +204,7 @@ class Answerer:
         official = expand(det.text, lambda w: self._share(w) > 0)
         topic = [t for t in det.topic if not any(t in key for key in official)]
         topic += ["|".join((key, *words)) for key, words in official.items()]
-        det = replace(det, topic=self._split_absent(tuple(topic)))
+        det = replace(det, topic=self._share.split_absent(tuple(topic)))
         shares = {t: self._share(t) for t in det.topic}
         n = len(self.clauses)
         # IDF weights; a word absent from the corpus weighs 0 so it cannot dilute coverage.
@@ -216,44 +217,12 @@ class Answerer:
         """Whether any clause holds ``term`` (the predicate query expansion uses)."""
         return self._share(term) > 0
 
-    def _share(self, term: str) -> float:
-        """Share of clauses holding ``term`` (cached); for ``a|b`` the larger share."""
-        if "|" in term:
-            return max(self._share(t) for t in term.split("|"))
-        share = self._shares.get(term)
-        if share is None:
-            if len(self._shares) > 100_000:  # unbounded questions must not grow memory forever
-                self._shares.clear()
-            # by substring, as ``coverage`` finds words, so that weights and coverage agree: in every
-            # clause of a small corpus, in a large one only in the clauses the index says may hold
-            # the term (those holding its rarest token), so no question scans the whole library
-            rows: Sequence[int] | None = range(len(self.clauses))
-            if len(self.clauses) > _COUNTED:
-                found = self._term_rows(term) if self._term_rows is not None else None
-                rows = () if found is None else found
-            if len(rows) > _COUNTED:  # a common word: its weight is low; the token's count will do
-                share = len(rows) / max(len(self.clauses), 1)
-            else:
-                share = sum(term in folded(self.clauses[r].index_text) for r in rows) / max(len(self.clauses), 1)
-            self._shares[term] = share
-        return share
-
     @lru_cache(maxsize=4096)  # noqa: B019 — one Answerer per served index; clauses are few per question
     def _words_of(self, clause: Clause) -> str:
         """The clause's whole words, space-separated: a question word counts as present only as a
         word (or a sub-word the tokenizer emits), never as characters straddling two words
         (整车|上 ≠ 车上). Tokenized when a question first checks the clause, not at start-up."""
         return f" {' '.join(self.tokenizer.tokenize(clause.index_text))} "
-
-    def _split_absent(self, topic: tuple[str, ...]) -> tuple[str, ...]:
-        """Topic words plus the corpus words inside absent compounds (汽车人才 → 汽车, 人才)."""
-        out = list(topic)
-        for tok in topic:
-            if len(tok) >= 3 and not self._share(tok):
-                head = next((tok[:n] for n in range(len(tok) - 1, 1, -1) if self._share(tok[:n])), "")
-                tail = next((tok[n:] for n in range(1, len(tok) - 1) if self._share(tok[n:])), "")
-                out += [w for w in (head, tail) if w]
-        return tuple(dict.fromkeys(out))
 
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
@@ -297,4 +266,9 @@ class Answerer:
         else:
             composer = getattr(c, det.route.composer, None) if det.route else None
             text = composer(det, hits, cites) if composer else None
+            specific = next((k for k in det.kinds if k in SPECIFIC), None)
+            if text and det.intent in _STATES_A_FACT and specific and not states(specific, _MARKER.sub("", text)):
+                # 评上等级民宿给多少补贴 answered with 等级民宿达到300家: the composed fact is not
+                # the kind asked; the sentences on the subject state it, or nothing does
+                text = None
         return text or c.open(det, hits, cites)
