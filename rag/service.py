@@ -219,7 +219,7 @@ class PolicyQA:
     def _department_matrix(self) -> list:
         from rag.views.tables import department_matrix
 
-        return department_matrix(self.documents, self.clauses)
+        return department_matrix(self.documents, self.clauses, self._department_index)
 
     def department_matrix(self) -> list:
         """The department responsibility matrix (``rag.views.tables.DepartmentRow``s), computed once."""

@@ -10,13 +10,17 @@ and XLSX (openpyxl) through ``to_csv`` / ``to_xlsx`` (``rag.views.export``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rag.ingest.departments import canonical_department, department_aliases
+from rag.ingest.departments import (
+    DUTY_ROLES,
+    canonical_department,
+    department_aliases,
+    department_index,
+)
 from rag.model import LEVELS, Clause, Document, level_rank
 
-ROLES = ("lead", "support", "support_inherited")
 # News lead-ins (导语) restate the plan's numbers in a reporter's words; they are not the official
 # text, so their "targets" would only duplicate the real ones.
 _NOT_OFFICIAL = frozenset({"lead_in"})
@@ -122,12 +126,14 @@ def _level_key(level: str) -> int:
     return len(LEVELS) if rank is None else rank
 
 
-def department_matrix(documents: Sequence[Document], clauses: Iterable[Clause]) -> list[DepartmentRow]:
+def department_matrix(documents: Sequence[Document], clauses: Iterable[Clause],
+                      index: Mapping[str, list[tuple[Clause, str]]] | None = None) -> list[DepartmentRow]:
     """Every department named in the clauses' notes, aliases folded, with its clauses per role.
 
     Args:
         documents: The corpus documents (for levels and order).
         clauses: The chunked clauses.
+        index: Their ``department_index`` when already built (the service's); else built here.
 
     Returns:
         Rows ordered by level (province before city …), then by the number of clauses the
@@ -136,20 +142,17 @@ def department_matrix(documents: Sequence[Document], clauses: Iterable[Clause]) 
     docs = {d.id: d for d in documents}
     order = {d.id: n for n, d in enumerate(documents)}
     seen: dict[str, dict] = {}
-    for clause in clauses:
-        for role in ROLES:
-            for written in getattr(clause, role):
-                name = canonical_department(written)
-                if not name:
-                    continue
-                entry = seen.setdefault(name, {"aliases": set(), "roles": {r: [] for r in ROLES}, "docs": {}})
-                entry["aliases"].add(written)
-                if clause.id not in entry["roles"][role]:
-                    entry["roles"][role].append(clause.id)
-                per_doc = entry["docs"].setdefault(clause.doc_id, {})
-                ids = per_doc.setdefault(role, [])
-                if clause.id not in ids:
-                    ids.append(clause.id)
+    for name, rows in (index if index is not None else department_index(clauses)).items():
+        if not name:
+            continue
+        entry = seen.setdefault(name, {"aliases": set(), "roles": {r: [] for r in DUTY_ROLES}, "docs": {}})
+        for clause, role in rows:
+            entry["aliases"].update(w for w in getattr(clause, role) if canonical_department(w) == name)
+            if clause.id not in entry["roles"][role]:
+                entry["roles"][role].append(clause.id)
+            ids = entry["docs"].setdefault(clause.doc_id, {}).setdefault(role, [])
+            if clause.id not in ids:
+                ids.append(clause.id)
     rows: list[DepartmentRow] = []
     for name, entry in seen.items():
         doc_ids = tuple(sorted(entry["docs"], key=lambda d: order.get(d, len(order))))
