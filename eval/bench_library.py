@@ -86,10 +86,10 @@ def ensure_library(n_clauses: int, root: Path = SCRATCH, seed: int = 11, embedde
         ``None`` when the index was reused as it stood).
     """
     from eval.synth_files import write_synth_corpus
+    from rag.index.build import build
     from rag.index.embed import get_embedder
     from rag.index.manifest import index_status, read_manifest
     from rag.ingest.corpus import corpus_checksums, load_manifest
-    from rag.index.build import build
 
     home = Path(root) / f"library-{n_clauses}-s{seed}"
     corpus, index = home / "corpus", home / "index"

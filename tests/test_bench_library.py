@@ -12,8 +12,8 @@ pytestmark = pytest.mark.slow
 def test_library_questions_are_distinct_and_of_every_kind(tmp_path):
     from eval.bench_library import ensure_library
     from eval.library_questions import KINDS, library_questions
-    from rag.index.store import load_index
     from rag.index.embed import get_embedder
+    from rag.index.store import load_index
 
     built = ensure_library(600, tmp_path)
     assert built["built"] and built["embedded"] > 0 and built["reused"] == 0
