@@ -475,3 +475,18 @@ def test_department_lookup_keeps_same_named_bodies_of_two_cities_apart(two_citie
     assert narrowed.intent == "dept_lookup"
     assert {h.clause.doc_id for h in narrowed.citations} == {"hz-edu"}
     assert "江城市" not in narrowed.answer
+
+
+def test_a_department_s_duty_in_an_article_is_the_sentence_naming_it():
+    from rag.answer.duty_compose import duty_name
+    from rag.model import Clause
+
+    article = Clause("w:第四章/第十七条", "w", ("第四章 保障",), "第十七条 对因自然灾害等原因造成供水工程损毁的",
+                     "第十七条 对因自然灾害等原因造成供水工程损毁的，县水利局应当及时组织抢修，所需资金由县财政局会同"
+                     "县应急管理局统筹安排。供水单位应当每年组织一次演练。",
+                     lead=("县水利局", "县财政局"), support=("县应急管理局",))
+    assert duty_name(article, "县应急管理局") == ("对因自然灾害等原因造成供水工程损毁的，县水利局应当及时组织抢修，"
+                                               "所需资金由县财政局会同县应急管理局统筹安排")
+    titled = Clause("p:二/1", "p", ("二、重点任务",), "1.加快建设充电基础设施",
+                    "1.加快建设充电基础设施。到2025年建成充电桩1万台。（牵头单位：省能源局）", lead=("省能源局",))
+    assert duty_name(titled, "省能源局") == "加快建设充电基础设施"

@@ -11,12 +11,30 @@ from rag.answer.base import LIMIT, Citations, ComposerBase, NoAnswer, label_of, 
 from rag.answer.extract import extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
-from rag.answer.sentences import fitness, task_name, trim
-from rag.ingest.departments import canonical_department
+from rag.answer.sentences import fitness, sentences, task_name, trim
+from rag.ingest.departments import canonical_department, department_aliases
+from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
+
+_DUTY = 60  # characters of one task in a department's list
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
+
+
+def duty_name(clause: Clause, unit: str) -> str:
+    """What ``unit`` does in ``clause``: its task name; for an article without a heading of its
+    own (第十七条 对因自然灾害等原因造成供水工程损毁的, a title cut from its first sentence), the
+    sentence naming the unit, as the article states the duty there."""
+    name = task_name(clause)
+    body = strip_label(clause.text)
+    if not name or not body.startswith(name) or body[len(name):len(name) + 1] not in ("，", ","):
+        return name
+    spellings = department_aliases(unit) | {unit}
+    said = sentences(body)
+    chosen = next((s for s in said if any(a in s for a in spellings)), said[0])
+    must = next((a for a in sorted(spellings, key=len, reverse=True) if a in chosen), "")
+    return trim(chosen, [unit], _DUTY, must=must)
 
 
 class DutyComposer(ComposerBase):
@@ -128,7 +146,7 @@ class DutyComposer(ComposerBase):
                 for roles, word in ((("lead",), "牵头"), (("support", "support_inherited"), "参与")):
                     tasks = list({c.id: c for c, r in group if r in roles}.values())
                     if tasks:
-                        shown = [f"{task_name(c)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
+                        shown = [f"{duty_name(c, dept)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
                         parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")
                         prefix = ""
         if not parts:
