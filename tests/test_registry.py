@@ -69,3 +69,11 @@ def test_routes_are_declared_once_and_end_in_open():
 ])
 def test_route_order(question, intent):
     assert route(question).intent is intent
+
+
+def test_a_sentence_in_traditional_script_states_its_kind_of_fact():
+    from rag.answer.kinds import Kind, states
+
+    assert states(Kind.AMOUNT, "對落實開放要求的場館，給予每個最高50萬元的運營補助")
+    assert states(Kind.DURATION, "每週開放時間不少於35小時")
+    assert not states(Kind.AMOUNT, "公共體育場館免費或低收費開放")

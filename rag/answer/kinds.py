@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from rag.answer.sentences import folded
+
 
 class Kind(StrEnum):
     """Kinds of fact a question can ask for."""
@@ -99,5 +101,5 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
 
 
 def states(kind: Kind, text: str) -> bool:
-    """Whether ``text`` states a fact of ``kind``."""
-    return STATES[kind].search(text) is not None
+    """Whether ``text`` states a fact of ``kind`` (in either script: 50萬元 is an amount)."""
+    return STATES[kind].search(folded(text)) is not None
