@@ -490,3 +490,12 @@ def test_a_department_s_duty_in_an_article_is_the_sentence_naming_it():
     titled = Clause("p:二/1", "p", ("二、重点任务",), "1.加快建设充电基础设施",
                     "1.加快建设充电基础设施。到2025年建成充电桩1万台。（牵头单位：省能源局）", lead=("省能源局",))
     assert duty_name(titled, "省能源局") == "加快建设充电基础设施"
+
+
+def test_a_follow_up_s_own_words_outweigh_those_it_borrows(real):
+    first, _, _ = real._understand("聊城到2025年底要建成多少充电桩？")
+    det, _, _ = real._understand("乡村又是多少？", context=first)
+    assert det.topic[0] == "乡村" and set(first.topic) <= set(det.topic)
+    for term in first.topic:  # borrowed from the question before: half the weight it had there
+        assert det.weights[term] == pytest.approx(0.5 * first.weights[term])
+    assert det.weights["乡村"] > max(det.weights[t] for t in first.topic)

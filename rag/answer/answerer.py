@@ -59,6 +59,7 @@ def _abbreviates(short: str, text: CorpusText) -> bool:
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.RATE,
                                       Kind.DURATION, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05
+_BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
 # fact the question asks for (an amount, a date …).
@@ -192,10 +193,12 @@ class Answerer:
         appended to the text searched.
         """
         det = detect(question, self.vocab, self.tokenizer)
+        borrowed: set[str] = set()  # the context's words this question does not use itself
         if context is not None:
             # a follow-up without a subject of its own (分几年发？那责任单位有哪些？) is about the
             # question before; one with its own (县级物流配送中心要建几个？) only keeps its place
             if not any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic):
+                borrowed = set(context.topic) - set(det.topic)
                 det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
                               text=f"{det.text} {''.join(context.topic)}")
             if not (det.places or det.regions or det.levels):
@@ -208,7 +211,9 @@ class Answerer:
         shares = {t: self._share(t) for t in det.topic}
         n = len(self.clauses)
         # IDF weights; a word absent from the corpus weighs 0 so it cannot dilute coverage.
-        det = replace(det, weights={t: math.log((1 + n) / (0.5 + s * n)) if s else 0.0 for t, s in shares.items()})
+        # the follow-up's own words (评上4A又是多少 after 5A能拿多少) outweigh those it borrows
+        det = replace(det, weights={t: (math.log((1 + n) / (0.5 + s * n)) if s else 0.0) * (_BORROWED if t in borrowed else 1.0)
+                                    for t, s in shares.items()})
         extra = [w for words in official.values() for w in words]
         query = f"{det.text} {' '.join(extra)}" if extra else det.text
         return det, query, shares
