@@ -72,3 +72,32 @@ def test_a_region_filter_narrows_the_answer(library):
 def test_a_question_naming_a_place_needs_no_filter(library):
     answer = library.ask("德州市充电基础设施建设由哪个部门牵头")
     assert "市住房城乡建设局牵头" in answer.answer and "另有" not in answer.answer, answer.answer
+
+
+@pytest.fixture(scope="module")
+def tourism(tmp_path_factory):
+    """The shipped plans plus a province tourism plan whose task names 菏泽 and 威海 in a sentence,
+    while the province's vehicle plan has a 专栏 line-item for each of them."""
+    from rag.ingest.edit import add_files, apply_change
+    from rag.service import PolicyQA
+
+    root = tmp_path_factory.mktemp("tourism")
+    corpus = root / "corpus"
+    shutil.copytree(REPO / "corpus", corpus)
+    path = root / "tourism.txt"
+    path.write_text("\n".join([
+        "山东省文化旅游融合发展行动方案", "一、重点任务",
+        "（一）发展房车露营旅游。菏泽依托黄河故道建设房车露营地3处；威海依托海岸线打造滨海露营线路。"
+        "（省文化和旅游厅牵头）",
+        "（二）培育节庆品牌。办好国际牡丹文化旅游节和海洋文化节，延长节庆消费链条。（省文化和旅游厅牵头）",
+    ]), encoding="utf-8")
+    apply_change(corpus, lambda: add_files([path], corpus, level="province", region="山东省"))
+    with PolicyQA.open(corpus, root / "index") as opened:
+        yield opened
+
+
+def test_a_place_s_line_item_on_another_subject_is_not_the_answer(tourism):
+    answer = tourism.ask("菏泽在房车露营方面打算建什么？")
+    assert "房车露营地" in answer.answer and "电驱动" not in answer.answer, answer.answer
+    on_subject = tourism.ask("菏泽在全省新能源汽车产业里分到的是啥活？")
+    assert "三合一电驱动系统" in on_subject.answer, on_subject.answer

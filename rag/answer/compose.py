@@ -185,9 +185,13 @@ class Composer(DutyComposer):
         scope = det.filter()
         ranked = {h.clause.id: h for h in hits}
         items = [c for place in det.places for c in self.columns.get(place, ()) if c.id in ranked]
+        # what the question asks about the place (户外运动), without the place's own name
+        topical = {t: w for t, w in det.terms.items() if w > 0 and not any(p in t for p in det.places)}
         best: tuple[float, Clause] | None = None
         for clause in items:
             body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
+            if topical and not coverage(topical, f"{' '.join(clause.path)} {body}"):
+                continue  # the place's line-item in a plan on something else (腐乳 for 户外运动)
             fit = coverage(det.terms, body) - 0.01 * ranked[clause.id].rank
             if scope is not None and not scope.allows(clause, self.documents[clause.doc_id]):
                 # The place's own document is searched; its line-item in a higher plan still
