@@ -194,3 +194,12 @@ def test_words_keep_absent_runs_and_drop_seams(real):
     assert "摇号" in vocab.words("上牌需要摇号吗")  # a concept the corpus lacks stays one word
     # an item of the corpus' enumerations (微卡、轻卡、皮卡) is one word, not a seam of 轻|卡
     assert "轻卡" in vocab.words("聊城的轻卡以后怎么搞")
+    # three or more characters outside the dictionary are a phrase, held by the corpus or not
+    assert "光储充" in vocab.text and "光储充" in vocab.words("光储充一体化这件事谁牵头")
+
+
+def test_which_ones_is_not_how_many():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    assert Kind.COUNT not in asked_kinds("这件事是哪几个部门牵头？")
+    assert Kind.COUNT in asked_kinds("到2025年建几个充电站？")

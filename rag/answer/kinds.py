@@ -47,7 +47,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
                             r"封顶|上限|金额|额度|补助标准|补贴标准|奖励标准|什么标准|多少补贴|多少奖励"),
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
-    Kind.COUNT: re.compile(rf"(?:多少|几)(?:万|千|百)?(?:{_UNITS})|规模多大|数量"),
+    # 哪几个部门 asks which ones, not how many
+    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百)?(?:{_UNITS})|规模多大|数量"),
     Kind.RATE: re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|年|平方米|亩)[^，。？]{0,8}(?:多少|几)|/(?:kg|kwh)",
                           re.I),
     Kind.PLACE: re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|乡镇|镇|乡|村|园区|片区|里)|在哪|放在哪|布局在"),

@@ -52,9 +52,10 @@ class CorpusVocab:
         """Content words of ``text``: precise-mode jieba without new-word guessing (HMM), so
         a question yields dictionary words (车企, 国外) rather than fragments (车企在).
 
-        Consecutive single characters outside the dictionary form one word when the corpus does
-        not hold them (摇+号 → 摇号, a concept the corpus lacks) or when it uses them as a word
-        of its own, often (算+力 → 算力); a rare run the corpus holds is a seam between two words
+        Consecutive single characters outside the dictionary form one word: three or more of
+        them always (明厨亮灶, a phrase of the corpus, or 云栖山开, none); two when the corpus does
+        not hold them (摇+号 → 摇号, a concept the corpus lacks) or uses them as a word of its own,
+        often (算+力 → 算力); a rare pair the corpus holds is a seam between two words
         (2025年|新车 → 年新) and is dropped."""
         seg = self.segmenter or pos_tagger().tokenizer
         words: list[str] = []
@@ -63,7 +64,7 @@ class CorpusVocab:
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS:
                 run += w
                 continue
-            if len(run) >= 2 and (run not in self.text or (len(run) == 2 and self.text.count(run) >= _CORPUS_WORD)):
+            if len(run) >= 3 or (len(run) == 2 and (run not in self.text or self.text.count(run) >= _CORPUS_WORD)):
                 words.append(run)
             run = ""
             if len(w) >= 2 and w not in STOPWORDS and any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in w):
