@@ -77,3 +77,11 @@ def test_a_sentence_in_traditional_script_states_its_kind_of_fact():
     assert states(Kind.AMOUNT, "對落實開放要求的場館，給予每個最高50萬元的運營補助")
     assert states(Kind.DURATION, "每週開放時間不少於35小時")
     assert not states(Kind.AMOUNT, "公共體育場館免費或低收費開放")
+
+
+def test_a_subsidy_given_as_a_share_of_a_cost_is_an_amount():
+    from rag.answer.kinds import Kind, states
+
+    assert states(Kind.AMOUNT, "按照实际缴纳契税金额的50%给予补贴")
+    assert states(Kind.AMOUNT, "按设备投资额的10%给予奖补")
+    assert not states(Kind.AMOUNT, "2025年底前食堂覆盖率达到100%")

@@ -70,7 +70,8 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # a number of days, months or years — not a year (2025年) or a date (6月5日)
     Kind.DURATION: re.compile(r"(?<![\d年月])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:个)?(?:工作日|日|天|个月|年|小时|周)"
                               r"(?![底前内]?\d)|有效期|长期|连续[一二两三四五六七八九十\d]"),
-    Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元"),
+    # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
+    Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"),
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
     Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{_UNITS})"),
     Kind.RATE: re.compile(r"每[^，。；\d]{1,8}\d+(?:\.\d+)?\s*(?:万|千)?元|\d+(?:\.\d+)?\s*元\s*/"),
