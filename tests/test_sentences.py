@@ -71,3 +71,17 @@ def test_echo_and_concrete():
     assert echo("聊城的数字化转型怎么做", "实施制造业数字化转型行动") == len("数字化转型")
     assert concrete("力争建成10个") and concrete("举办“消费促进月”活动") and concrete("满足L4需求")
     assert not concrete("加强全过程安全管理")
+
+
+def test_a_sentence_holding_the_first_item_of_a_list_opens_it():
+    from rag.answer.extract import extract, opens_list, pick
+
+    text = ("十、申请条件。购房人应同时符合以下条件：（一）具有本县户籍；（二）所购住房为首套住房；"
+            "（三）此前未享受过购房补贴。同一套住房只能申请一次补贴。")
+    clause = Clause("s:十", "s", (), "十、申请条件", text)
+    assert opens_list("购房人应同时符合以下条件：（一）具有本县户籍；") and opens_list("应当符合下列条件：")
+    assert not opens_list("依托云栖山发展康养旅游，到2027年建成300家。")
+    evidence = extract({"条件": 1.0, "户籍": 1.0}, (), [Hit(clause, 1.0, 1)])
+    chosen = [e.sentence for e in pick(evidence, ())]
+    assert chosen[0].startswith("购房人应同时符合以下条件：（一）")
+    assert chosen[1:] == ["（二）所购住房为首套住房；", "（三）此前未享受过购房补贴。"]  # not the sentence after the list

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from rag.answer.extract import opens_list
 from rag.answer.intent import Detection
 from rag.answer.kinds import STATES
 from rag.answer.sentences import fitness, folded, trim
@@ -160,9 +161,10 @@ class ComposerBase:
         kind of fact asked), each with its marker."""
         if not picked:
             return None
-        if picked[0][1].rstrip().endswith(("：", ":")) and len(picked) > 1:  # a list and its items
+        if opens_list(picked[0][1]) and len(picked) > 1:  # a list and its items
             items = [s.strip().rstrip("。；;") for _, s in picked]
-            body = trim(items[0] + "".join(f"{s}；" for s in items[1:]), det.terms, LIMIT + LIMIT // 2)
+            lead = items[0] if items[0].endswith(("：", ":")) else f"{items[0]}；"  # 条件：（一）…；
+            body = trim(lead + "".join(f"{s}；" for s in items[1:]), det.terms, LIMIT + LIMIT // 2)
             cites.quoted.update(s for _, s in picked)
             return f"{body.rstrip('；')}{cites.mark(picked[0][0])}。"
         texts = [sent.strip().rstrip("。；;") for _, sent in picked[:2]]

@@ -35,6 +35,8 @@ _NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
 _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
 _LISTED = 4  # items of a list quoted after the sentence that opens it
+_FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
+_ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -109,6 +111,12 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     return scored
 
 
+def opens_list(sentence: str) -> bool:
+    """Whether ``sentence`` opens a list: it ends with a colon, or holds the colon and the list's
+    first item (应同时符合以下条件：（一）具有本县户籍；)."""
+    return sentence.rstrip().endswith(("：", ":")) or _FIRST_ITEM.search(sentence) is not None
+
+
 def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> list[Evidence]:
     """The best sentence, then for each asked kind it does not state the best sentence stating
     it (from the same document), up to ``n`` sentences; for a question asking no kind, the
@@ -116,11 +124,16 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
     if not evidence:
         return []
     chosen = [evidence[0]]
-    if evidence[0].sentence.rstrip().endswith(("：", ":")):
-        # 应同时符合以下条件：（一）…；（二）…: the list the sentence opens is the answer
+    if opens_list(evidence[0].sentence):
+        inline = _FIRST_ITEM.search(evidence[0].sentence) is not None
+        # 应同时符合以下条件：（一）…；（二）…: the list the sentence opens is the answer (its
+        # items, when the sentence holds the first one itself, up to the first sentence not an item)
         following = [s for s, _ in candidate_sentences(evidence[0].hit)]
         at = following.index(evidence[0].sentence) if evidence[0].sentence in following else len(following)
-        chosen += [Evidence(evidence[0].hit, s, 0.0, 0.0, frozenset()) for s in following[at + 1:at + 1 + _LISTED]]
+        items = following[at + 1:at + 1 + _LISTED]
+        if inline:
+            items = items[:next((n for n, s in enumerate(items) if not _ITEM.match(s)), len(items))]
+        chosen += [Evidence(evidence[0].hit, s, 0.0, 0.0, frozenset()) for s in items]
         return chosen
     for kind in kinds:
         if len(chosen) >= n or any(kind in e.kinds for e in chosen):
