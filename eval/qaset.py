@@ -128,29 +128,40 @@ def load_qa(path: Path | str) -> list[dict]:
     return items
 
 
-def resolve_quotes(items: list[dict], clauses: Iterable) -> list[dict]:
+def resolve_quotes(items: list[dict], clauses: Iterable, documents: Iterable = ()) -> list[dict]:
     """Turn every item's ``gold_quotes`` into the ids of the clauses that hold them.
+
+    A quote no clause holds but a document's own data does (its 文号, title, issuer or date, read
+    from a header or a site's metadata list) names that document: its first clause stands for it.
 
     Args:
         items: Normalized records.
-        clauses: The evaluated corpus' clauses (``.id``, ``.doc_id``, ``.text``).
+        clauses: The evaluated corpus' clauses (``.id``, ``.doc_id``, ``.text``), in order.
+        documents: Its documents (``.id``, ``.title``, ``.number``, ``.issuer``, ``.date``).
 
     Returns:
         New records whose ``gold_clause_ids`` include the resolved ids and whose ``docs`` default
         to the gold clauses' documents.
 
     Raises:
-        ValueError: A quote no clause holds (the message names the item and the quote).
+        ValueError: A quote neither a clause nor a document holds (the message names the item
+            and the quote).
     """
+    clauses = list(clauses)
     folded = [(c, fold(c.text)) for c in clauses]
+    first = {}
+    for c in clauses:
+        first.setdefault(c.doc_id, c.id)
+    own = [(d.id, fold(" ".join(str(v or "") for v in (d.title, d.number, d.issuer, d.date)))) for d in documents]
     out = []
     for item in items:
         ids = list(item["gold_clause_ids"])
         for quote in item["gold_quotes"]:
-            found = [c for c, text in folded if fold(quote) in text]
+            found = [c.id for c, text in folded if fold(quote) in text]
+            found = found or [first[d] for d, text in own if fold(quote) in text and d in first]
             if not found:
                 raise ValueError(f"{item['id']}: no clause of the corpus holds the quoted phrase {quote!r}")
-            ids += [c.id for c in found]
+            ids += found
         ids = list(dict.fromkeys(ids))
         docs = item["docs"] or list(dict.fromkeys(g.split(":", 1)[0] for g in ids))
         out.append({**item, "gold_clause_ids": ids, "docs": docs})

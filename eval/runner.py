@@ -197,7 +197,7 @@ def main_eval(service: Any, set_path: Path | str = DEFAULT_SET, modes: str | Seq
     """
     items = load_qa(set_path)
     if any(item["gold_quotes"] for item in items):
-        items = resolve_quotes(items, getattr(service, "clauses", ()))
+        items = resolve_quotes(items, getattr(service, "clauses", ()), getattr(service, "documents", ()))
 
     def search_fn(question: str, top_k: int, mode: str) -> list[str]:
         return [hit.clause.id for hit in service.search(question, top_k=top_k, mode=mode).hits]

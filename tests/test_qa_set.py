@@ -156,3 +156,19 @@ def test_readme_examples_of_a_users_set_load_and_resolve(tmp_path, chunked, fenc
         assert "liaocheng-nev-2024:四/九" in item["gold_clause_ids"]
         gold = next(c for c in clauses if c.id == "liaocheng-nev-2024:四/九")
         assert all(fold(k) in fold(gold.text) for k in item["gold_keywords"])
+
+
+def test_a_quote_of_a_documents_own_data_names_the_document():
+    from types import SimpleNamespace
+
+    from eval.qaset import normalize_item, resolve_quotes
+
+    clauses = [SimpleNamespace(id="p:一", doc_id="p", text="一、总体要求。坚持养老服务提质增效。"),
+               SimpleNamespace(id="p:二", doc_id="p", text="二、重点任务。建设社区食堂。")]
+    documents = [SimpleNamespace(id="p", title="关于做好养老服务工作的通知", number="桥政办发〔2024〕31号",
+                                 issuer="桥头区人民政府办公室", date="2024-06-14")]
+    item = normalize_item({"question": "文号是多少？", "gold_quotes": ["桥政办发〔2024〕31号"],
+                           "gold_keywords": ["31号"]}, 1)
+    assert resolve_quotes([item], clauses, documents)[0]["gold_clause_ids"] == ["p:一"]
+    with pytest.raises(ValueError, match="no clause"):
+        resolve_quotes([item], clauses)  # without the documents, nothing holds it

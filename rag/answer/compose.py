@@ -24,6 +24,7 @@ from rag.answer.sentences import (
     body_text,
     coverage,
     fitness,
+    folded,
     heading,
     sentences,
     task_name,
@@ -80,7 +81,8 @@ class Composer(DutyComposer):
         best_cov = 0.0
         for hit in hits:
             for t in hit.clause.targets:
-                if units and not any(t.unit.endswith(u[-1]) and u[:-1] in t.unit for u in units):
+                unit = folded(t.unit)  # as the question is: 萬元 is 万元
+                if units and not any(unit.endswith(u[-1]) and u[:-1] in unit for u in units):
                     continue
                 if years and t.year not in years and not any(str(y) in t.text for y in years):
                     continue

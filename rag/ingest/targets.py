@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from rag.ingest.script import to_simplified
 from rag.model import Target
 
 # Longer units first so 万千瓦时 wins over 万千瓦 and 万辆 over 辆.
@@ -53,17 +54,25 @@ def extract_targets(text: str) -> tuple[Target, ...]:
     """
     if not isinstance(text, str):
         raise ValueError(f"extract_targets expects str, got {type(text).__name__}")
+    # read in simplified script (12個 is 12个), kept as written: folding keeps every character's place
+    simple = to_simplified(text)
+    written = text if len(simple) == len(text) else simple
     targets: list[Target] = []
-    for paragraph in text.split("\n"):
+    start = 0
+    for paragraph in simple.split("\n"):
         year: int | None = None
         for m in _SENTENCE.finditer(paragraph):
             sentence = m.group(0).strip()
+            at = start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            as_written = written[at:at + len(sentence)]
             year = _deadline(sentence) or year
             for t in _TARGET.finditer(sentence):
                 value, unit = t.group(1), t.group(2)
                 if unit in ("个", "名", "人", "次", "条", "项") and not _has_measure_context(sentence, t):
                     continue
-                targets.append(Target(float(value), unit, year, sentence, t.group(0)))
+                targets.append(Target(float(value), as_written[t.start(2):t.end(2)], year, as_written,
+                                      as_written[t.start():t.end()]))
+        start += len(paragraph) + 1
     return tuple(targets)
 
 
