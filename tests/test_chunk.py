@@ -225,3 +225,12 @@ def test_chunk_document_rejects_bad_input():
     with pytest.raises(ValueError):
         chunk_document(Document(id="", title=""), "text")
     assert chunk_document(_doc(), "\n\n—１—\n") == []
+
+
+def test_a_column_in_traditional_script_is_split_per_line_item():
+    raw = "\n".join(["某市文化旅遊行動計劃", "一、重點任務", "（一）打造精品景區。推進景區提質。（市文化和旅遊局牽頭）",
+                     "專欄各區文化和旅遊重點項目", "東城區：建設古城數字文化體驗館。", "西湖區：建設西湖濱江夜遊帶。"])
+    clauses = chunk_document(_doc("trad", "某市文化旅遊行動計劃"), raw)
+    columns = [c for c in clauses if c.kind == "column"]
+    assert [c.title for c in columns] == ["東城區", "西湖區"]
+    assert columns[1].text == "西湖區：建設西湖濱江夜遊帶。"

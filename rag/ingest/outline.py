@@ -18,7 +18,7 @@ from rag.ingest.linejoin import DATE_LINE, is_title_like
 from rag.ingest.numbering import numbering_of, value_of
 from rag.ingest.paragraphs import Para
 
-_COLUMN = re.compile(r"^专栏\s*(\d*)")
+_COLUMN = re.compile(r"^(?:专栏|專欄)\s*(\d*)")  # either script
 _COLUMN_ITEM = re.compile(r"^([^，。；：,;:（）()]{1,15})[：:]")
 _SENTENCE_END = "。！？；"
 # 附件 / 附件2 / 附件：2025年重点任务分工表 — an attachment after the signature (a bare 附件 line
