@@ -113,3 +113,11 @@ def test_ordinary_brackets_are_not_notes(aside):
 def test_a_unit_written_with_ge_is_also_asked_about_without_it():
     assert "区县政府" in department_aliases("各区县政府")
     assert "县政府" not in department_aliases("各区县政府")  # no level stripping of the short form
+
+
+def test_units_joined_by_and_in_a_sentence_are_each_a_unit():
+    from rag.ingest.duties import parse_duties
+
+    d = parse_duties("第七条 工程建成后，由县水利局牵头，县卫生健康局、县生态环境局和所在乡镇人民政府配合，组织竣工验收。")
+    assert d.lead == ("县水利局",) and d.support == ("县卫生健康局", "县生态环境局", "所在乡镇人民政府")
+    assert parse_duties("由县住房和城乡建设局牵头，县发展和改革委员会配合。").support == ("县发展和改革委员会",)

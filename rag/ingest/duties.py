@@ -61,8 +61,11 @@ _CARRY = "下同"
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})
 # Sentences: a unit name (a bracketed part such as （市、区） allowed) ending like a body of government.
 # (由, 的, 对 … and 会同 never stand inside a name: 规划由市发展改革局 is no unit.)
-_NAME = rf"(?:(?!会同)[^\s，。；、：:（）()《》“”由的将把被对向从在]|[（(][^（）()]{{1,8}}[）)]){{1,28}}?{_UNIT_SUFFIX}"
-_UNITS = rf"{_NAME}(?:、{_NAME})*"
+# (所在乡镇人民政府 is one: 所在 names the township a task is in.)
+_NAME = rf"(?:(?!会同)(?:所在|[^\s，。；、：:（）()《》“”由的将把被对向从在])|[（(][^（）()]{{1,8}}[）)]){{1,28}}?{_UNIT_SUFFIX}"
+_UNITS = rf"{_NAME}(?:(?:、|以及|和|及){_NAME})*"
+# 和 / 及 between two names (县生态环境局和所在乡镇人民政府), not inside one (住房和城乡建设局)
+_AND = re.compile(r"(?<=[局委办厅府院会队部社行组处室站所])(?:以及|和|及)(?=[\u4e00-\u9fff])")
 _BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))?(?:共同)?(?:负责|组织实施|组织|牵头|统筹|协调|审核|拨付)"
                  rf"(?:会同(?P<support>{_UNITS}))?")
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
@@ -200,7 +203,8 @@ def _verb_note(body: str, reader: _Reader) -> None:
 
 
 def _units(group: str | None) -> list[str]:
-    return [n for n in _names(group or "") if not _GENERIC.match(n)]
+    names = [part for n in _names(group or "") for part in _AND.split(n)]
+    return [n for n in names if not _GENERIC.match(n)]
 
 
 def _sentences(folded: str, reader: _Reader) -> None:
