@@ -121,3 +121,11 @@ def test_units_joined_by_and_in_a_sentence_are_each_a_unit():
     d = parse_duties("第七条 工程建成后，由县水利局牵头，县卫生健康局、县生态环境局和所在乡镇人民政府配合，组织竣工验收。")
     assert d.lead == ("县水利局",) and d.support == ("县卫生健康局", "县生态环境局", "所在乡镇人民政府")
     assert parse_duties("由县住房和城乡建设局牵头，县发展和改革委员会配合。").support == ("县发展和改革委员会",)
+
+
+def test_a_short_form_note_carries_no_duty():
+    from rag.ingest.duties import parse_duties
+
+    d = parse_duties("到2027年冷库容量达到40万吨。（牵头单位：市发展和改革委员会（以下简称市发展改革委，下同）；"
+                     "责任单位：市商务局、市交通运输局）")
+    assert d.lead == ("市发展和改革委员会",) and d.support == ("市商务局", "市交通运输局") and d.carried == ()

@@ -59,3 +59,8 @@ def test_targets_in_traditional_script_are_read_and_kept_as_written():
     found = extract_targets("4.發展鄉村旅遊。到2027年，青溪區培育鄉村旅遊重點村12個，對評為甲級旅遊民宿的給予30萬元獎勵。")
     assert [(t.value, t.unit, t.year, t.raw) for t in found] == [(12.0, "個", 2027, "12個"), (30.0, "萬元", 2027, "30萬元")]
     assert found[0].text == "到2027年，青溪區培育鄉村旅遊重點村12個，對評為甲級旅遊民宿的給予30萬元獎勵。"
+
+
+def test_trains_run_are_counted_in_lie():
+    found = extract_targets("常态化开行冷链班列，到2027年冷链班列年开行量达到120列。")
+    assert [(t.value, t.unit, t.year) for t in found] == [(120.0, "列", 2027)]

@@ -58,6 +58,7 @@ _UNIT_SUFFIX = (r"(?:办事处|管委会|委员会|人民政府|政府|公司|�
 _UNIT_END = re.compile(_UNIT_SUFFIX + "$")
 _BRACKETED = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
 _CARRY = "下同"
+_SHORT_FORM = re.compile(r"[（(](?:以下)?简称[^（）()]*[）)]")
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})
 # Sentences: a unit name (a bracketed part such as （市、区） allowed) ending like a body of government.
 # (由, 的, 对 … and 会同 never stand inside a name: 规划由市发展改革局 is no unit.)
@@ -165,6 +166,8 @@ def parse_duties(text: str) -> Duties:
         roles = list(_ROLE.finditer(body))
         for i, role in enumerate(roles):
             segment = body[role.end(): roles[i + 1].start() if i + 1 < len(roles) else len(body)]
+            # （以下简称市发展改革委，下同） names the unit's short form; its 下同 carries no duty
+            segment = _SHORT_FORM.sub("", segment)
             other = _OTHER_KEY.search(segment)
             segment = segment[:other.start()] if other else segment
             names = _names(segment)
