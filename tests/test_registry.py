@@ -85,3 +85,13 @@ def test_a_subsidy_given_as_a_share_of_a_cost_is_an_amount():
     assert states(Kind.AMOUNT, "按照实际缴纳契税金额的50%给予补贴")
     assert states(Kind.AMOUNT, "按设备投资额的10%给予奖补")
     assert not states(Kind.AMOUNT, "2025年底前食堂覆盖率达到100%")
+
+
+def test_how_often_is_a_kind_of_fact_of_its_own():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert asked_kinds("一年得查几回？") == (Kind.FREQUENCY,)
+    assert asked_kinds("工作进展多久报一次？") == (Kind.FREQUENCY,)
+    assert asked_kinds("审批大概要多久？") == (Kind.DURATION,)
+    assert states(Kind.FREQUENCY, "每年至少开展一次全覆盖检查") and states(Kind.FREQUENCY, "于每季度末月25日前报送")
+    assert not states(Kind.FREQUENCY, "到2027年建成冷库30万吨")

@@ -23,6 +23,7 @@ class Kind(StrEnum):
 
     WHEN = "when"  # a year, a date, a deadline
     DURATION = "duration"  # how long: 3年, 5个工作日, 有效期
+    FREQUENCY = "frequency"  # how often: 每年至少一次, 每季度
     AMOUNT = "amount"  # money
     SHARE = "share"  # a percentage
     COUNT = "count"  # a number of things with a unit
@@ -43,7 +44,8 @@ _UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人�
 ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
                           r"哪年底|开始施行|何时施行|什么日期"),
-    Kind.DURATION: re.compile(r"多长时间|多久|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
+    Kind.FREQUENCY: re.compile(r"几回|几次|多少次|多久.{0,3}一次|多长时间.{0,3}一次|频次|频率|隔多久|多久一回"),
+    Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
     Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
                             r"封顶|上限|金额|额度|补助标准|补贴标准|奖励标准|什么标准|多少补贴|多少奖励"),
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
@@ -71,6 +73,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.DURATION: re.compile(r"(?<![\d年月])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:个)?(?:工作日|日|天|个月|年|小时|周)"
                               r"(?![底前内]?\d)|有效期|长期|连续[一二两三四五六七八九十\d]"),
     # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
+    Kind.FREQUENCY: re.compile(r"每(?:年|半年|季度|季|月|周|旬|两年|三年)[^，。；]{0,12}(?:次|回)|每(?:季度|月|周|旬)(?:末|初)?|定期"),
     Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"),
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
     Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{_UNITS})"),
@@ -90,7 +93,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
-                      Kind.FORM, Kind.CHANNEL, Kind.WHEN, Kind.DURATION})
+                      Kind.FORM, Kind.CHANNEL, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY})
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:
