@@ -19,7 +19,8 @@ from rag.model import Answer, Clause
 _MARKED = re.compile(r"(.*?)\[(\d+)\]", re.S)
 _LEADS = re.compile(r"(?:^|[：“”，。；由\s])([^：“”，。；()（）\[\]]+?)牵头(?!\d+项)")
 _SUPPORT = re.compile(r"责任单位：([^。；\[]+)")
-_LOOKUP = re.compile(r"([^：；。]+?)(牵头|参与)\d+项：(.*?)(?=；[^；]*?(?:牵头|参与)\d+项：|。?$)", re.S)
+# a lookup's list ends at its 。 (one outside brackets): what follows answers another question
+_LOOKUP = re.compile(r"([^：；。]+?)(牵头|参与)\d+项：(.*?)(?=；[^；]*?(?:牵头|参与)\d+项：|。(?![^（(]*[)）])|$)", re.S)
 
 
 def _names(group: str) -> list[str]:

@@ -499,3 +499,17 @@ def test_a_follow_up_s_own_words_outweigh_those_it_borrows(real):
     for term in first.topic:  # borrowed from the question before: half the weight it had there
         assert det.weights[term] == pytest.approx(0.5 * first.weights[term])
     assert det.weights["乡村"] > max(det.weights[t] for t in first.topic)
+
+
+def test_a_department_s_one_or_two_tasks_say_what_they_ask_and_by_when():
+    from rag.answer.duty_compose import detail
+    from rag.model import Clause
+
+    trad = Clause("f:二/三/7", "f", (), "7.豐富群眾文化活動",
+                  "7.豐富群眾文化活動。每年開展演出不少於1200場，舉辦山水音樂節。（市委宣傳部牽頭，市文聯按職責分工負責）",
+                  lead=("市委宣傳部",), support=("市文聯",))
+    assert detail(trad) == "（每年開展演出不少於1200場，舉辦山水音樂節）"
+    row = Clause("q:附件/9", "q", ("附件",), "9.开展养老机构食品安全专项检查",
+                 "9.开展养老机构食品安全专项检查（牵头单位：区市场监管局；配合单位：区民政局；完成时限：2024年9月底前）",
+                 lead=("区市场监管局",), support=("区民政局",))
+    assert detail(row) == "（完成时限：2024年9月底前）"

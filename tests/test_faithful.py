@@ -35,6 +35,9 @@ def test_the_checker_accepts_what_the_notes_state_and_catches_what_they_do_not()
     assert unsupported(answer("省能源局牵头，责任单位：省公安厅[1]。", CHARGING))
     assert unsupported(answer("省能源局牵头2项：加快建设充电基础设施[1]、培训数字教师[2]。", CHARGING, EDUCATION))
     assert unsupported(answer("省教育厅牵头[1]。", CHARGING))
+    # a lookup's list ends at its 。; the sentence after it answers another question of the message
+    assert not unsupported(answer("省能源局牵头1项：加快建设充电基础设施（完成时限：2025年底）[1]。培训数字教师[2]。",
+                                  CHARGING, EDUCATION))
 
 
 def corpora() -> dict[str, tuple[str | None, str | None, list[str]]]:

@@ -7,16 +7,30 @@ answered with its sentence that names one, or refused — never with another tas
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from rag.answer.base import LIMIT, Citations, ComposerBase, NoAnswer, label_of, more, quoted
 from rag.answer.extract import extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
-from rag.answer.sentences import fitness, sentences, task_name, trim
+from rag.answer.sentences import (
+    body_text,
+    fitness,
+    folded,
+    sentences,
+    task_name,
+    task_summary,
+    trim,
+)
 from rag.ingest.departments import canonical_department, department_aliases
 from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
 
 _DUTY = 60  # characters of one task in a department's list
+# a bracketed note naming who does it: （牵头单位：…） or （甲牵头，乙按职责分工负责）
+_ROLE_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|协办|主办|完成时限)[^（）()]*[）)]")
+_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
@@ -35,6 +49,22 @@ def duty_name(clause: Clause, unit: str) -> str:
     chosen = next((s for s in said if any(a in s for a in spellings)), said[0])
     must = next((a for a in sorted(spellings, key=len, reverse=True) if a in chosen), "")
     return trim(chosen, [unit], _DUTY, must=must)
+
+
+def detail(clause: Clause, room: int = _DUTY) -> str:
+    """What a task asks (its body, cut to ``room`` characters; none below 12) and its time limit
+    (完成时限：…), as ``（…）``."""
+    simple = folded(clause.text)
+    text = clause.text
+    if len(simple) == len(text):  # notes in either script: cut where the simplified text has them
+        for note in reversed(list(_ROLE_NOTE.finditer(simple))):
+            text = text[:note.start()] + text[note.end():]
+    summary = task_summary(replace(clause, text=text), room) if room >= 12 and body_text(replace(clause, text=text)) else ""
+    parts = [summary] if summary and strip_label(summary).rstrip("。…") != task_name(clause) else []
+    deadline = _DEADLINE.search(simple)
+    if deadline:
+        parts.append(f"完成时限：{deadline.group(1)}")
+    return f"（{'；'.join(parts)}）" if parts else ""
 
 
 class DutyComposer(ComposerBase):
@@ -141,12 +171,17 @@ class DutyComposer(ComposerBase):
                                             for i, (d, g) in enumerate(groups.items())])
             more_regions.extend(r for r in elsewhere if r not in more_regions)
             groups = {h.clause.doc_id: groups[h.clause.doc_id] for h in shown}
+            # one or two tasks: what each asks and by when, not only its name, within the answer's budget
+            listed = {c.id: c for group in groups.values() for c, _ in group}
+            few = len(listed) <= 2
+            room = (LIMIT - sum(len(duty_name(c, dept)) + 12 for c in listed.values())) // max(len(listed), 1)
             for doc_id, group in groups.items():
                 prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
                 for roles, word in ((("lead",), "牵头"), (("support", "support_inherited"), "参与")):
                     tasks = list({c.id: c for c, r in group if r in roles}.values())
                     if tasks:
-                        shown = [f"{duty_name(c, dept)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
+                        shown = [f"{duty_name(c, dept)}{detail(c, room) if few else ''}{cites.mark(Hit(c, 1.0, 0))}"
+                                 for c in tasks]
                         parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")
                         prefix = ""
         if not parts:
