@@ -22,6 +22,7 @@ import re
 import tempfile
 import threading
 import unicodedata
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Annotated
 
@@ -169,23 +170,33 @@ def _summary(fresh) -> dict:
 Text = Annotated[str | None, Form(max_length=300)]
 
 
+@dataclass
+class Metadata:
+    """The document fields an upload or a replacement may set (form fields; none given: read from the text)."""
+
+    title: Text = None
+    short_name: Annotated[str | None, Form(max_length=100)] = None
+    number: Annotated[str | None, Form(max_length=100)] = None
+    issuer: Annotated[str | None, Form(max_length=100)] = None
+    date: Annotated[str | None, Form(max_length=10)] = None
+    level: Annotated[str | None, Form(max_length=20)] = None
+    region: Annotated[str | None, Form(max_length=100)] = None
+    status: Annotated[str | None, Form(max_length=20)] = None
+    superseded_by: Annotated[str | None, Form(max_length=64)] = None
+    expires: Annotated[str | None, Form(max_length=10)] = None
+
+    def given(self) -> dict[str, str]:
+        return {k: v for k, v in asdict(self).items() if v}
+
+
 @router.post("/api/documents", status_code=201, response_model=UploadResult,
              responses=errors(401, 403, 413, 422, 503))
 def upload_documents(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
     files: Annotated[list[UploadFile], File(description="Documents: .txt .md .docx .doc .wps .pdf .ofd .html")],
+    meta: Annotated[Metadata, Depends()],
     doc_id: Annotated[str | None, Form(alias="id", max_length=64)] = None,
-    title: Text = None,
-    short_name: Annotated[str | None, Form(max_length=100)] = None,
-    number: Annotated[str | None, Form(max_length=100)] = None,
-    issuer: Annotated[str | None, Form(max_length=100)] = None,
-    date: Annotated[str | None, Form(max_length=10)] = None,
-    level: Annotated[str | None, Form(max_length=20)] = None,
-    region: Annotated[str | None, Form(max_length=100)] = None,
-    status: Annotated[str | None, Form(max_length=20)] = None,
-    superseded_by: Annotated[str | None, Form(max_length=64)] = None,
-    expires: Annotated[str | None, Form(max_length=10)] = None,
 ) -> dict:
     """Add documents (all or nothing), rebuild the index and serve it; needs the admin token."""
     from rag.ingest.edit import add_files
@@ -193,13 +204,11 @@ def upload_documents(
     if not files or len(files) > MAX_FILES:
         raise HTTPException(status_code=422, detail=f"files: send 1 to {MAX_FILES} files")
     max_bytes = getattr(request.app.state, "max_upload_bytes", DEFAULT_MAX_BYTES)
-    overrides = {"id": doc_id, "title": title, "short_name": short_name, "number": number, "issuer": issuer,
-                 "date": date, "level": level, "region": region, "status": status,
-                 "superseded_by": superseded_by, "expires": expires}
+    overrides = {**meta.given(), **({"id": doc_id} if doc_id else {})}
     with tempfile.TemporaryDirectory(prefix="policyqa-upload-") as tmp:
         paths = _saved(files, tmp, max_bytes)
         change, fresh = _served(request, settings, lambda: add_files(
-            paths, Path(settings.corpus_dir), max_bytes=max_bytes, **{k: v for k, v in overrides.items() if v}),
+            paths, Path(settings.corpus_dir), max_bytes=max_bytes, **overrides),
             "upload", tmp)
     return {"added": [document_to_dict(d) for d in change.added], **_summary(fresh)}
 
@@ -210,29 +219,17 @@ def replace_document(
     request: Request,
     settings: Annotated[Settings, Depends(get_settings)],
     file: Annotated[UploadFile, File(description="The document's new text: .txt .md .docx .pdf .html")],
-    title: Text = None,
-    short_name: Annotated[str | None, Form(max_length=100)] = None,
-    number: Annotated[str | None, Form(max_length=100)] = None,
-    issuer: Annotated[str | None, Form(max_length=100)] = None,
-    date: Annotated[str | None, Form(max_length=10)] = None,
-    level: Annotated[str | None, Form(max_length=20)] = None,
-    region: Annotated[str | None, Form(max_length=100)] = None,
-    status: Annotated[str | None, Form(max_length=20)] = None,
-    superseded_by: Annotated[str | None, Form(max_length=64)] = None,
-    expires: Annotated[str | None, Form(max_length=10)] = None,
+    meta: Annotated[Metadata, Depends()],
 ) -> dict:
     """Give a document a new text under the same id, rebuild the index and serve it; needs the admin token."""
     from rag.ingest.edit import replace_document as replace
 
     max_bytes = getattr(request.app.state, "max_upload_bytes", DEFAULT_MAX_BYTES)
-    overrides = {"title": title, "short_name": short_name, "number": number, "issuer": issuer, "date": date,
-                 "level": level, "region": region, "status": status, "superseded_by": superseded_by,
-                 "expires": expires}
     with tempfile.TemporaryDirectory(prefix="policyqa-upload-") as tmp:
         (path,) = _saved([file], tmp, max_bytes)
         change, fresh = _served(request, settings, lambda: replace(
             Path(settings.corpus_dir), doc_id, path, max_bytes=max_bytes,
-            overrides={k: v for k, v in overrides.items() if v}), "replacement", tmp)
+            overrides=meta.given()), "replacement", tmp)
     return {"replaced": document_to_dict(change.replaced[0]), **_summary(fresh)}
 
 

@@ -60,27 +60,27 @@ ALLOWED = {
 }
 
 
-class SearchRequest(BaseModel):
-    """Body of ``POST /api/v1/search``."""
+class _Scoped(BaseModel):
+    """What ``search`` and ``ask`` share: how many clauses, and which documents."""
 
     model_config = ConfigDict(extra="forbid")
-    query: Question
     top_k: TopK = 5
     doc_ids: DocIds | None = None
     level: Literal[LEVELS] | None = None  # type: ignore[valid-type]
     region: Region | None = None
+
+
+class SearchRequest(_Scoped):
+    """Body of ``POST /api/v1/search``."""
+
+    query: Question
     mode: Literal[MODES] = "hybrid"  # type: ignore[valid-type]
 
 
-class AskRequest(BaseModel):
+class AskRequest(_Scoped):
     """Body of ``POST /api/v1/ask``."""
 
-    model_config = ConfigDict(extra="forbid")
     question: Question
-    top_k: TopK = 5
-    doc_ids: DocIds | None = None
-    level: Literal[LEVELS] | None = None  # type: ignore[valid-type]
-    region: Region | None = None
 
 
 class ChatMessage(BaseModel):

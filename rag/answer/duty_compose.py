@@ -15,7 +15,6 @@ from rag.answer.extract import extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
-    body_text,
     fitness,
     folded,
     sentences,
@@ -59,7 +58,7 @@ def detail(clause: Clause, room: int = _DUTY) -> str:
     if len(simple) == len(text):  # notes in either script: cut where the simplified text has them
         for note in reversed(list(_ROLE_NOTE.finditer(simple))):
             text = text[:note.start()] + text[note.end():]
-    summary = task_summary(replace(clause, text=text), room) if room >= 12 and body_text(replace(clause, text=text)) else ""
+    summary = task_summary(replace(clause, text=text), room) if room >= 12 else ""  # "" for a bare title
     parts = [summary] if summary and strip_label(summary).rstrip("。…") != task_name(clause) else []
     deadline = _DEADLINE.search(simple)
     if deadline:
