@@ -102,7 +102,7 @@ class Answerer:
         self.generator = generator
         self._alignment = alignment
         self.tokenizer = tokenizer or Tokenizer(domain_terms(self.clauses))
-        self.vocab = CorpusVocab.build(documents, self.clauses)
+        self.vocab = CorpusVocab.build(documents, self.clauses, self.tokenizer.domain_words)
         self.composer = Composer(self.documents, self.clauses, self.vocab)
         self._share = TermShares(self.clauses, term_rows)
 

@@ -72,14 +72,17 @@ class CorpusVocab:
         return words
 
     @classmethod
-    def build(cls, documents: Sequence[Document], clauses: Iterable[Clause]) -> CorpusVocab:
-        """Collect the vocabulary of ``documents`` and ``clauses``."""
+    def build(cls, documents: Sequence[Document], clauses: Iterable[Clause],
+              domain_words: Sequence[str] | None = None) -> CorpusVocab:
+        """Collect the vocabulary of ``documents`` and ``clauses``; ``domain_words`` are the
+        corpus' domain words when already computed (the index tokenizer's), else derived here."""
         clauses = list(clauses)
         vocab = cls(documents=list(documents))
         vocab.segmenter = jieba.Tokenizer()
         vocab.segmenter.initialize()
         # enumeration items are judged against the plain dictionary, before domain words join it
-        for term in dict.fromkeys([*enumeration_terms(clauses, vocab.segmenter.FREQ), *domain_terms(clauses)]):
+        domain = domain_terms(clauses) if domain_words is None else domain_words
+        for term in dict.fromkeys([*enumeration_terms(clauses, vocab.segmenter.FREQ), *domain]):
             vocab.segmenter.add_word(term, freq=DOMAIN_FREQ)
         parts: list[str] = []
         for doc in documents:
