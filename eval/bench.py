@@ -161,8 +161,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict[str, str], timeout: float = 180.0) -> subprocess.Popen:
-    """Start ``policyqa serve`` on loopback and wait until /healthz answers."""
+def start_server(port: int, env: dict[str, str], timeout: float = 180.0, probe: str = "/healthz") -> subprocess.Popen:
+    """Start ``policyqa serve`` on loopback and wait until ``probe`` (/healthz, or /readyz) answers 200."""
     exe = Path(sys.executable).with_name("policyqa")
     proc = subprocess.Popen([str(exe), "serve", "--host", "127.0.0.1", "--port", str(port)],
                             env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -171,12 +171,13 @@ def start_server(port: int, env: dict[str, str], timeout: float = 180.0) -> subp
         if proc.poll() is not None:
             raise RuntimeError(f"server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2).status_code == 200:
+            if httpx.get(f"http://127.0.0.1:{port}{probe}", timeout=2).status_code == 200:
                 return proc
         except httpx.HTTPError:
-            time.sleep(0.5)
+            pass
+        time.sleep(0.2)
     proc.kill()
-    raise RuntimeError("server did not become healthy in time")
+    raise RuntimeError(f"server did not answer {probe} in time")
 
 
 def bench_http(base: str, questions: list[str], requests_per_level: int = 200) -> dict:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eval.bench import free_port, percentiles
+from eval.bench import free_port, percentiles, start_server
 
 SCRATCH = Path("eval/_scratch")
 OUT = Path("eval/bench_library.json")
@@ -139,28 +139,14 @@ def measure(corpus: Path, index: Path, n_questions: int, seed: int, embedder_spe
 
 def time_serve(corpus: Path, index: Path, timeout: float = 600.0) -> dict:
     """Seconds from starting ``policyqa serve`` until ``/readyz`` is 200, and its peak RSS then."""
-    import httpx
-
-    port = free_port()
-    exe = Path(sys.executable).with_name("policyqa")
-    env = {**os.environ, "POLICYQA_CORPUS_DIR": str(corpus), "POLICYQA_INDEX_DIR": str(index)}
+    env = {"POLICYQA_CORPUS_DIR": str(corpus), "POLICYQA_INDEX_DIR": str(index)}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([str(exe), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = start_server(free_port(), env, timeout=timeout, probe="/readyz")
     try:
-        while time.perf_counter() - t0 < timeout:
-            if proc.poll() is not None:
-                raise RuntimeError(f"server exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
-                    ready = time.perf_counter() - t0
-                    status = Path(f"/proc/{proc.pid}/status").read_text()
-                    peak = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
-                    return {"ready_s": round(ready, 2), "peak_rss_mb": round(peak / 1024, 1)}
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError(f"server not ready within {timeout:.0f} s")
+        ready = time.perf_counter() - t0
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        peak = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+        return {"ready_s": round(ready, 2), "peak_rss_mb": round(peak / 1024, 1)}
     finally:
         proc.terminate()
         proc.wait(timeout=30)
