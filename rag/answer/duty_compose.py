@@ -173,7 +173,7 @@ class DutyComposer(ComposerBase):
             # one or two tasks: what each asks and by when, not only its name, within the answer's budget
             listed = {c.id: c for group in groups.values() for c, _ in group}
             few = len(listed) <= 2
-            room = (LIMIT - sum(len(duty_name(c, dept)) + 12 for c in listed.values())) // max(len(listed), 1)
+            room = (LIMIT - sum(len(duty_name(c, dept)) + 12 for c in listed.values())) // len(listed) if few else 0
             for doc_id, group in groups.items():
                 prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
                 for roles, word in ((("lead",), "牵头"), (("support", "support_inherited"), "参与")):
