@@ -46,6 +46,8 @@ class Document:
         superseded_by: Id of the document that replaces this one; such a document is no longer
             in force even when its status says ``current``.
         expires: Last day in force as ``YYYY-MM-DD`` (有效期至); empty when open-ended.
+        published: Day a site published it as ``YYYY-MM-DD`` (a page's 发布日期, often days after
+            the 成文日期 in ``date``); empty when unknown.
     """
 
     id: str
@@ -60,6 +62,7 @@ class Document:
     status: str = "current"
     superseded_by: str = ""
     expires: str = ""
+    published: str = ""
 
     def in_force(self, today: str) -> bool:
         """Whether the document still applies on ``today`` (``YYYY-MM-DD``): not repealed, not

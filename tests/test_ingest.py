@@ -42,13 +42,13 @@ def test_detect_metadata_of_the_shipped_plans():
         meta = detect_metadata(f.read_text())
         d = f.document
         assert meta == {"title": d.title, "number": d.number, "issuer": d.issuer, "date": d.date,
-                        "level": d.level, "region": d.region}
+                        "published": d.published, "level": d.level, "region": d.region}
 
 
 def test_detect_metadata_of_a_small_notice():
     meta = detect_metadata("\n".join(NOTICE))
     assert meta == {"title": "某市充电基础设施建设实施方案", "number": "某政字〔2024〕7号", "issuer": "某市人民政府",
-                    "date": "2024-03-05", "level": "city", "region": "某市"}
+                    "date": "2024-03-05", "published": "", "level": "city", "region": "某市"}
     assert detect_metadata("国务院办公厅关于加快发展的意见\n国办发〔2020〕39号\n正文。\n二〇二〇年十月二十日")["date"] == "2020-10-20"
 
 

@@ -71,7 +71,7 @@ def test_a_whole_regulation_on_one_line():
     assert all(normalize_text(ONE_LINE[c.start:c.end]) == c.text for c in clauses)
     meta = detect_metadata(ONE_LINE)
     assert meta == {"title": "海晏市充电设施建设管理办法", "number": "海政发〔2024〕11号", "issuer": "海晏市人民政府",
-                    "date": "2024-06-03", "level": "city", "region": "海晏市"}
+                    "date": "2024-06-03", "published": "2024-06-05", "level": "city", "region": "海晏市"}
 
 
 def _write_docx(path: Path) -> Path:
@@ -168,8 +168,30 @@ def test_a_page_saved_from_a_government_site(tmp_path: Path):
     (doc,) = ingest_files([path], corpus)
     assert (doc.title, doc.number, doc.issuer, doc.date, doc.region) == (
         "岚溪市新材料产业三年行动计划", "岚政发〔2025〕9号", "岚溪市人民政府", "2025-04-15", "岚溪市")
+    assert doc.published == "2025-04-22"  # the site's 发布日期, a week after the 成文日期
     (entry,) = load_manifest(corpus)
+    assert entry.document.published == "2025-04-22"
     clauses = chunk_document(entry.document, entry.read_text())
     assert [c.labels for c in items(clauses)] == ["一/1", "一/2"] and items(clauses)[0].lead == ("市经信局",)
     text = "".join(c.text for c in clauses)
     assert not any(chrome in text for chrome in ("无障碍", "浏览次数", "相关链接", "数字经济发展规划", "返回顶部", "主办单位"))
+
+
+def test_a_rule_promulgated_by_decree_is_numbered_by_it():
+    text = ("榆川市城市绿地管理办法　（2024年3月8日榆川市人民政府第21次常务会议通过　2024年3月20日榆川市人民政府令"
+            "第7号公布　自2024年5月1日起施行）　第一章　总则　第一条　为加强城市绿地管理，制定本办法。"
+            "　第二条　市园林绿化局负责全市城市绿地的监督管理。")
+    meta = detect_metadata(text)
+    assert (meta["number"], meta["issuer"], meta["date"], meta["level"]) == (
+        "榆川市人民政府令第7号", "榆川市人民政府", "2024-03-20", "city")
+
+
+def test_a_policy_interpretation_names_its_source_and_day():
+    text = ("《榆川市老旧小区改造管理办法》政策解读\n\n发布日期：2025年4月8日　　来源：榆川市住房和城乡建设局　　浏览次数：302\n\n"
+            "近日，市政府办公室印发《榆川市老旧小区改造管理办法》（榆政办规〔2025〕3号）。现就有关问题解读如下。\n\n"
+            "一、出台背景\n\n我市老旧小区量大面广，改造资金筹措难。\n")
+    meta = detect_metadata(text)
+    assert meta["title"] == "《榆川市老旧小区改造管理办法》政策解读"
+    assert meta["number"] == ""  # the 办法's number is cited, not the interpretation's own
+    assert (meta["issuer"], meta["date"], meta["published"], meta["region"]) == (
+        "榆川市住房和城乡建设局", "2025-04-08", "2025-04-08", "榆川市")

@@ -135,6 +135,7 @@ class DocumentOut(Strict):
     status: str = Field(description="current or repealed")
     superseded_by: str = Field(description="id of the document that replaces it, or empty")
     expires: str = Field(description="YYYY-MM-DD its 有效期 ends, or empty")
+    published: str = Field(description="YYYY-MM-DD a site published it (发布日期), or empty")
     in_force: bool = Field(description="current, not superseded and not expired today")
 
 

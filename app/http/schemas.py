@@ -47,6 +47,7 @@ def document_to_dict(doc: Document) -> dict:
         "status": doc.status,
         "superseded_by": doc.superseded_by,
         "expires": doc.expires,
+        "published": doc.published,
         "in_force": doc.in_force(today_iso()),
     }
 

@@ -85,8 +85,10 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
         m = _RECIPIENTS.search(notice.text)
         if m:
             return f"{doc.short_name or doc.title}印发给{m.group(1)}{cites.mark(Hit(notice, 1.0, 0))}。"
-    date = re.sub(r"^(\d{4})-(\d{2})-(\d{2})$", lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", doc.date)
+    date, published = (re.sub(r"^(\d{4})-(\d{2})-(\d{2})$", lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", d)
+                       for d in (doc.date, doc.published))
     facts = "，".join(x for x in (doc.number and f"文号{doc.number}", doc.issuer and f"由{doc.issuer}",
-                                  date and f"于{date}印发") if x)
+                                  date and f"于{date}印发", published and published != date and f"{published}发布")
+                      if x)
     text = f"《{doc.title}》{facts}"
     return f"{text}{cites.mark(Hit(notice, 1.0, 0))}。" if notice else f"{text}。"

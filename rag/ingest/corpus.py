@@ -94,6 +94,7 @@ def load_manifest(corpus_dir: Path, repo_root: Path | None = None) -> list[Corpu
             status=status,
             superseded_by=str(entry.get("superseded_by", "")),
             expires=expires,
+            published=str(entry.get("published", "")),
         )
         files.append(CorpusFile(doc, path))
     return files

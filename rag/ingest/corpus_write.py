@@ -60,6 +60,8 @@ def entry_of(doc: Document, file_name: str) -> dict:
         entry["superseded_by"] = doc.superseded_by
     if doc.expires:
         entry["expires"] = doc.expires
+    if doc.published:
+        entry["published"] = doc.published
     entry["file"] = file_name
     return entry
 

@@ -27,16 +27,20 @@ from rag.ingest.numbering import cn_value, numbering_of
 from rag.ingest.paragraphs import document_paras
 from rag.ingest.script import to_simplified
 
-FIELDS = ("title", "number", "issuer", "date", "level", "region")
+FIELDS = ("title", "number", "issuer", "date", "published", "level", "region")
 _NOTICE = re.compile(r"关于(?:印发|转发|公布)《?(.+?)》?的通知$")
 _HEADING = re.compile(r"^(.{2,30}?)关于.{2,60}的(?:通知|意见|实施意见|决定|批复|通告|公告|办法|规定)$")
-_DOC_TYPE = re.compile(r"(?:方案|计划|意见|办法|规定|细则|通知|决定|规划|纲要|措施|条例|公告|通告|要点|指南|指引|政策)"
+_DOC_TYPE = re.compile(r"(?:方案|计划|意见|办法|规定|细则|通知|决定|规划|纲要|措施|条例|公告|通告|要点|指南|指引|政策|解读)"
                        r"(?:（[^）]*）)?$")
 _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委|管委会)$")
 # The last issuing body in a run of text: 市政府文件海晏市人民政府 → 海晏市人民政府.
 _NAME_PART = r"(?:(?![府件文])[\u4e00-\u9fff])"  # a place name holds no 政府 / 文件 of the chrome before it
 _ISSUER_TAIL = re.compile(rf"((?:{_NAME_PART}{{1,10}}?(?:省|市|县|区|州|盟|旗|自治区))+(?:人民政府|政府)?"
                           rf"(?:办公厅|办公室|{_NAME_PART}{{0,10}}?(?:委员会|厅|局|委))?|国务院(?:办公厅)?)$")
+# A government rule (规章) is promulgated by decree: （…2024年6月3日珂城市人民政府令第15号公布　自…起施行）.
+_DECREE = re.compile(r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*([\u4e00-\u9fff]{2,20}?人民政府)(令第\s*\d{1,4}\s*号)公布")
+# A page's 来源 names the publishing body when it is one (来源：市住房和城乡建设局), not a site (本网).
+_SOURCE = re.compile(r"来\s*源[：:]\s*([\u4e00-\u9fff]{3,30}?(?:人民政府|办公厅|办公室|委员会|厅|局|委))(?![\u4e00-\u9fff])")
 # The notice title standing inline in a flattened page: 《》 delimit it safely anywhere.
 _INLINE_NOTICE = re.compile(r"关于(?:印发|转发|公布)《([^》]{4,80})》的通知")
 _SIGNED = re.compile(r"[。！]\s*([\u4e00-\u9fff]{3,30}?(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委))\s*"
@@ -48,6 +52,7 @@ _LISTED = {
     "number": re.compile(rf"(?:发文字号|文\s*号){_LIST_VALUE}"),
     "issuer": re.compile(rf"(?:发文机关|发布机构|发文单位|制发机关){_LIST_VALUE}"),
     "date": re.compile(r"(?:成文日期|发文日期|印发日期)[：:]\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"),
+    "published": re.compile(r"(?:发布日期|发布时间)[：:]\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"),
     "title": re.compile(r"(?:^|\n)\s*(?:标\s*题|名\s*称)[：:]\s*([^\n]{4,80})"),
 }
 _DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*"
@@ -114,16 +119,17 @@ def detect_metadata(text: str) -> dict[str, str]:
         text: Raw or normalized document text (any script, flattened or not).
 
     Returns:
-        ``{"title", "number", "issuer", "date", "level", "region"}``; unknown values are ``""``
-        (level ``"other"``).
+        ``{"title", "number", "issuer", "date", "published", "level", "region"}``; unknown values
+        are ``""`` (level ``"other"``). ``published`` is a site's 发布日期, read only from its
+        metadata list.
     """
-    found = dict.fromkeys(("title", "number", "issuer", "date"), "")
+    found = dict.fromkeys(("title", "number", "issuer", "date", "published"), "")
     raw_folded = to_simplified(text)
     for field, pattern in _LISTED.items():  # a site's metadata list (read before chrome goes)
         m = pattern.search(raw_folded[:6000])
         if m:
             value = text[m.start(1):m.end(1)]
-            found[field] = iso_date(value) if field == "date" else value.strip()
+            found[field] = iso_date(value) if field in ("date", "published") else value.strip()
     _, paras = document_paras(text)
     plain = [p.text for p in paras]
     folded = [to_simplified(p) for p in plain]
@@ -172,6 +178,15 @@ def detect_metadata(text: str) -> dict[str, str]:
     if signed:  # a flattened notice: …请认真遵照执行。松陵县人民政府2024年6月5日
         found["date"] = iso_date(signed.group(2))
         found["issuer"] = found["issuer"] or "\n".join(plain[:40])[signed.start(1):signed.end(1)]
+    decree = _DECREE.search(head_text) if not found["number"] else None
+    if decree:  # a rule: its decree number, the promulgating government and day
+        found["number"] = "\n".join(plain[:40])[decree.start(2):decree.end(3)]
+        found["issuer"] = found["issuer"] or "\n".join(plain[:40])[decree.start(2):decree.end(2)]
+        found["date"] = found["date"] or iso_date(decree.group(1))
+    source = _SOURCE.search(raw_folded[:6000]) if not found["issuer"] else None
+    if source:
+        found["issuer"] = text[source.start(1):source.end(1)]
+    found["date"] = found["date"] or found["published"]  # a page with no other day was issued when published
     found["title"] = _SITE_SUFFIX.sub("", _REPOST.sub("", found["title"])).strip()
     level, region = level_and_region(found["issuer"])
     return {**found, "level": level, "region": region}

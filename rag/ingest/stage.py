@@ -89,7 +89,7 @@ def _validate(meta: dict) -> None:
         raise ValueError(f"document id {meta['id']!r} is not allowed; use lower-case letters, digits and '-' (max 64)")
     if meta["level"] not in LEVELS:
         raise ValueError(f"level {meta['level']!r} is not allowed; allowed: {', '.join(LEVELS)}")
-    for key in ("date", "expires"):
+    for key in ("date", "expires", "published"):
         if meta.get(key) and not _DATE.match(meta[key]):
             raise ValueError(f"{key} {meta[key]!r} is not allowed; use YYYY-MM-DD")
     if meta.get("status", "current") not in STATUSES:
@@ -160,7 +160,7 @@ def stage_file(path: Path, corpus_dir: Path, state: CorpusState, *, max_bytes: i
         date=meta.get("date", ""), level=meta["level"], region=meta.get("region", ""),
         source_path=_relative(target, corpus_dir), short_name=meta.get("short_name") or "",
         status=meta.get("status") or "current", superseded_by=meta.get("superseded_by") or "",
-        expires=meta["expires"],
+        expires=meta["expires"], published=meta.get("published", ""),
     )
     if not normalize(stored).text.strip():
         raise ValueError(f"{path.name}: no text left after normalization")
