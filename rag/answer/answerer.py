@@ -262,7 +262,8 @@ class Answerer:
 
     def _compose(self, det: Detection, query: str, hits: list[Hit], cites: Citations) -> str | None:
         c = self.composer
-        if det.kinds and det.kinds[0] in _FACTS_NO_COMPOSER_HOLDS:
+        specific = next((k for k in det.kinds if k in SPECIFIC), None)
+        if specific in _FACTS_NO_COMPOSER_HOLDS:
             # 值班电话是多少, 租金多少钱, 多长时间内上报: no structured data states these; the
             # sentences of the retrieved clauses do, or nothing does
             return c.backbone(det, hits, cites)
@@ -271,7 +272,6 @@ class Answerer:
         else:
             composer = getattr(c, det.route.composer, None) if det.route else None
             text = composer(det, hits, cites) if composer else None
-            specific = next((k for k in det.kinds if k in SPECIFIC), None)
             if text and det.intent in _STATES_A_FACT and specific and not states(specific, _MARKER.sub("", text)):
                 # 评上等级民宿给多少补贴 answered with 等级民宿达到300家: the composed fact is not
                 # the kind asked; the sentences on the subject state it, or nothing does

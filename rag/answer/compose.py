@@ -47,6 +47,7 @@ _WHOLE_TASK = 0.5
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
+_ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
 
 
 def asked_units(text: str) -> list[str]:
@@ -79,6 +80,7 @@ class Composer(DutyComposer):
             raise NoAnswer
         scored: dict[str, tuple[float, Hit, str]] = {}
         best_cov = 0.0
+        informative = sum(topical.values()) > 0
         for hit in hits:
             for t in hit.clause.targets:
                 unit = folded(t.unit)  # as the question is: 萬元 is 万元
@@ -87,6 +89,9 @@ class Composer(DutyComposer):
                 if years and t.year not in years and not any(str(y) in t.text for y in years):
                     continue
                 sent_cov = coverage(det.terms, t.text)
+                on_subject = coverage(topical, f"{hit.clause.title} {with_previous(hit.clause, t.text)}")
+                if informative and on_subject < _ON_SUBJECT:
+                    continue  # a target on something else (冷库 补助 for 供水工程亏损补助)
                 best_cov = max(best_cov, coverage(topical, with_previous(hit.clause, t.text)))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
@@ -94,7 +99,6 @@ class Composer(DutyComposer):
                     + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0)
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
-        informative = sum(topical.values()) > 0
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):
             raise NoAnswer  # the question asks for a unit or year no clause states
         if not scored:

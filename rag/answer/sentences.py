@@ -50,14 +50,22 @@ def folded(text: str) -> str:
     return to_simplified(text).lower()
 
 
+def _whole(word: str, words: str) -> bool:
+    """Whether ``words`` (tokens joined by spaces) hold ``word`` as a token, or its first character
+    stands alone right before a token beginning with its second: the tokenizer orphaned it (冷 库容量
+    holds 冷库), unlike a seam between two words (整车 上 does not hold 车上)."""
+    return f" {word} " in words or (len(word) == 2 and f" {word[0]} {word[1]}" in words)
+
+
 def coverage(terms: Terms, text: str, words: str | None = None) -> float:
     """Weighted share of ``terms`` found in ``text``; a missing term longer than two characters
     counts half the share of its bigrams found. A sequence weighs every term 1.
 
     The text is compared folded (``folded``). A term ``a|b|c`` is one concept written several ways (a colloquial word and its official
     words, ``rag.retrieval.synonyms``): it is found when any of them is. With ``words`` (the text's tokens
-    joined and surrounded by spaces) a two-character term counts only as a whole token, not as
-    characters straddling two words (整车|上 is not 车上).
+    joined and surrounded by spaces) a two-character term counts only as a whole token, or as an
+    orphaned character and the next token (冷|库容量 holds 冷库), not as characters straddling two
+    words (整车|上 is not 车上).
     """
     weights = terms if isinstance(terms, Mapping) else dict.fromkeys(terms, 1.0)
     total = sum(weights.values())
@@ -69,7 +77,7 @@ def coverage(terms: Terms, text: str, words: str | None = None) -> float:
         if not w:
             continue
         alternatives = term.split("|")
-        if any((f" {tok} " in words) if words is not None and len(tok) <= 2 else (tok in text)
+        if any(_whole(tok, words) if words is not None and len(tok) <= 2 else (tok in text)
                for tok in alternatives):
             found += w
             continue

@@ -1,0 +1,53 @@
+"""A question asking a kind of fact the document does not state is refused, whatever its words share.
+
+One county 若干措施, written for this test, states a subsidy's share and cap, names an e-commerce
+platform, asks for traceability without naming a platform, leaves a loss subsidy's standard "另行制定"
+and tells enterprises to hand in papers at their township — the shapes of which the questions ask.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+MEASURES = "\n".join([
+    "云溪县支持特色农业发展若干措施",
+    "一、支持冷链设施建设。对新建冷库容量500吨以上的，按设备投资额的20%给予补助，最高不超过100万元。（县农业农村局牵头）",
+    "二、推进农产品质量追溯。督促生产经营主体落实进货查验和记录制度，推动重点品种全部纳入追溯管理，实现来源可查、去向可追。",
+    "三、保障农村供水。对规模化供水工程因执行政府定价形成的政策性亏损，由县财政给予适当补助，具体补助办法另行制定。",
+    "四、支持电商销售。企业通过县农村电商公共服务平台销售本地农产品，年销售额超过100万元的，给予5万元奖励。",
+    "五、申报程序。申报企业向所在乡镇（街道）提交申请材料，经县农业农村局审核后报县人民政府审定。",
+])
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    from rag.ingest.edit import add_files, apply_change
+    from rag.service import PolicyQA
+
+    root = tmp_path_factory.mktemp("asked_facts")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    path = root / "measures.txt"
+    path.write_text(MEASURES, encoding="utf-8")
+    apply_change(corpus, lambda: add_files([path], corpus, level="county", region="云溪县"))
+    with PolicyQA.open(corpus, root / "index") as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("question", [
+    "云溪县的质量追溯用的是哪个平台？",  # 追溯管理 is required, no platform is named
+    "规模化供水工程政策性亏损补助的具体标准是多少？",  # 具体补助办法另行制定
+    "奖补资金是在哪个网上申报系统申请的？网址是什么？",  # papers go to the township
+])
+def test_a_kind_of_fact_the_document_does_not_state_is_refused(county, question):
+    answer = county.ask(question)
+    assert not answer.answerable, answer.answer
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("卖本地农产品用哪个平台？", "县农村电商公共服务平台"),
+    ("冷库补助的具体标准是多少？", "100万元"),
+])
+def test_the_same_kinds_are_answered_where_the_document_states_them(county, question, stated):
+    answer = county.ask(question)
+    assert answer.answerable and stated in answer.answer, answer.answer
