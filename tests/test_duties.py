@@ -129,3 +129,19 @@ def test_a_short_form_note_carries_no_duty():
     d = parse_duties("到2027年冷库容量达到40万吨。（牵头单位：市发展和改革委员会（以下简称市发展改革委，下同）；"
                      "责任单位：市商务局、市交通运输局）")
     assert d.lead == ("市发展和改革委员会",) and d.support == ("市商务局", "市交通运输局") and d.carried == ()
+
+
+def test_a_rule_s_article_gives_each_unit_its_own_duty():
+    article = ("第三条 市城市管理局是本市城市道路挖掘的主管部门，负责主干道挖掘的许可；各区城市管理局按照职责分工负责"
+               "次干道、支路的挖掘许可。")
+    found = parse_duties(article)
+    assert found.lead == ("市城市管理局", "各区城市管理局")
+    assert ("主管", "市城市管理局") in found.roles
+
+
+@pytest.mark.parametrize(("sentence", "unit"), [
+    ("人才生活补贴由县人力资源和社会保障局受理。", "县人力资源和社会保障局"),
+    ("未经批准擅自挖掘城市道路的，由城市管理综合行政执法部门责令限期改正，处1万元以上2万元以下罚款。", "城市管理综合行政执法部门"),
+])
+def test_who_handles_or_penalises_in_a_rule_is_responsible(sentence, unit):
+    assert parse_duties(sentence).lead == (unit,)

@@ -15,6 +15,7 @@ from rag.answer.extract import extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
+    coverage,
     fitness,
     folded,
     sentences,
@@ -76,12 +77,29 @@ class DutyComposer(ComposerBase):
         other = self._about_the_task(det, hits, chosen, cites)
         if other is not None:
             return other
+        if len(chosen) == 1 and not elsewhere:
+            stated = self._stated_duty(det, chosen[0])
+            if stated:
+                return self.quote(det, [(chosen[0], stated)], cites)
         parts = [(h, f"{'、'.join(h.clause.lead)}牵头" if h.clause.lead
                   else f"{'、'.join(h.clause.support)}负责（未列牵头单位）") for h in chosen]
         if len(parts) == 1 and not elsewhere:
             h = parts[0][0]
             parts = [(h, f"{label_of(self.doc(h))}{quoted(task_name(h.clause))}由{parts[0][1]}")]
         return self.labelled(parts, cites, elsewhere) if parts else None
+
+
+    def _stated_duty(self, det: Detection, hit: Hit) -> str | None:
+        """An article without a responsibility note that gives several units each their own duty
+        (市城市管理局…负责主干道…；各区城市管理局…负责次干道、支路…): the sentence part naming a unit
+        that holds most of the question's words, as the article states it; ``None`` for a task
+        with a note or a single unit."""
+        c = hit.clause
+        if _ROLE_NOTE.search(folded(c.text)) or len({*c.lead, *c.all_support}) < 2 or not self.unit_names:
+            return None
+        pieces = [p for s in sentences(strip_label(c.text)) for p in re.split(r"(?<=；)", s)
+                  if p.strip("；。 ") and self.unit_names.search(p)]
+        return max(pieces, key=lambda p: coverage(det.terms, p), default=None)
 
 
     def _about_the_task(self, det: Detection, hits: list[Hit], chosen: list[Hit], cites: Citations) -> str | None:

@@ -67,10 +67,13 @@ _NAME = rf"(?:(?!会同)(?:所在|[^\s，。；、：:（）()《》“”由的
 _UNITS = rf"{_NAME}(?:(?:、|以及|和|及){_NAME})*"
 # 和 / 及 between two names (县生态环境局和所在乡镇人民政府), not inside one (住房和城乡建设局)
 _AND = re.compile(r"(?<=[局委办厅府院会队部社行组处室站所])(?:以及|和|及)(?=[\u4e00-\u9fff])")
-_BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))?(?:共同)?(?:负责|组织实施|组织|牵头|统筹|协调|审核|拨付)"
+# a rule's article: 由X受理 / 审批 / 责令…处…罚款 names who handles it as plainly as 由X负责
+_BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))?(?:共同)?"
+                 rf"(?:负责|组织实施|组织|牵头|统筹|协调|审核|拨付|受理|审批|审查|办理|核发|认定|查处|责令|处以|予以)"
                  rf"(?:会同(?P<support>{_UNITS}))?")
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
-_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:牵头负责|负责|牵头|应当)")
+_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头负责|负责|牵头|应当)"
+                    rf"|^(?P<head>{_UNITS})是[^，。；]{{0,30}}?(?:主管部门|牵头部门|责任主体|责任单位)")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
 _CLAUSE_END = re.compile(r"[。；;，,！？]")
@@ -226,8 +229,9 @@ def _sentences(folded: str, reader: _Reader) -> None:
             continue
         m = _LEADS.match(piece)
         if m:
-            verb = piece[m.end("lead"):m.end()]
-            reader.add(_units(m.group("lead")), verb, True)
+            group = "lead" if m.group("lead") else "head"  # X负责… / X是…主管部门
+            verb = piece[m.end(group):m.end()] if group == "lead" else "主管"
+            reader.add(_units(m.group(group)), verb, True)
             continue
         m = _SUPPORTS.match(piece)
         if m:
