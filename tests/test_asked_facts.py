@@ -19,6 +19,11 @@ MEASURES = "\n".join([
 ])
 
 
+RULE = ("云溪县农村公路管理办法　第一条　为加强农村公路管理，制定本办法。　第二条　县交通运输局是本县农村公路的主管部门，"
+        "负责县道的养护许可；各乡镇人民政府按照职责分工负责乡道、村道的日常养护和巡查。县公安局负责农村公路交通安全管理。"
+        "　第三条　未经批准擅自挖掘农村公路的，由县交通运输局责令限期改正，处5000元以上2万元以下罚款。")
+
+
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
     from rag.ingest.edit import add_files, apply_change
@@ -27,9 +32,10 @@ def county(tmp_path_factory):
     root = tmp_path_factory.mktemp("asked_facts")
     corpus = root / "corpus"
     corpus.mkdir()
-    path = root / "measures.txt"
-    path.write_text(MEASURES, encoding="utf-8")
-    apply_change(corpus, lambda: add_files([path], corpus, level="county", region="云溪县"))
+    paths = [root / "measures.txt", root / "rule.txt"]
+    paths[0].write_text(MEASURES, encoding="utf-8")
+    paths[1].write_text(RULE, encoding="utf-8")
+    apply_change(corpus, lambda: add_files(paths, corpus, level="county", region="云溪县"))
     with PolicyQA.open(corpus, root / "index") as opened:
         yield opened
 
@@ -51,3 +57,13 @@ def test_a_kind_of_fact_the_document_does_not_state_is_refused(county, question)
 def test_the_same_kinds_are_answered_where_the_document_states_them(county, question, stated):
     answer = county.ask(question)
     assert answer.answerable and stated in answer.answer, answer.answer
+
+
+def test_an_article_naming_several_units_answers_with_the_one_for_what_was_asked(county):
+    answer = county.ask("村道的日常养护归哪个部门管？")
+    assert "各乡镇人民政府" in answer.answer and "县公安局" not in answer.answer, answer.answer
+
+
+def test_a_penalty_question_gives_the_amount_and_who_imposes_it(county):
+    answer = county.ask("没审批就把农村公路挖了，会罚多少？哪个部门来罚？")
+    assert "5000元以上2万元以下" in answer.answer and "县交通运输局" in answer.answer, answer.answer

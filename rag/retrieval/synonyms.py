@@ -5,7 +5,8 @@ People ask 电动车卖到国外 where a plan says 新能源汽车出口; 充电
 the answer layer expands a question once, here, before it searches and before it weighs the
 question's words (``Answerer.ask``): the official words are *added*, nothing is removed.
 
-The map is vocabulary of the genre (new-energy vehicles, industrial and fiscal policy), written
+The map is vocabulary of the genre (new-energy vehicles, industrial and fiscal policy, rules and
+their penalties, how enterprises and residents name themselves), written
 from how the public speaks about it, not from any question of the QA set; an official word is
 only added when the corpus holds it (``expand`` takes a predicate), so an unrelated corpus is
 unaffected. Measured on ``eval/qa.jsonl``: see the answer-layer report.
@@ -40,6 +41,12 @@ COLLOQUIAL: Mapping[str, tuple[str, ...]] = {
     "贷款": ("金融", "信贷"), "招人": ("人才",), "奖励": ("激励", "奖补"), "奖金": ("奖励", "奖补"),
     # industry
     "闲置": ("盘活", "产能利用"), "数字化": ("数智化", "数字化"), "研发平台": ("创新平台",),
+    # who asks: enterprises and people as they call themselves, places as they call their government
+    "厂子": ("企业",), "厂里": ("企业",), "公司": ("企业",), "大学生": ("高校毕业生",), "应届生": ("高校毕业生",),
+    "利息": ("贴息",), "投票": ("表决",), "老房子": ("既有住宅", "老旧小区"), "危房": ("危险房屋",),
+    # rules: approvals and penalties
+    "罚": ("罚款", "处罚"), "没批": ("未经批准", "擅自"), "没审批": ("未经批准", "擅自"),
+    "没办审批": ("未经批准", "擅自"), "没办手续": ("未经批准", "擅自"),
 }
 
 
