@@ -195,3 +195,24 @@ def test_a_policy_interpretation_names_its_source_and_day():
     assert meta["number"] == ""  # the 办法's number is cited, not the interpretation's own
     assert (meta["issuer"], meta["date"], meta["published"], meta["region"]) == (
         "榆川市住房和城乡建设局", "2025-04-08", "2025-04-08", "榆川市")
+
+
+def test_a_policy_interpretation_keeps_each_question_with_its_answer():
+    text = "\n\n".join([
+        "《榆川市老旧小区改造管理办法》政策解读", "一、出台背景", "我市老旧小区量大面广。", "二、主要内容解读",
+        "问：《办法》适用于哪些小区？", "答：适用于2000年底前建成的城镇老旧小区。", "其中，已列入征收范围的除外。",
+        "问：《办法》何时开始施行？", "答：《办法》自2025年5月1日起施行，有效期5年。",
+    ])
+    clauses = chunk_document(DOC, text)
+    asked = [c for c in clauses if c.title.startswith("问：")]
+    assert [c.title for c in asked] == ["问：《办法》适用于哪些小区？", "问：《办法》何时开始施行？"]
+    assert "已列入征收范围的除外" in asked[0].text and "2000年底前" in asked[0].text
+    assert "有效期5年" in asked[1].text
+
+
+def test_a_table_row_whose_note_holds_a_bracketed_name_is_titled_by_its_task():
+    row = ("4.开展20个既有居住小区充电设施改造试点（牵头单位：市住房和城乡建设局；配合单位：市发展改革委（市能源局）、"
+           "国网供电公司；完成时限：2024年11月底前）")
+    (clause,) = items(chunk_document(DOC, f"一、重点任务\n{row}"))
+    assert clause.title == "4.开展20个既有居住小区充电设施改造试点"
+    assert clause.lead == ("市住房和城乡建设局",)

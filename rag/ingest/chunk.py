@@ -28,7 +28,7 @@ from rag.ingest.duties import parse_duties
 from rag.ingest.linejoin import DATE_LINE, DOC_NUMBER, is_title_like
 from rag.ingest.normalize import Normalized, normalize_text
 from rag.ingest.numbering import numbering_of
-from rag.ingest.outline import Block, outline_blocks, para_title
+from rag.ingest.outline import Block, answered_groups, outline_blocks, para_title
 from rag.ingest.paragraphs import Para, document_paras
 from rag.ingest.script import to_simplified
 from rag.ingest.targets import extract_targets
@@ -73,8 +73,8 @@ def _front_matter(paras: list[Para], first_numbered: int, doc: Document) -> tupl
     while start < first_numbered and is_title_like(paras[start].text) and not numbering_of(paras[start].text):
         start += 1  # the plan's own title (and subtitle)
     if first_numbered == len(paras):  # no numbering at all: one clause per paragraph
-        for n, i in enumerate(range(start, len(paras)), 1):
-            blocks.append(Block("paragraph", (f"段{n}",), head, para_title(paras[i].text), i, i))
+        for n, (i, last) in enumerate(answered_groups(list(range(start, len(paras))), paras), 1):
+            blocks.append(Block("paragraph", (f"段{n}",), head, para_title(paras[i].text), i, last))
     elif start < first_numbered:
         blocks.append(Block("preamble", ("前言",), head, "前言", start, first_numbered - 1))
     return blocks, first_numbered

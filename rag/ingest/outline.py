@@ -24,7 +24,9 @@ _SENTENCE_END = "。！？；"
 # 附件 / 附件2 / 附件：2025年重点任务分工表 — an attachment after the signature (a bare 附件 line
 # anywhere): a new top-level part of the document, not a child of the body's last item.
 _ANNEX = re.compile(r"^附件\s*(\d{0,2})\s*[：:]?\s*(.{0,40})$")
-_TRAILING_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|责任|配合|主办|协办)[^（）()]*[）)]。?$")
+# a note may hold a bracketed name of its own: （牵头单位：市住房和城乡建设局；配合单位：市发展改革委（市能源局））
+_IN_NOTE = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
+_TRAILING_NOTE = re.compile(rf"[（(]{_IN_NOTE}(?:牵头|责任|配合|主办|协办){_IN_NOTE}[）)]。?$")
 _ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委)$")
 
 
@@ -90,9 +92,32 @@ def _heading(text: str, marker: str) -> tuple[str, bool]:
     return (f"{marker}{gap}{phrase}" if len(phrase) >= 4 else marker.strip()), True
 
 
+_ASKED = re.compile(r"^\s*(?:问|问题|提问|Q)\s*\d*\s*[：:]", re.I)
+
+
+def answered_groups(indices: list[int], paras: list[Para]) -> list[tuple[int, int]]:
+    """Paragraphs as clauses: one each, except that a question of a 政策解读 (问：…？) and the
+    paragraphs answering it (答：…, and what follows until the next 问) are one clause."""
+    groups: list[tuple[int, int]] = []
+    asking = False
+    for i in indices:
+        if _ASKED.match(paras[i].text):
+            groups.append((i, i))
+            asking = True
+        elif asking and groups and groups[-1][1] == i - 1:
+            groups[-1] = (groups[-1][0], i)
+        else:
+            groups.append((i, i))
+            asking = False
+    return groups
+
+
 def para_title(text: str) -> str:
-    """The first sentence of a short-led paragraph as its title, else ``""``."""
+    """The first sentence of a short-led paragraph as its title (a 解读's question: the question),
+    else ``""``."""
     sentence, more = _first_sentence(text.lstrip("—-●■◆▲•· "), limit=30)
+    if _ASKED.match(text):
+        return re.split(r"(?<=[？?])", text.strip(), maxsplit=1)[0][:60]
     return sentence if more else ""
 
 
@@ -174,8 +199,8 @@ def _tree_blocks(node: _Node, labels: tuple[str, ...], path: tuple[str, ...], pa
         last = node.paras[-1] if node.paras else node.heading
         blocks.append(Block("item", labels, path[:-1], node.title, node.heading, last))
     elif node.paras:
-        for n, i in enumerate(node.paras, 1):
-            blocks.append(Block("paragraph", (*labels, f"段{n}"), path, para_title(paras[i].text), i, i))
+        for n, (i, last) in enumerate(answered_groups(node.paras, paras), 1):
+            blocks.append(Block("paragraph", (*labels, f"段{n}"), path, para_title(paras[i].text), i, last))
     for child in node.children:
         blocks.extend(_tree_blocks(child, (*labels, child.label), (*path, child.path_title), paras))
     return blocks
