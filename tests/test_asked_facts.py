@@ -16,6 +16,7 @@ MEASURES = "\n".join([
     "三、保障农村供水。对规模化供水工程因执行政府定价形成的政策性亏损，由县财政给予适当补助，具体补助办法另行制定。",
     "四、支持电商销售。企业通过县农村电商公共服务平台销售本地农产品，年销售额超过100万元的，给予5万元奖励。",
     "五、申报程序。申报企业向所在乡镇（街道）提交申请材料，经县农业农村局审核后报县人民政府审定。",
+    "六、本措施自2025年3月1日起施行，有效期3年。2020年3月1日起施行的《云溪县农业扶持办法》同时废止。",
 ])
 
 
@@ -67,3 +68,25 @@ def test_an_article_naming_several_units_answers_with_the_one_for_what_was_asked
 def test_a_penalty_question_gives_the_amount_and_who_imposes_it(county):
     answer = county.ask("没审批就把农村公路挖了，会罚多少？哪个部门来罚？")
     assert "5000元以上2万元以下" in answer.answer and "县交通运输局" in answer.answer, answer.answer
+
+
+def test_when_a_document_takes_effect_is_its_own_in_force_sentence(county):
+    answer = county.ask("云溪县这个若干措施从哪天起执行？管几年？")
+    assert "2025年3月1日" in answer.answer and "有效期3年" in answer.answer, answer.answer
+    assert "2020年" not in answer.answer  # the repealed one's day is not this document's
+
+
+def test_what_a_document_mainly_sets_out_is_its_main_headings():
+    from rag.answer.doc_facts import main_points
+    from rag.model import Clause
+
+    def clause(n, path, title):
+        return Clause(id=f"d:{n}", doc_id="d", path=path, title=title, text=title)
+
+    own = [clause("一", (), "一、总体要求"),
+           clause("二/一/1", ("二、重点任务", "（一）完善设施网络"), "1.建设骨干基地"),
+           clause("二/一/2", ("二、重点任务", "（一）完善设施网络"), "2.布局集散中心"),
+           clause("二/二/3", ("二、重点任务", "（二）培育市场主体"), "3.培育龙头企业"),
+           clause("附件/1", ("附件：任务清单",), "1.编制规划"), clause("附件/2", ("附件：任务清单",), "2.新建充电桩"),
+           clause("附件/3", ("附件：任务清单",), "3.改造试点"), clause("附件/4", ("附件：任务清单",), "4.全覆盖")]
+    assert [name for name, _ in main_points(own)] == ["完善设施网络", "培育市场主体"]

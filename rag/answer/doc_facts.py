@@ -8,17 +8,21 @@ document, whichever clause the retriever ranks first.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from rag.answer.base import LIMIT, Citations, NoAnswer
 from rag.answer.compose import Composer
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
-from rag.answer.sentences import body_text, folded, trim
+from rag.answer.sentences import body_text, folded, sentences, task_name, trim, without_label
+from rag.ingest.numbering import strip_label
 from rag.model import Hit
 
 _BASIS = re.compile(r"(?:根据|依据|按照|贯彻落实|落实)[^。；《]{0,20}《[^》]+》(?:[（(][^）)]*[）)])?")
 _RECIPIENTS = re.compile(r"([^。：:\n]*?(?:政府|管委会|部门|机构|单位|院校|企业)[^。：:\n]*)[：:]")
 _PURPOSE = re.compile(r"^为[^。]{4,}?制定本[^。]*")
+_IN_FORCE = re.compile(r"自[^。；，]{2,16}?起(?:施行|实施|执行|生效)|有效期")
+_OWN_RULE = re.compile(r"^(?:答[：:]\s*)?(?:本|该|《[^》]{1,30}》)")  # 本办法自… / 《办法》自…, not a cited one
 
 
 _ISSUER_PREFIX = re.compile(r"^.{0,30}?(?:人民政府|办公厅|办公室|委员会)?关于(?:印发)?")
@@ -29,8 +33,27 @@ _TYPE_SUFFIX = re.compile(r"(?:的)?(?:三年)?(?:行动方案|实施方案|行�
 def subject(doc) -> str:
     """What a document is about, from its title: 岚溪市新材料产业高质量发展三年行动计划（2025—2027年）
     → 岚溪市新材料产业高质量发展; 某市人民政府关于做好清洁取暖工作的通知 → 做好清洁取暖工作."""
-    title = _ISSUER_PREFIX.sub("", doc.title)
+    title = re.sub(r"^《([^》]+)》(?:的)?(?:政策)?解读$", r"\1", doc.title)  # 《X管理办法》政策解读 is about X
+    title = _ISSUER_PREFIX.sub("", title)
     return _TYPE_SUFFIX.sub("", title) or doc.title
+
+
+def main_points(own: list) -> list[tuple[str, object]]:
+    """What a document mainly sets out: the headings under its largest section (二、重点任务 →
+    （一）…（四）…), or that section's own item titles (a 解读's questions), each with its first
+    clause; an annex (附件) is no section of the text."""
+    body = [c for c in own if c.kind in ("item", "paragraph", "column") and c.path and not c.path[0].startswith("附件")]
+    if not body:
+        return []
+    top = Counter(c.path[0] for c in body).most_common(1)[0][0]
+    points: dict[str, object] = {}
+    for c in body:
+        if c.path[0] == top:
+            name = without_label(c.path[1] if len(c.path) > 1 else task_name(c) or c.title)
+            name = re.sub(r"^(?:问|问题)\s*[：:]\s*", "", name).rstrip("？?")
+            if name:
+                points.setdefault(name, c)
+    return list(points.items()) if len(points) >= 2 else []
 
 
 def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
@@ -66,9 +89,27 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     doc = docs[0]
     own = composer.by_doc.get(doc.id, [])
     notice = next((c for c in own if c.kind == "notice"), own[0] if own else None)
+    if CUES["in_force"].search(det.text):
+        said = [(c, s) for c in own for s in sentences(strip_label(c.text)) if _IN_FORCE.search(s) and "废止" not in s]
+        said.sort(key=lambda cs: not _OWN_RULE.match(cs[1]))  # the document's own day first
+        if said:
+            picked = [said[0]]
+            if "有效期" not in said[0][1]:
+                picked += [cs for cs in said[1:] if "有效期" in cs[1]][:1]
+            return composer.quote(det, [(Hit(c, 1.0, 0), s) for c, s in picked], cites)
     if CUES["subject"].search(det.text):
         purpose = next((m.group(0) for c in own if (m := _PURPOSE.search(body_text(c)))), "")
-        about = f"《{doc.title}》主要讲{subject(doc)}"
+        about = f"{doc.title if doc.title.startswith('《') else f'《{doc.title}》'}主要讲{subject(doc)}"
+        points = main_points(own)
+        if points:  # its main headings, each cited, as many as the answer's budget holds
+            shown, size = [], len(about) + 1
+            about += cites.mark(Hit(notice, 1.0, 0)) if notice else ""  # the document itself, first
+            for name, clause in points:
+                if shown and size + len(name) > LIMIT + LIMIT // 2:
+                    break
+                shown.append(f"{name}{cites.mark(Hit(clause, 1.0, 0))}")
+                size += len(name) + 1
+            return f"{about}，主要内容：{'；'.join(shown)}。"
         tail = f"：{trim(purpose, det.terms, LIMIT - len(about))}" if purpose else ""
         return f"{about}{tail}{cites.mark(Hit(notice, 1.0, 0))}。" if notice else f"{about}。"
     if CUES["purpose"].search(det.text):
