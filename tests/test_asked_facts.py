@@ -90,3 +90,16 @@ def test_what_a_document_mainly_sets_out_is_its_main_headings():
            clause("附件/1", ("附件：任务清单",), "1.编制规划"), clause("附件/2", ("附件：任务清单",), "2.新建充电桩"),
            clause("附件/3", ("附件：任务清单",), "3.改造试点"), clause("附件/4", ("附件：任务清单",), "4.全覆盖")]
     assert [name for name, _ in main_points(own)] == ["完善设施网络", "培育市场主体"]
+
+
+def test_where_to_apply_is_answered_by_the_body_that_handles_it(county):
+    answer = county.ask("冷库补助去哪里办？")
+    assert answer.answerable and "乡镇（街道）" in answer.answer, answer.answer
+
+
+def test_a_fee_stated_a_few_words_after_its_name_is_a_fee():
+    from rag.answer.kinds import Kind, states
+
+    assert states(Kind.FEE, "收费标准为：主干道每平方米每日3元")
+    assert not states(Kind.PLATFORM, "向所在乡镇（街道）提交申请材料")
+    assert states(Kind.CHANNEL, "由项目所在地县级发展改革部门办理备案")

@@ -37,6 +37,9 @@ _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责
 _LISTED = 4  # items of a list quoted after the sentence that opens it
 _FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
+_PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南|要求)")
+_APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
+_APPLY = re.compile(r"申报|申请|提交|受理")
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -139,7 +142,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
         if len(chosen) >= n or any(kind in e.kinds for e in chosen):
             continue
         extra = next((e for e in evidence[1:] if kind in e.kinds and e.hit.clause.doc_id == chosen[0].hit.clause.doc_id
-                      and e.topical >= 0.5 * chosen[0].topical and e not in chosen), None)
+                      and (e.topical >= 0.5 * chosen[0].topical or _for_every_measure(kind, e)) and e not in chosen), None)
         if extra is not None:
             chosen.append(extra)
     if len(chosen) < n and len(evidence) > 1 and not kinds:
@@ -163,5 +166,15 @@ def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[st
     top = sorted((t for t, w in terms.items() if w > 0), key=lambda t: terms[t], reverse=True)[:anchors]
     if not top:
         return True  # no word of the question is in the corpus: nothing states it
-    return not any(specific in e.kinds and coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {e.sentence}") >= 0.5
+    return not any(specific in e.kinds and (coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {e.sentence}") >= 0.5
+                                            or _for_every_measure(specific, e))
                    for e in evidence)
+
+
+def _for_every_measure(kind: Kind, e: Evidence) -> bool:
+    """A document's own procedure clause (十四、申报程序) says how and where to apply for any of its
+    measures, so it answers 冷库补助去哪里办 without naming 冷库; a "when" only when it is the
+    application's time (每年3月1日至4月30日…提交申报材料)."""
+    if kind not in _APPLYING or not _PROCEDURE_HEAD.search(heading(e.hit.clause)):
+        return False
+    return kind is not Kind.WHEN or _APPLY.search(e.sentence) is not None

@@ -32,7 +32,8 @@ class Kind(StrEnum):
     MECHANISM = "mechanism"  # a mechanism, system, platform, model
     PROCEDURE = "procedure"  # how to apply: the steps
     FORM = "form"  # which materials or form to hand in
-    CHANNEL = "channel"  # where to apply: a window, a platform, an app
+    CHANNEL = "channel"  # where to apply: a window, a body that handles it
+    PLATFORM = "platform"  # which online platform, system, website or app
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
     CONTACT = "contact"  # a telephone number, a contact person, an address
@@ -60,7 +61,9 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                                r"要不要办|需不需要办|怎么领"),
     Kind.FORM: re.compile(r"申请表|什么表|材料|需要提交|提交什么|准备什么|什么资料|什么证明"),
     Kind.CHANNEL: re.compile(r"到哪(?:里|儿)?办|去哪(?:里|儿)?办|在哪(?:里|儿)?(?:办|申请|申报|领)|哪个窗口|什么渠道|哪个渠道|"
-                             r"哪个APP|什么APP|哪个网站|(?:哪个|什么|哪些)(?:网上|线上|信息)?(?:申报|申请|管理|服务)?(?:平台|系统)|(?:平台|系统|网站)叫什么|在哪(?:里|儿)?领", re.I),
+                             r"在哪(?:里|儿)?领"),
+    Kind.PLATFORM: re.compile(r"哪个APP|什么APP|哪个网站|(?:哪个|什么|哪些)(?:网上|线上|信息)?(?:申报|申请|管理|服务)?(?:平台|系统)|"
+                              r"(?:平台|系统|网站)叫什么", re.I),
     Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|哪些企业可以|什么企业可以|什么样的企业|哪些人可以|什么人可以|要求是什么|有什么要求"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
@@ -83,25 +86,29 @@ STATES: dict[Kind, re.Pattern[str]] = {
                                r"长制|责任制|备案|监测|原则|坚持"),
     Kind.PROCEDURE: re.compile(r"申请|申报|提交|受理|审核|审批|备案|办理|提出|报送|登录|窗口|兑现"),
     Kind.FORM: re.compile(r"材料|申请表|申报表|提交[^，。；]{0,12}(?:证明|复印件|资料)|证明材料|附件"),
-    Kind.CHANNEL: re.compile(r"窗口|政务服务中心|服务大厅|网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|"
+    Kind.PLATFORM: re.compile(r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|https?://|www\.|"
                               r"(?:通过|依托|登录|经由|利用|使用|接入|纳入)[^，。；]{0,15}(?:平台|系统)", re.I),
+    # … or the body that handles it: 由所在地县级发展改革部门办理备案, 向所在乡镇（街道）提交
+    Kind.CHANNEL: re.compile(r"窗口|政务服务中心|服务大厅|网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|"
+                              r"(?:由|向|到)[^，。；]{2,20}?(?:部门|局|委|中心|政府|管委会|街道[）)]?)[^，。；]{0,4}(?:办理|申请|申报|提交|备案|受理)",
+                             re.I),
     Kind.CONDITION: re.compile(r"符合|具备|认定|对[^，。；]{2,30}的|以上的|不低于|不超过|年龄|满\d|须|应当|不享受|不予|除外|不得"),
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
-    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,12}\d+(?:\.\d+)?\s*(?:万)?元"),
+    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
-                      Kind.FORM, Kind.CHANNEL, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY})
+                      Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY})
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:
     """The kinds of fact ``question`` asks for, in the order the question asks them."""
     found = [(m.start(), kind) for kind, cue in ASKS.items() if (m := cue.search(question))]
     kinds = [kind for _, kind in sorted(found, key=lambda f: f[0])]
-    if Kind.CHANNEL in kinds and Kind.PLACE in kinds:  # 到哪里办 asks where to apply, not a place
+    if (Kind.CHANNEL in kinds or Kind.PLATFORM in kinds) and Kind.PLACE in kinds:  # 到哪里办 asks where to apply, not a place
         kinds.remove(Kind.PLACE)
     return tuple(kinds)
 

@@ -74,8 +74,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "city": re.compile(r"市级|市里|全市|我市|市一级|市本级"),
     "county": re.compile(r"县级|县里|全县"),
     # a person or a procedure: a kind of answer plans do not hold unless the corpus uses the words
-    "person": re.compile(r"哪位|姓名|联系人|联系电话|分管领导|准备.{0,4}材料|申请材料|申请流程|办理流程|办理手续|怎么申请|"
-                         r"如何申请|去哪.{0,2}办"),
+    # (materials, steps and where to apply are kinds of fact, checked against the clauses' sentences
+    # by ``rag.answer.kinds``, not phrases the corpus must spell out)
+    "person": re.compile(r"哪位|姓名|联系人|联系电话|分管领导|申请材料|申请流程|办理流程|办理手续|怎么申请|"
+                         r"如何申请"),
     "role": re.compile(r"角色|身份|是牵头|还是|是否|作用|有没有|要不要|是不是"),  # 市财政局在…中是牵头还是配合
     "purpose": re.compile(r"为什么|目的|出台背景|为何"),
     "basis": re.compile(r"依据|根据|哪[个份部项](?:文件|规划|政策|通知)|什么文件|落实"),
