@@ -103,3 +103,17 @@ def test_a_fee_stated_a_few_words_after_its_name_is_a_fee():
     assert states(Kind.FEE, "收费标准为：主干道每平方米每日3元")
     assert not states(Kind.PLATFORM, "向所在乡镇（街道）提交申请材料")
     assert states(Kind.CHANNEL, "由项目所在地县级发展改革部门办理备案")
+
+
+def test_a_measure_without_a_unit_is_answered_by_who_takes_the_document_s_applications(county):
+    answer = county.ask("卖本地农产品的电商奖励，去哪个部门申请？")
+    assert "县农业农村局" in answer.answer, answer.answer
+
+
+def test_a_penalty_question_is_not_answered_by_a_fee():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert asked_kinds("私设广告牌会被罚多少钱？")[0] is Kind.PENALTY
+    assert states(Kind.PENALTY, "处1000元以上5000元以下罚款")
+    assert not states(Kind.PENALTY, "挖掘修复费标准为：沥青混凝土车行道每平方米420元")
+    assert Kind.CONTACT in asked_kinds("窗口在哪个地址？")

@@ -32,6 +32,7 @@ _DUTY = 60  # characters of one task in a department's list
 _ROLE_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|协办|主办|完成时限)[^（）()]*[）)]")
 _DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
 
+_PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 
@@ -95,7 +96,14 @@ class DutyComposer(ComposerBase):
         that holds most of the question's words, as the article states it; ``None`` for a task
         with a note or a single unit."""
         c = hit.clause
-        if _ROLE_NOTE.search(folded(c.text)) or len({*c.lead, *c.all_support}) < 2 or not self.unit_names:
+        if _ROLE_NOTE.search(folded(c.text)) or len({*c.lead, *c.all_support}) < 2:
+            return None
+        return self._naming_piece(det, c)
+
+
+    def _naming_piece(self, det: Detection, c: Clause) -> str | None:
+        """The sentence part of ``c`` naming a unit that holds most of the question's words."""
+        if not self.unit_names:
             return None
         pieces = [p for s in sentences(strip_label(c.text)) for p in re.split(r"(?<=；)", s)
                   if p.strip("；。 ") and self.unit_names.search(p)]
@@ -124,7 +132,14 @@ class DutyComposer(ComposerBase):
         naming = [e for e in extract(det.terms, (), hits[:5]) if e.topical >= _ON_TASK
                   and e.hit.clause.doc_id == best.clause.doc_id and self.unit_names and self.unit_names.search(e.sentence)]
         if not naming:
-            raise NoAnswer
+            # a measure without a unit of its own: the document's 申报程序 says who takes its
+            # applications (人才生活补贴由县人力资源和社会保障局受理)
+            procedure = next((h for h in hits if h.clause.doc_id == best.clause.doc_id
+                              and _PROCEDURE_HEAD.search(h.clause.title)), None)
+            piece = self._naming_piece(det, procedure.clause) if procedure else None
+            if piece is None:
+                raise NoAnswer
+            return self.quote(det, [(procedure, piece)], cites)
         return self.quote(det, [(naming[0].hit, naming[0].sentence)], cites)
 
 

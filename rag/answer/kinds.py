@@ -34,6 +34,7 @@ class Kind(StrEnum):
     FORM = "form"  # which materials or form to hand in
     CHANNEL = "channel"  # where to apply: a window, a body that handles it
     PLATFORM = "platform"  # which online platform, system, website or app
+    PENALTY = "penalty"  # what a breach costs: 处…罚款, 责令改正, 吊销
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
     CONTACT = "contact"  # a telephone number, a contact person, an address
@@ -48,7 +49,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.FREQUENCY: re.compile(r"几回|几次|多少次|多久.{0,3}一次|多长时间.{0,3}一次|频次|频率|隔多久|多久一回"),
     Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
     Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
-                            r"封顶|上限|金额|额度|罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励"),
+                            r"封顶|上限|金额|额度|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励"),
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
     # 哪几个部门 asks which ones, not how many
     Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百)?(?:{_UNITS})|规模多大|数量"),
@@ -67,7 +68,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|哪些企业可以|什么企业可以|什么样的企业|哪些人可以|什么人可以|要求是什么|有什么要求"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
-    Kind.CONTACT: re.compile(r"电话|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|网址|咨询"),
+    Kind.CONTACT: re.compile(r"电话|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
+    Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
     Kind.FEE: re.compile(r"租金|房租|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
 }
 STATES: dict[Kind, re.Pattern[str]] = {
@@ -96,12 +98,14 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
+    Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
-                      Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY})
+                      Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
+                      Kind.PENALTY})
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:
