@@ -429,6 +429,9 @@ def test_split_question():
     assert split_question("谁牵头") == ["谁牵头"]
     many = split_question("哪个部门牵头？" * 10)
     assert len(many) == MAX_PARTS and "".join(many) == "哪个部门牵头？" * 10
+    # two subjects asked the same thing (分别) are two questions
+    assert split_question("到2027年，全市的冷库容量和冷藏车数量分别要做到多少？") == [
+        "到2027年，全市的冷库容量要做到多少？", "到2027年，全市的冷藏车数量要做到多少？"]
 
 
 def test_an_abbreviation_is_not_read_as_a_narrower_kind(quality):

@@ -117,3 +117,10 @@ def test_a_penalty_question_is_not_answered_by_a_fee():
     assert states(Kind.PENALTY, "处1000元以上5000元以下罚款")
     assert not states(Kind.PENALTY, "挖掘修复费标准为：沥青混凝土车行道每平方米420元")
     assert Kind.CONTACT in asked_kinds("窗口在哪个地址？")
+
+
+def test_how_much_is_subsidised_of_a_loan_s_interest_asks_an_amount():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    assert asked_kinds("技改贷款的利息县里能贴多少？")[0] is Kind.AMOUNT
+    assert Kind.COUNT in asked_kinds("几层以上的住宅能加装电梯？")

@@ -35,7 +35,7 @@ from rag.answer.sentences import (
 )
 from rag.model import Clause, Hit
 
-_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱年场座项次列人亩吨度])")
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
 _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?万?元")

@@ -8,6 +8,8 @@ _QUESTION_END = re.compile(r"(?<=[？?])")
 _CLAUSE_SEP = re.compile(r"(?<=[，,；;])")
 _INTERROGATIVE = re.compile(r"谁|哪|多少|几|什么|吗|么|是否|有没有|能不能|要不要|怎么|如何|何时|多久|多长")
 MAX_PARTS = 4
+# 冷库容量和冷藏车数量分别要做到多少: two subjects asked the same thing, each its own question
+_EACH = re.compile(r"^(?P<pre>.*[的，,])?(?P<a>[^的，,和与及]{2,12})(?:和|与|及|、)(?P<b>[^的，,？?和与及]{2,12}?)分别(?P<rest>.+)$")
 
 
 def _cjk(text: str) -> int:
@@ -21,8 +23,9 @@ def _asks(text: str) -> bool:
 def split_question(question: str) -> list[str]:
     """The questions of one message: 哪个部门牵头？到2026年建多少个？ → two, and so is
     从哪天开始施行，有效期到什么时候？ (two asks joined by a comma, each with its own question
-    word); a part with fewer than four CJK characters stays with the one before it, and there
-    are at most ``MAX_PARTS``.
+    word), and so is 冷库容量和冷藏车数量分别要做到多少 (two subjects, each asked); a part with
+    fewer than four CJK characters stays with the one before it, and there are at most
+    ``MAX_PARTS``.
 
     Args:
         question: The message as asked.
@@ -32,6 +35,11 @@ def split_question(question: str) -> list[str]:
     """
     pieces: list[str] = []
     for part in _QUESTION_END.split(question.strip()):
+        each = _EACH.match(part)
+        if each:
+            pre = each.group("pre") or ""
+            pieces += [f"{pre}{each.group(s)}{each.group('rest')}" for s in ("a", "b")]
+            continue
         clauses = [c for c in _CLAUSE_SEP.split(part) if c.strip()]
         # split at a comma only where the words on both sides ask something of their own
         if len(clauses) > 1 and all(_asks(c) and _cjk(c) >= 4 for c in clauses[-2:]):
