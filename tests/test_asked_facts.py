@@ -17,12 +17,15 @@ MEASURES = "\n".join([
     "四、支持电商销售。企业通过县农村电商公共服务平台销售本地农产品，年销售额超过100万元的，给予5万元奖励。",
     "五、申报程序。申报企业向所在乡镇（街道）提交申请材料，经县农业农村局审核后报县人民政府审定。",
     "六、本措施自2025年3月1日起施行，有效期3年。2020年3月1日起施行的《云溪县农业扶持办法》同时废止。",
+    "七、培育农产品区域公用品牌。每年评选10个优质农产品品牌，统一标识、统一宣传。（牵头单位：县农业农村局；"
+    "责任单位：县市场监督管理局（以下简称县市场监管局，下同）、县商务局）",
 ])
 
 
 RULE = ("云溪县农村公路管理办法　第一条　为加强农村公路管理，制定本办法。　第二条　县交通运输局是本县农村公路的主管部门，"
         "负责县道的养护许可；各乡镇人民政府按照职责分工负责乡道、村道的日常养护和巡查。县公安局负责农村公路交通安全管理。"
-        "　第三条　未经批准擅自挖掘农村公路的，由县交通运输局责令限期改正，处5000元以上2万元以下罚款。")
+        "　第三条　未经批准擅自挖掘农村公路的，由县交通运输局责令限期改正，处5000元以上2万元以下罚款。"
+        "　第四条　县交通运输局负责编制《云溪县农村公路网规划（2025—2035年）》，报县人民政府批准后实施。")
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +127,13 @@ def test_how_much_is_subsidised_of_a_loan_s_interest_asks_an_amount():
 
     assert asked_kinds("技改贷款的利息县里能贴多少？")[0] is Kind.AMOUNT
     assert Kind.COUNT in asked_kinds("几层以上的住宅能加装电梯？")
+
+
+def test_a_note_holding_a_short_form_still_names_the_lead(county):
+    answer = county.ask("农产品区域公用品牌由哪个部门牵头？")
+    assert "县农业农村局牵头" in answer.answer, answer.answer
+
+
+def test_a_cited_plan_title_with_its_years_in_brackets_is_known(county):
+    answer = county.ask("编制《云溪县农村公路网规划（2025—2035年）》由哪个部门负责？")
+    assert answer.answerable and "县交通运输局" in answer.answer, answer.answer

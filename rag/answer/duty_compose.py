@@ -29,7 +29,9 @@ from rag.model import Clause, Hit
 
 _DUTY = 60  # characters of one task in a department's list
 # a bracketed note naming who does it: （牵头单位：…） or （甲牵头，乙按职责分工负责）
-_ROLE_NOTE = re.compile(r"[（(][^（）()]*(?:牵头|负责|配合|协办|主办|完成时限)[^（）()]*[）)]")
+# (a note may hold a bracketed name or short form of its own: 市场监督管理局（以下简称市市场监管局，下同）)
+_IN_NOTE = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
+_ROLE_NOTE = re.compile(rf"[（(]{_IN_NOTE}(?:牵头|负责|配合|协办|主办|完成时限){_IN_NOTE}[）)]")
 _DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
 
 _PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南)")

@@ -33,6 +33,7 @@ _NOT_OFFICE = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|�
 _DEPT_CORE = re.compile(r"^[省市县区]|(?:厅|局|委员会|委|办公室|办)$")
 _DIRECTIONS = frozenset("东南西北中内外上下前后左右")
 _BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
+_FULL_WIDTH = str.maketrans("(),:;", "（），：；")
 
 # Words that say *what kind* of answer is wanted, not what it is about; dropped from the topic.
 ROLE_WORDS: frozenset[str] = frozenset(
@@ -204,7 +205,9 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     departments, unknown_depts, rest = _departments(text, vocab)
     places, unknown_places = _places(rest, vocab)
     unknown = [*unknown_places, *unknown_depts]
-    unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text) if m.group(1) not in vocab.text]
+    # the question is folded to half-width punctuation, the corpus is not: （2024—2030年） is (2024—2030年)
+    unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text)
+                if m.group(1) not in vocab.text and m.group(1).translate(_FULL_WIDTH) not in vocab.text]
     unknown += [m.group(0) for m in CUES["person"].finditer(rest) if m.group(0) not in vocab.text]
     regions = list(dict.fromkeys(r for p in places for r in vocab.region_of_place.get(p, ())))
     held = set(vocab.level_of_region.values())
