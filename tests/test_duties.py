@@ -145,3 +145,9 @@ def test_a_rule_s_article_gives_each_unit_its_own_duty():
 ])
 def test_who_handles_or_penalises_in_a_rule_is_responsible(sentence, unit):
     assert parse_duties(sentence).lead == (unit,)
+
+
+def test_one_body_under_two_names_is_the_first_and_answers_to_both():
+    assert canonical_department("市发展改革委（市能源局）") == "市发展改革委"
+    assert {"市能源局", "市发改委"} <= department_aliases("市发展改革委（市能源局）")
+    assert canonical_department("各县（市、区）政府") == "各县（市、区）政府"  # a bracket inside a name stays

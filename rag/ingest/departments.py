@@ -88,6 +88,9 @@ _OFFICE_SUFFIX = "厅局委办"
 _LEVEL = re.compile(r"^(?:[省县区州盟旗]|市(?![场属直政级])|自治区|国家)")
 
 
+_SECOND_NAME = re.compile(r"（[^（）、，]{2,14}(?:局|委|办|厅|办公室|委员会)）$")
+
+
 @lru_cache(maxsize=65536)  # a library names a few thousand units, each hundreds of times
 def canonical_department(name: str) -> str:
     """The canonical spelling of a department name (省工信厅 → 省工业和信息化厅).
@@ -100,6 +103,8 @@ def canonical_department(name: str) -> str:
         unknown names come back cleaned but otherwise unchanged.
     """
     canon = clean_name(to_simplified(str(name)))
+    # one body under two names (市发展改革委（市能源局）) is the first
+    canon = _SECOND_NAME.sub("", canon) or canon
     for short, full in _SUFFIXED:
         canon = re.sub(rf"{short}(?=[{_OFFICE_SUFFIX}])", full, canon)
     for old, new in _CANON_REPLACE:
@@ -123,6 +128,9 @@ def department_aliases(name: str) -> set[str]:
 def _aliases(name: str) -> frozenset[str]:
     canon = canonical_department(name)
     forms = {clean_name(to_simplified(name)), canon}
+    second = _SECOND_NAME.search(clean_name(to_simplified(name)))
+    if second:  # its second name (市能源局) is asked about too
+        forms.add(second.group(0)[1:-1])
     abbreviated = canon
     for full, short in _FULL_FORMS:
         if full in abbreviated and full != short:
