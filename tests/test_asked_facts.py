@@ -19,6 +19,7 @@ MEASURES = "\n".join([
     "六、本措施自2025年3月1日起施行，有效期3年。2020年3月1日起施行的《云溪县农业扶持办法》同时废止。",
     "七、培育农产品区域公用品牌。每年评选10个优质农产品品牌，统一标识、统一宣传。（牵头单位：县农业农村局；"
     "责任单位：县市场监督管理局（以下简称县市场监管局，下同）、县商务局）",
+    "八、同一企业同一项目同时符合本措施和县内其他政策规定的，按照就高不重复原则给予支持。",
 ])
 
 
@@ -137,3 +138,18 @@ def test_a_note_holding_a_short_form_still_names_the_lead(county):
 def test_a_cited_plan_title_with_its_years_in_brackets_is_known(county):
     answer = county.ask("编制《云溪县农村公路网规划（2025—2035年）》由哪个部门负责？")
     assert answer.answerable and "县交通运输局" in answer.answer, answer.answer
+
+
+def test_whether_two_supports_add_up_is_the_document_s_stacking_rule(county):
+    answer = county.ask("冷库补助能和县里别的政策叠加吗？")
+    assert "就高不重复" in answer.answer, answer.answer
+
+
+def test_materials_asked_for_are_not_a_product_named_material():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert Kind.FORM in asked_kinds("申请补贴要交哪些材料？")
+    assert Kind.FORM not in asked_kinds("新材料产业到2027年产值要达到多少？")
+    assert not states(Kind.FORM, "完善正负极材料配套体系")
+    assert states(Kind.FORM, "建设单位应当提交下列材料：（一）申请表")
+    assert Kind.CONDITION in asked_kinds("什么样的住宅能加装电梯？")

@@ -142,8 +142,9 @@ def test_modes_and_item_validation():
     assert check_modes("all") == ("hybrid", "bm25", "dense")
     with pytest.raises(ValueError, match="allowed: hybrid, bm25, dense"):
         check_modes(["sparse"])
-    with pytest.raises(ValueError, match="intent 'chitchat'"):
-        validate_item({**ITEMS[0], "intent": "chitchat"})
+    validate_item({**ITEMS[0], "intent": "penalty"})  # an evaluator's own label is kept
+    with pytest.raises(ValueError, match="field 'intent' must be a str"):
+        validate_item({**ITEMS[0], "intent": 3})
     with pytest.raises(ValueError, match="unanswerable item"):
         validate_item({**ITEMS[2], "gold_keywords": ["x"]})
     with pytest.raises(ValueError, match="1-3 gold_keywords"):

@@ -35,6 +35,7 @@ class Kind(StrEnum):
     CHANNEL = "channel"  # where to apply: a window, a body that handles it
     PLATFORM = "platform"  # which online platform, system, website or app
     PENALTY = "penalty"  # what a breach costs: 处…罚款, 责令改正, 吊销
+    STACKING = "stacking"  # whether two supports add up: 就高不重复, 不得重复享受
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
     CONTACT = "contact"  # a telephone number, a contact person, an address
@@ -60,13 +61,16 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                                r"什么办法|什么手段|怎么推进|如何推进|怎么管|如何管理|怎么保障|如何保障|怎么监管|如何监管|什么原则|哪些原则"),
     Kind.PROCEDURE: re.compile(r"怎么申请|如何申请|怎么申报|如何申报|申请流程|申报流程|办理流程|流程|程序|手续|怎么办理|如何办理|"
                                r"要不要办|需不需要办|怎么领"),
-    Kind.FORM: re.compile(r"申请表|什么表|材料|需要提交|提交什么|准备什么|什么资料|什么证明"),
+    # asking for the materials (要交哪些材料, 申报材料), not a product named 材料 (新材料产业, 正负极材料)
+    Kind.FORM: re.compile(r"申请表|什么表|(?:什么|哪些|哪几样|哪几种|准备|提交|提供|交|带)[^，。？]{0,4}材料|(?:申请|申报)材料|"
+                          r"材料(?:有哪些|要哪些|清单)|需要提交|提交什么|准备什么|什么资料|什么证明"),
     Kind.CHANNEL: re.compile(r"到哪(?:里|儿)?办|去哪(?:里|儿)?办|在哪(?:里|儿)?(?:办|申请|申报|领)|哪个窗口|什么渠道|哪个渠道|"
                              r"在哪(?:里|儿)?领"),
     Kind.PLATFORM: re.compile(r"哪个APP|什么APP|哪个网站|(?:哪个|什么|哪些)(?:网上|线上|信息)?(?:申报|申请|管理|服务)?(?:平台|系统)|"
                               r"(?:平台|系统|网站)叫什么", re.I),
     Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
-                               r"能不能拿|哪些企业可以|什么企业可以|什么样的企业|哪些人可以|什么人可以|要求是什么|有什么要求"),
+                               r"能不能拿|哪些企业可以|什么企业可以|什么样的|哪些人可以|什么人可以|要求是什么|有什么要求"),
+    Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
@@ -87,25 +91,28 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.MECHANISM: re.compile(r"机制|制度|平台|体系|模式|专班|联席会议|领导小组|清单|台账|系统|网络|考核|督导|通报|一站式|一网|"
                                r"长制|责任制|备案|监测|原则|坚持"),
     Kind.PROCEDURE: re.compile(r"申请|申报|提交|受理|审核|审批|备案|办理|提出|报送|登录|窗口|兑现"),
-    Kind.FORM: re.compile(r"材料|申请表|申报表|提交[^，。；]{0,12}(?:证明|复印件|资料)|证明材料|附件"),
+    # materials one hands in (申请材料, 提交以下材料：…), not a product (正负极材料)
+    Kind.FORM: re.compile(r"(?:申请|申报|证明|相关|下列|以下|如下|书面|提交|报送|提供)[^，。；]{0,6}材料|材料[：:]|申请表|申报表|"
+                          r"复印件|营业执照|身份证|提交[^，。；]{0,12}(?:证明|复印件|资料)|附件"),
     Kind.PLATFORM: re.compile(r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|https?://|www\.|"
                               r"(?:通过|依托|登录|经由|利用|使用|接入|纳入)[^，。；]{0,15}(?:平台|系统)", re.I),
     # … or the body that handles it: 由所在地县级发展改革部门办理备案, 向所在乡镇（街道）提交
     Kind.CHANNEL: re.compile(r"窗口|政务服务中心|服务大厅|网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|"
                               r"(?:由|向|到)[^，。；]{2,20}?(?:部门|局|委|中心|政府|管委会|街道[）)]?)[^，。；]{0,4}(?:办理|申请|申报|提交|备案|受理)",
                              re.I),
-    Kind.CONDITION: re.compile(r"符合|具备|认定|对[^，。；]{2,30}的|以上的|不低于|不超过|年龄|满\d|须|应当|不享受|不予|除外|不得"),
+    Kind.CONDITION: re.compile(r"符合|具备|具有|适用于|认定|对[^，。；]{2,30}的|以上的|不低于|不超过|年龄|满\d|须|应当|不享受|不予|除外|不得"),
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
+    Kind.STACKING: re.compile(r"重复|叠加|兼得|就高|从高|择优|累计享受|同时享受"),
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
-                      Kind.PENALTY})
+                      Kind.PENALTY, Kind.STACKING})
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:
