@@ -44,7 +44,7 @@ SETS = (
             docs="eval/blind/qa/docs"),
     EvalSet("dev4", "eval/dev4/qa.jsonl", "written last; scored once unseen (51.1 %), then its misses studied",
             "eval/dev4/report.md", docs="eval/dev4/docs"),
-    EvalSet("dev3", "eval/dev3/qa.jsonl", "written last; scored once unseen (62.5 %), then its misses studied",
+    EvalSet("dev3", "eval/dev3/qa.jsonl", "scored once unseen (62.5 %), then its misses studied",
             "eval/dev3/report.md", docs="eval/dev3/docs"),
     EvalSet("dev2", "eval/dev2/qa.jsonl", "scored once unseen, then its misses studied", "eval/dev2/report.md",
             docs="eval/dev2/docs"),
