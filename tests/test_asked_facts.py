@@ -153,3 +153,14 @@ def test_materials_asked_for_are_not_a_product_named_material():
     assert not states(Kind.FORM, "完善正负极材料配套体系")
     assert states(Kind.FORM, "建设单位应当提交下列材料：（一）申请表")
     assert Kind.CONDITION in asked_kinds("什么样的住宅能加装电梯？")
+
+
+def test_a_count_asked_in_a_unit_is_stated_only_in_that_unit():
+    from rag.answer.extract import extract
+    from rag.answer.kinds import Kind
+    from rag.model import Clause, Hit
+
+    clause = Clause(id="d:一", doc_id="d", path=(), title="", text=(
+        "实施主体应当在取得使用登记证之日起6个月内提出补贴申请。本办法适用于四层及以上的既有住宅。"))
+    by_floor = extract({"住宅": 1.0}, (Kind.COUNT,), [Hit(clause, 1.0, 1)], counted=["层"])
+    assert [e.sentence for e in by_floor if Kind.COUNT in e.kinds] == ["本办法适用于四层及以上的既有住宅。"]

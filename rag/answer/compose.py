@@ -149,7 +149,9 @@ class Composer(DutyComposer):
             NoAnswer: The question asks a kind of fact (an amount, a rent, a telephone number …)
                 that no clause on its subject states.
         """
-        evidence = [e for e in extract(det.terms, det.kinds, hits, bonus=bonus) if e.sentence not in cites.quoted]
+        counted = [u for u in asked_units(det.text) if u not in ("%", "/每") and not u.endswith("元")]
+        evidence = [e for e in extract(det.terms, det.kinds, hits, bonus=bonus, counted=counted)
+                    if e.sentence not in cites.quoted]
         if lacks(evidence, det.kinds, det.terms):
             raise NoAnswer
         picked = pick(evidence, det.kinds)

@@ -83,7 +83,7 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
 
 
 def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hit], depth: int = 8,
-            bonus: re.Pattern[str] | None = None) -> list[Evidence]:
+            bonus: re.Pattern[str] | None = None, counted: Sequence[str] = ()) -> list[Evidence]:
     """Score the sentences of the first ``depth`` hits (see the module docstring), best first.
 
     Args:
@@ -93,18 +93,22 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
         depth: How many hits to read.
         bonus: Cue words (补贴, 支持) raising a sentence by a factor, so a cue never outranks
             the topic itself.
+        counted: The units a count is asked in (几层 → 层): a sentence states the count only in
+            one of them (四层及以上, not 6个月).
 
     Returns:
         Evidence, best first.
     """
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
+    in_units = re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, counted))})") if counted else None
     scored: list[Evidence] = []
     for pos, hit in enumerate(hits[:depth]):
         head = coverage(terms, heading(hit.clause))
         prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
         for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
             cov = coverage(terms, counted)
-            stated = frozenset(k for k in kinds if states(k, sent))
+            stated = frozenset(k for k in kinds if states(k, sent) and (k is not Kind.COUNT or not in_units
+                                                                        or in_units.search(sent)))
             score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
             if kinds:  # the kind of fact asked decides between sentences on the subject
