@@ -36,6 +36,7 @@ class Kind(StrEnum):
     PLATFORM = "platform"  # which online platform, system, website or app
     PENALTY = "penalty"  # what a breach costs: 处…罚款, 责令改正, 吊销
     STACKING = "stacking"  # whether two supports add up: 就高不重复, 不得重复享受
+    SUPPORT = "support"  # whether there is a subsidy at all: 有没有购车补贴 → a sentence granting one
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
     CONTACT = "contact"  # a telephone number, a contact person, an address
@@ -71,6 +72,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|哪些企业可以|什么企业可以|什么样的|哪些人可以|什么人可以|要求是什么|有什么要求"),
     Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请"),
+    Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,8}(?:补贴|补助|奖励|奖补|资助|优惠|扶持)|(?:补贴|补助|奖励|奖补|资助|优惠|扶持)吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
@@ -106,13 +108,14 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
     Kind.STACKING: re.compile(r"重复|叠加|兼得|就高|从高|择优|累计享受|同时享受"),
+    Kind.SUPPORT: re.compile(r"补贴|补助|奖励|奖补|资助|优惠|扶持|给予|减免|贴息|支持"),
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
-                      Kind.PENALTY, Kind.STACKING})
+                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT})
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:
