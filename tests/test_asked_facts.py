@@ -164,3 +164,10 @@ def test_a_count_asked_in_a_unit_is_stated_only_in_that_unit():
         "实施主体应当在取得使用登记证之日起6个月内提出补贴申请。本办法适用于四层及以上的既有住宅。"))
     by_floor = extract({"住宅": 1.0}, (Kind.COUNT,), [Hit(clause, 1.0, 1)], counted=["层"])
     assert [e.sentence for e in by_floor if Kind.COUNT in e.kinds] == ["本办法适用于四层及以上的既有住宅。"]
+
+
+def test_whether_there_is_a_support_needs_a_sentence_granting_one(county):
+    granted = county.ask("冷库建设有没有补助？")
+    assert granted.answerable and "100万元" in granted.answer, granted.answer
+    # 追溯管理 is on its subject, but grants nothing
+    assert not county.ask("农产品质量追溯有没有补贴？").answerable
