@@ -171,3 +171,10 @@ def test_whether_there_is_a_support_needs_a_sentence_granting_one(county):
     assert granted.answerable and "100万元" in granted.answer, granted.answer
     # 追溯管理 is on its subject, but grants nothing
     assert not county.ask("农产品质量追溯有没有补贴？").answerable
+
+
+def test_a_condition_is_who_qualifies_not_any_obligation():
+    from rag.answer.kinds import Kind, states
+
+    assert states(Kind.CONDITION, "享受本措施奖补的企业须在县内依法登记注册、具有独立法人资格")
+    assert not states(Kind.CONDITION, "自获得补助之日起5年内将注册地迁出本县，须全额退回补助资金")
