@@ -58,6 +58,8 @@ def test_routes_are_declared_once_and_end_in_open():
 
 @pytest.mark.parametrize(("question", "intent"), [
     (Question("文号是多少"), Intent.DOC_FACT),
+    (Question("这个政策解读是哪个部门发布的"), Intent.DOC_FACT),
+    (Question("这个细则从哪天起施行"), Intent.DOC_FACT),
     (Question("牵头哪些任务", departments=True, task_words=True), Intent.DEPT_LOOKUP),
     (Question("还有哪些部门配合", departments=True, task_words=True), Intent.SUPPORT),
     (Question("由谁牵头"), Intent.LEAD),

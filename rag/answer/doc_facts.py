@@ -38,6 +38,11 @@ def subject(doc) -> str:
     return _TYPE_SUFFIX.sub("", title) or doc.title
 
 
+def _book(title: str) -> str:
+    """A title in 《》, once: 《X管理办法》政策解读 already names its document."""
+    return title if title.startswith("《") else f"《{title}》"
+
+
 def main_points(own: list) -> list[tuple[str, object]]:
     """What a document mainly sets out: the headings under its largest section (二、重点任务 →
     （一）…（四）…), or that section's own item titles (a 解读's questions), each with its first
@@ -99,7 +104,7 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
             return composer.quote(det, [(Hit(c, 1.0, 0), s) for c, s in picked], cites)
     if CUES["subject"].search(det.text):
         purpose = next((m.group(0) for c in own if (m := _PURPOSE.search(body_text(c)))), "")
-        about = f"{doc.title if doc.title.startswith('《') else f'《{doc.title}》'}主要讲{subject(doc)}"
+        about = f"{_book(doc.title)}主要讲{subject(doc)}"
         points = main_points(own)
         if points:  # its main headings, each cited, as many as the answer's budget holds
             shown, size = [], len(about) + 1
@@ -131,5 +136,5 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     facts = "，".join(x for x in (doc.number and f"文号{doc.number}", doc.issuer and f"由{doc.issuer}",
                                   date and f"于{date}印发", published and published != date and f"{published}发布")
                       if x)
-    text = f"《{doc.title}》{facts}"
+    text = f"{_book(doc.title)}{facts}"
     return f"{text}{cites.mark(Hit(notice, 1.0, 0))}。" if notice else f"{text}。"
