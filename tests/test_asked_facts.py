@@ -178,3 +178,8 @@ def test_a_condition_is_who_qualifies_not_any_obligation():
 
     assert states(Kind.CONDITION, "享受本措施奖补的企业须在县内依法登记注册、具有独立法人资格")
     assert not states(Kind.CONDITION, "自获得补助之日起5年内将注册地迁出本县，须全额退回补助资金")
+
+
+def test_a_duty_stated_in_a_sentence_is_quoted_not_recast_as_a_lead(county):
+    answer = county.ask("云溪县农村公路网规划由哪个部门编制？")
+    assert "县交通运输局负责编制" in answer.answer and "牵头" not in answer.answer, answer.answer

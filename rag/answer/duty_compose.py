@@ -93,12 +93,12 @@ class DutyComposer(ComposerBase):
 
 
     def _stated_duty(self, det: Detection, hit: Hit) -> str | None:
-        """An article without a responsibility note that gives several units each their own duty
-        (市城市管理局…负责主干道…；各区城市管理局…负责次干道、支路…): the sentence part naming a unit
-        that holds most of the question's words, as the article states it; ``None`` for a task
-        with a note or a single unit."""
+        """An article without a responsibility note, whose units its sentences name (市城市管理局…
+        负责主干道…；各区城市管理局…负责次干道、支路…; 本措施由县工业和信息化局负责解释): the sentence
+        part naming a unit that holds most of the question's words, as the article states it —
+        not "…由X牵头", a role the article does not use; ``None`` for a task with a note."""
         c = hit.clause
-        if _ROLE_NOTE.search(folded(c.text)) or len({*c.lead, *c.all_support}) < 2:
+        if _ROLE_NOTE.search(folded(c.text)) or not (c.lead or c.all_support):
             return None
         return self._naming_piece(det, c)
 
