@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from rag.answer.base import LIMIT, Citations, ComposerBase, NoAnswer, label_of, more, quoted
-from rag.answer.extract import extract
+from rag.answer.extract import PROCEDURE_HEAD, extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
@@ -24,17 +24,16 @@ from rag.answer.sentences import (
     trim,
 )
 from rag.ingest.departments import canonical_department, department_aliases
+from rag.ingest.duties import IN_NOTE
 from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
 
 _DUTY = 60  # characters of one task in a department's list
 # a bracketed note naming who does it: （牵头单位：…） or （甲牵头，乙按职责分工负责）
 # (a note may hold a bracketed name or short form of its own: 市场监督管理局（以下简称市市场监管局，下同）)
-_IN_NOTE = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
-_ROLE_NOTE = re.compile(rf"[（(]{_IN_NOTE}(?:牵头|负责|配合|协办|主办|完成时限){_IN_NOTE}[）)]")
+_ROLE_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|负责|配合|协办|主办|完成时限){IN_NOTE}*[）)]")
 _DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
 
-_PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 
@@ -137,7 +136,7 @@ class DutyComposer(ComposerBase):
             # a measure without a unit of its own: the document's 申报程序 says who takes its
             # applications (人才生活补贴由县人力资源和社会保障局受理)
             procedure = next((h for h in hits if h.clause.doc_id == best.clause.doc_id
-                              and _PROCEDURE_HEAD.search(h.clause.title)), None)
+                              and PROCEDURE_HEAD.search(h.clause.title)), None)
             piece = self._naming_piece(det, procedure.clause) if procedure else None
             if piece is None:
                 raise NoAnswer

@@ -37,7 +37,8 @@ _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责
 _LISTED = 4  # items of a list quoted after the sentence that opens it
 _FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
-_PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南|要求)")
+# a document's own procedure clause (十四、申报程序), which holds for every measure of it
+PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南|要求)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
 _APPLY = re.compile(r"申报|申请|提交|受理")
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
@@ -83,7 +84,7 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
 
 
 def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hit], depth: int = 8,
-            bonus: re.Pattern[str] | None = None, counted: Sequence[str] = ()) -> list[Evidence]:
+            bonus: re.Pattern[str] | None = None, count_units: Sequence[str] = ()) -> list[Evidence]:
     """Score the sentences of the first ``depth`` hits (see the module docstring), best first.
 
     Args:
@@ -93,22 +94,23 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
         depth: How many hits to read.
         bonus: Cue words (补贴, 支持) raising a sentence by a factor, so a cue never outranks
             the topic itself.
-        counted: The units a count is asked in (几层 → 层): a sentence states the count only in
+        count_units: The units a count is asked in (几层 → 层): a sentence states the count only in
             one of them (四层及以上, not 6个月).
 
     Returns:
         Evidence, best first.
     """
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
-    in_units = re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, counted))})") if counted else None
+    in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
+                if count_units else None)
     scored: list[Evidence] = []
     for pos, hit in enumerate(hits[:depth]):
         head = coverage(terms, heading(hit.clause))
         prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
         for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
             cov = coverage(terms, counted)
-            stated = frozenset(k for k in kinds if states(k, sent) and (k is not Kind.COUNT or not in_units
-                                                                        or in_units.search(sent)))
+            stated = frozenset(k for k in kinds if states(k, sent)
+                               and (k is not Kind.COUNT or in_units is None or in_units.search(sent)))
             score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
             if kinds:  # the kind of fact asked decides between sentences on the subject
@@ -179,6 +181,6 @@ def _for_every_measure(kind: Kind, e: Evidence) -> bool:
     """A document's own procedure clause (十四、申报程序) says how and where to apply for any of its
     measures, so it answers 冷库补助去哪里办 without naming 冷库; a "when" only when it is the
     application's time (每年3月1日至4月30日…提交申报材料)."""
-    if kind not in _APPLYING or not _PROCEDURE_HEAD.search(heading(e.hit.clause)):
+    if kind not in _APPLYING or not PROCEDURE_HEAD.search(heading(e.hit.clause)):
         return False
     return kind is not Kind.WHEN or _APPLY.search(e.sentence) is not None

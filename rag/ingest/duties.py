@@ -56,7 +56,10 @@ _VERB_PART = re.compile(
 _UNIT_SUFFIX = (r"(?:办事处|管委会|委员会|人民政府|政府|公司|中心|分局|支队|大队|单位|部门|机构|厅|局|委|办|部|院|社|行|会|组|联|"
                 r"协|处|室|站|所|队)")
 _UNIT_END = re.compile(_UNIT_SUFFIX + "$")
-_BRACKETED = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])+)[）)]")
+# what a bracketed note may hold: text and brackets of its own one level deep
+# (（牵头单位：市住房和城乡建设局；配合单位：市发展改革委（市能源局））)
+IN_NOTE = r"(?:[^（）()]|[（(][^（）()]*[）)])"
+_BRACKETED = re.compile(rf"[（(]({IN_NOTE}+)[）)]")
 _CARRY = "下同"
 _SHORT_FORM = re.compile(r"[（(](?:以下)?简称[^（）()]*[）)]")
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})

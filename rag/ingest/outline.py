@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rag.ingest.duties import IN_NOTE
 from rag.ingest.linejoin import DATE_LINE, is_title_like
 from rag.ingest.numbering import numbering_of, value_of
 from rag.ingest.paragraphs import Para
@@ -24,9 +25,7 @@ _SENTENCE_END = "。！？；"
 # 附件 / 附件2 / 附件：2025年重点任务分工表 — an attachment after the signature (a bare 附件 line
 # anywhere): a new top-level part of the document, not a child of the body's last item.
 _ANNEX = re.compile(r"^附件\s*(\d{0,2})\s*[：:]?\s*(.{0,40})$")
-# a note may hold a bracketed name of its own: （牵头单位：市住房和城乡建设局；配合单位：市发展改革委（市能源局））
-_IN_NOTE = r"(?:[^（）()]|[（(][^（）()]*[）)])*"
-_TRAILING_NOTE = re.compile(rf"[（(]{_IN_NOTE}(?:牵头|责任|配合|主办|协办){_IN_NOTE}[）)]。?$")
+_TRAILING_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|责任|配合|主办|协办){IN_NOTE}*[）)]。?$")
 _ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委)$")
 
 
