@@ -162,7 +162,7 @@ def test_a_count_asked_in_a_unit_is_stated_only_in_that_unit():
 
     clause = Clause(id="d:一", doc_id="d", path=(), title="", text=(
         "实施主体应当在取得使用登记证之日起6个月内提出补贴申请。本办法适用于四层及以上的既有住宅。"))
-    by_floor = extract({"住宅": 1.0}, (Kind.COUNT,), [Hit(clause, 1.0, 1)], counted=["层"])
+    by_floor = extract({"住宅": 1.0}, (Kind.COUNT,), [Hit(clause, 1.0, 1)], count_units=["层"])
     assert [e.sentence for e in by_floor if Kind.COUNT in e.kinds] == ["本办法适用于四层及以上的既有住宅。"]
 
 

@@ -89,10 +89,10 @@ class Composer(DutyComposer):
                 if years and t.year not in years and not any(str(y) in t.text for y in years):
                     continue
                 sent_cov = coverage(det.terms, t.text)
-                on_subject = coverage(topical, f"{hit.clause.title} {with_previous(hit.clause, t.text)}")
-                if informative and on_subject < _ON_SUBJECT:
+                context = with_previous(hit.clause, t.text)
+                if informative and coverage(topical, f"{hit.clause.title} {context}") < _ON_SUBJECT:
                     continue  # a target on something else (冷库 补助 for 供水工程亏损补助)
-                best_cov = max(best_cov, coverage(topical, with_previous(hit.clause, t.text)))
+                best_cov = max(best_cov, coverage(topical, context))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
                 score = coverage(det.terms, f"{hit.clause.title} {window}") + 0.3 * sent_cov \
@@ -150,7 +150,7 @@ class Composer(DutyComposer):
                 that no clause on its subject states.
         """
         counted = [u for u in asked_units(det.text) if u not in ("%", "/每") and not u.endswith("元")]
-        evidence = [e for e in extract(det.terms, det.kinds, hits, bonus=bonus, counted=counted)
+        evidence = [e for e in extract(det.terms, det.kinds, hits, bonus=bonus, count_units=counted)
                     if e.sentence not in cites.quoted]
         if lacks(evidence, det.kinds, det.terms):
             raise NoAnswer
