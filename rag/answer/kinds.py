@@ -44,6 +44,7 @@ class Kind(StrEnum):
 
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
+_ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录"  # where one applies online
 _UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
 ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
@@ -83,8 +84,8 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # a number of days, months or years — not a year (2025年) or a date (6月5日)
     Kind.DURATION: re.compile(r"(?<![\d年月])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:个)?(?:工作日|日|天|个月|年|小时|周)"
                               r"(?![底前内]?\d)|有效期|长期|连续[一二两三四五六七八九十\d]"),
-    # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
     Kind.FREQUENCY: re.compile(r"每(?:年|半年|季度|季|月|周|旬|两年|三年)[^，。；]{0,12}(?:次|回)|每(?:季度|月|周|旬)(?:末|初)?|定期"),
+    # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
     Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"),
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
     Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{_UNITS})"),
@@ -96,10 +97,10 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # materials one hands in (申请材料, 提交以下材料：…), not a product (正负极材料)
     Kind.FORM: re.compile(r"(?:申请|申报|证明|相关|下列|以下|如下|书面|提交|报送|提供)[^，。；]{0,6}材料|材料[：:]|申请表|申报表|"
                           r"复印件|营业执照|身份证|提交[^，。；]{0,12}(?:证明|复印件|资料)|附件"),
-    Kind.PLATFORM: re.compile(r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|https?://|www\.|"
-                              r"(?:通过|依托|登录|经由|利用|使用|接入|纳入)[^，。；]{0,15}(?:平台|系统)", re.I),
-    # … or the body that handles it: 由所在地县级发展改革部门办理备案, 向所在乡镇（街道）提交
-    Kind.CHANNEL: re.compile(r"窗口|政务服务中心|服务大厅|网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录|"
+    Kind.PLATFORM: re.compile(rf"{_ONLINE}|https?://|www\.|(?:通过|依托|登录|经由|利用|使用|接入|纳入)[^，。；]{{0,15}}(?:平台|系统)",
+                              re.I),
+    # a window, an online service, or the body that handles it: 由所在地县级发展改革部门办理备案, 向所在乡镇（街道）提交
+    Kind.CHANNEL: re.compile(rf"窗口|政务服务中心|服务大厅|{_ONLINE}|"
                               r"(?:由|向|到)[^，。；]{2,20}?(?:部门|局|委|中心|政府|管委会|街道[）)]?)[^，。；]{0,4}(?:办理|申请|申报|提交|备案|受理)",
                              re.I),
     # who qualifies (须具有…, 应当符合…, 对…的), not any obligation (须全额退回)

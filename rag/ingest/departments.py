@@ -127,8 +127,9 @@ def department_aliases(name: str) -> set[str]:
 @lru_cache(maxsize=65536)
 def _aliases(name: str) -> frozenset[str]:
     canon = canonical_department(name)
-    forms = {clean_name(to_simplified(name)), canon}
-    second = _SECOND_NAME.search(clean_name(to_simplified(name)))
+    written = clean_name(to_simplified(name))
+    forms = {written, canon}
+    second = _SECOND_NAME.search(written)
     if second:  # its second name (市能源局) is asked about too
         forms.add(second.group(0)[1:-1])
     abbreviated = canon

@@ -156,12 +156,13 @@ def detect_metadata(text: str) -> dict[str, str]:
     if listed:  # a site lists the notice's title: the document is the one it issues
         found["title"] = found["title"][listed.start(1):listed.end(1)]
     head_text = "\n".join(folded[:40])[:3000]
+    head_plain = "\n".join(plain[:40])  # the same head as written (folding keeps every character's place)
     inline = _INLINE_NOTICE.search(head_text)
     if inline and not found["title"]:
-        found["title"] = "\n".join(plain[:40])[inline.start(1):inline.end(1)]
+        found["title"] = head_plain[inline.start(1):inline.end(1)]
         span = _issuer_before(head_text, inline.start())
         if span and not found["issuer"]:
-            found["issuer"] = "\n".join(plain[:40])[span[0]:span[1]]
+            found["issuer"] = head_plain[span[0]:span[1]]
     if not found["title"]:
         found["title"] = next((plain[i] for i in head if is_title_like(folded[i], 60) and _DOC_TYPE.search(folded[i])
                                and not numbering_of(folded[i])), "")
@@ -177,11 +178,11 @@ def detect_metadata(text: str) -> dict[str, str]:
     signed = _SIGNED.search(head_text) if not found["date"] else None
     if signed:  # a flattened notice: …请认真遵照执行。松陵县人民政府2024年6月5日
         found["date"] = iso_date(signed.group(2))
-        found["issuer"] = found["issuer"] or "\n".join(plain[:40])[signed.start(1):signed.end(1)]
+        found["issuer"] = found["issuer"] or head_plain[signed.start(1):signed.end(1)]
     decree = _DECREE.search(head_text) if not found["number"] else None
     if decree:  # a rule: its decree number, the promulgating government and day
-        found["number"] = "\n".join(plain[:40])[decree.start(2):decree.end(3)]
-        found["issuer"] = found["issuer"] or "\n".join(plain[:40])[decree.start(2):decree.end(2)]
+        found["number"] = head_plain[decree.start(2):decree.end(3)]
+        found["issuer"] = found["issuer"] or head_plain[decree.start(2):decree.end(2)]
         found["date"] = found["date"] or iso_date(decree.group(1))
     source = _SOURCE.search(raw_folded[:6000]) if not found["issuer"] else None
     if source:
