@@ -51,6 +51,16 @@ def test_item_titles_that_begin_with_digits():
     assert found[-1].title == "12.100个示范村建设" and found[-1].lead == ("县农业农村局",)
 
 
+def test_an_eleventh_measure_keeps_its_number():
+    # 十一、 is one label: its 一、 is not a first item starting inside it
+    text = "\n".join(["柘原县支持制造业发展若干措施", *(f"{n}、措施{n}。给予奖励。" for n in "一二三四五六七八九十"),
+                      "十一、申报条件。申请本措施支持的企业应同时符合以下条件：（一）具有独立法人资格；（二）近三年无重大事故。",
+                      "十二、申报程序。企业向县工业和信息化局提交申请。"])
+    found = items(chunk_document(DOC, text))
+    assert [c.title for c in found[-2:]] == ["十一、申报条件", "十二、申报程序"]
+    assert found[-2].text.startswith("十一、申报条件。") and len({c.id for c in found}) == len(found)
+
+
 ONE_LINE = ("首页 > 政务公开 > 政策文件 海晏市人民政府关于印发《海晏市充电设施建设管理办法》的通知 来源：海晏市人民政府办公室 "
             "发布时间：2024-06-05 10:32 浏览次数：1468 海政发〔2024〕11号 各县（市、区）人民政府，市政府各部门： "
             "现将《海晏市充电设施建设管理办法》印发给你们，请认真遵照执行。 海晏市人民政府 2024年6月3日 （此件公开发布） "

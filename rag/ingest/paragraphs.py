@@ -45,6 +45,7 @@ _SENTENCE_END = "。；！？"
 _REFERENCE_BEFORE = re.compile(r"(?:本办法|本条例|本规定|本细则|本意见|本措施|本法|依照|按照|根据|依据|违反|适用|参照|和|及|或|、|至|自)$")
 _REFERENCE_AFTER = re.compile(r"^(?:规定|的规定|之|第[一二三四五六七八九十]+款|款|项|所|中|至|和|、)")
 _FLAT_LENGTH, _FLAT_GAPS = 300, 5
+_NUMERAL = frozenset("0123456789一二三四五六七八九十百零〇两")
 _HEADING_LEN = 40
 _ANY_PUNCT = re.compile(r"[。；！？，,;!?：:]")
 _ENDS_WITH_LABEL = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条]$")
@@ -114,7 +115,7 @@ def _inline_labels(paras: list[Para], norm: Normalized, raw: str) -> list[Para]:
         for m in _CANDIDATE.finditer(p.text, 1):
             pos = m.start()
             found = numbering_of(p.text[pos:], {k: v + 1 for k, v in last.items()})
-            if not found or pos <= cuts[-1] or p.text[pos - 1].isdigit():  # the 1. of 31. is no label
+            if not found or pos <= cuts[-1] or p.text[pos - 1] in _NUMERAL:  # the 1. of 31., the 一、 of 十一、 is no label
                 continue
             kind, label, marker = found
             value = value_of(kind, label)
