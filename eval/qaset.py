@@ -26,7 +26,6 @@ from eval.metrics import fold
 from rag.ingest.metadata import iso_date
 
 INTENTS = ("lead", "support", "target", "policy", "region", "doc_fact", "dept_lookup", "open", "alignment")
-USERS = ("enterprise", "official", "evaluator")
 _CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*:\S+$")
 _KEYWORD_SEP = re.compile(r"[;；|]")
 _A_DAY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -53,8 +52,8 @@ def validate_item(item: dict, where: str = "item") -> None:
             raise ValueError(f"{where}: field {key!r} must be a {kind.__name__}, got {item.get(key)!r}")
     if not item["question"].strip():
         raise ValueError(f"{where}: empty question")
-    if item.get("user") and item["user"] not in USERS:
-        raise ValueError(f"{where}: user {item['user']!r} is not one of {', '.join(USERS)}")
+    if item.get("user") is not None and not isinstance(item["user"], str):  # who asks: a free label (resident …)
+        raise ValueError(f"{where}: field 'user' must be a str, got {item['user']!r}")
     if not isinstance(item.get("intent", ""), str):
         # a label of the report's per-intent table: the evaluator's own (procedure, penalty) are kept
         raise ValueError(f"{where}: field 'intent' must be a str, got {item['intent']!r}")
