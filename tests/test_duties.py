@@ -151,3 +151,27 @@ def test_one_body_under_two_names_is_the_first_and_answers_to_both():
     assert canonical_department("市发展改革委（市能源局）") == "市发展改革委"
     assert {"市能源局", "市发改委"} <= department_aliases("市发展改革委（市能源局）")
     assert canonical_department("各县（市、区）政府") == "各县（市、区）政府"  # a bracket inside a name stays
+
+
+@pytest.mark.parametrize("text", [
+    "7.推动设置老年医学科。责任单位：市卫生健康委（牵头）、市民政局；完成时限：2025年12月底前",
+    "7.推动设置老年医学科。（责任单位：市卫生健康委（牵头）、市民政局；完成时限：2025年12月底前）",
+    "7.推动设置老年医学科。牵头单位：市卫生健康委；责任单位：市民政局",
+])
+def test_role_keys_unbracketed_and_a_unit_marked_as_lead(text):
+    # a task-division list writes its units after the task, unbracketed, the lead marked （牵头）
+    d = parse_duties(text)
+    assert (d.lead, d.support) == (("市卫生健康委",), ("市民政局",))
+    assert parse_duties("各牵头单位要会同责任单位细化工作措施。").lead == ()
+
+
+def test_a_keyed_line_closing_a_section_is_the_section_s(tmp_path: Path):
+    from rag.ingest.chunk import chunk_document
+    from rag.model import Document
+
+    text = "\n".join(["柘原县人才若干措施", "## 三、入职补贴", "（一）对新引进的A类人才给予入职补贴100万元。",
+                      "（二）对新引进的全职博士研究生给予入职补贴20万元。", "（三）入职补贴分三期发放。",
+                      "**责任单位：** 县人力资源和社会保障局、县财政局", "## 四、生活补贴", "（一）每月发放生活补贴。"])
+    items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
+    assert [c.support for c in items[:3]] == [("县人力资源和社会保障局", "县财政局")] * 3
+    assert items[3].support == ()

@@ -52,6 +52,13 @@ def test_detect_metadata_of_a_small_notice():
     assert detect_metadata("国务院办公厅关于加快发展的意见\n国办发〔2020〕39号\n正文。\n二〇二〇年十月二十日")["date"] == "2020-10-20"
 
 
+def test_a_markdown_plan_s_metadata_block_names_its_issuer():
+    text = "\n".join(["# 柘原县关于集聚高层次人才的若干措施", "> 文号：柘政办发〔2025〕9号",
+                      "> 印发单位：柘原县人民政府办公室", "> 印发日期：2025年3月18日", "一、总则。正文。"])
+    meta = detect_metadata(text)
+    assert (meta["issuer"], meta["level"], meta["region"], meta["date"]) == ("柘原县人民政府办公室", "county", "柘原县", "2025-03-18")
+
+
 @pytest.mark.parametrize(
     ("issuer", "expected"),
     [

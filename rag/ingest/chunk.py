@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from rag.ingest.corpus import CorpusFile
 from rag.ingest.departments import canonical_department
-from rag.ingest.duties import parse_duties
+from rag.ingest.duties import LEAD_ROLES, SUPPORT_ROLES, parse_duties
 from rag.ingest.linejoin import DATE_LINE, DOC_NUMBER, is_title_like
 from rag.ingest.normalize import Normalized, normalize_text
 from rag.ingest.numbering import numbering_of
@@ -40,7 +40,8 @@ _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|
 _REMARK = re.compile(r"^（此件[^（）]{0,12}）$")
 # A document's own statement that the first unit of a 责任单位 list leads the task.
 _FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
-_STANDALONE_NOTE = re.compile(r"[（(](?:[^（）()]|[（(][^（）()]*[）)])+[）)]。?")
+_STANDALONE_NOTE = re.compile(r"[（(](?:[^（）()]|[（(][^（）()]*[）)])+[）)]。?"
+                              r"|(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES) + r")\s*[：:][^。]{2,200}。?")
 
 
 # ---------------------------------------------------------------- front matter
@@ -166,7 +167,8 @@ def _first_unit_leads(clauses: list[Clause]) -> list[Clause]:
 def _share_closing_notes(clauses: list[Clause], blocks: list[Block], paras: list[Para]) -> list[Clause]:
     """A note standing as its own paragraph after a task's last sub-item — 1.建设算力枢纽。
     （1）…（2）…（3）… then （省发展改革委牵头，…按职责分工负责） — is the whole task's: its
-    sub-items (and the task's own clause) without a note of their own take its units."""
+    sub-items (and the task's own clause) without a note of their own take its units; so does a
+    keyed line closing a section (…\n责任单位：县人力资源和社会保障局、县财政局)."""
     out = list(clauses)
     for i, block in enumerate(blocks):
         note = paras[block.last].text

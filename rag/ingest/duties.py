@@ -43,6 +43,13 @@ _NOTE = re.compile(
     r"[（(]\s*(?=(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES) + r")\s*[：:])"
     r"((?:[^（）()]|[（(][^（）()]*[）)])*)(?:[）)]|$)"
 )
+# The same keys standing unbracketed at the end of a task or on a line of their own (…。责任单位：
+# 市民政局（牵头）、市财政局；完成时限：2025年11月底前): a key opening the text or following a
+# sentence end.
+ROLE_LINE = re.compile(r"(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES) + r")\s*[：:]")
+_KEYED = re.compile(r"(?:^|(?<=[。；;！？\s]))(?=" + ROLE_LINE.pattern + ")")
+# a unit marked as the lead inside a list of 责任单位: 市民政局（牵头）
+_MARKED_LEAD = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
 # Another key inside a note (完成时限：…, 备注：…) ends the units of the role before it.
 _OTHER_KEY = re.compile(r"[；;，,]\s*[\u4e00-\u9fff]{2,6}[：:]")
 # The other common form of note names the units before their role verbs. Every comma-delimited
@@ -168,24 +175,34 @@ def parse_duties(text: str) -> Duties:
     folded = to_simplified(text)
     reader = _Reader(text, folded)
     for note in _NOTE.finditer(folded):
-        body = note.group(1)
-        roles = list(_ROLE.finditer(body))
-        for i, role in enumerate(roles):
-            segment = body[role.end(): roles[i + 1].start() if i + 1 < len(roles) else len(body)]
-            # （以下简称市发展改革委，下同） names the unit's short form; its 下同 carries no duty
-            segment = _SHORT_FORM.sub("", segment)
-            other = _OTHER_KEY.search(segment)
-            segment = segment[:other.start()] if other else segment
-            names = _names(segment)
-            reader.add(names, role.group(1), role.group(1) in LEAD_ROLES)
-            if _CARRY in segment:
-                reader.carried.extend(_carried(segment) or names)
+        _keyed(note.group(1), reader)
+    if not reader.lead and not reader.support:
+        keyed = _KEYED.search(folded)
+        if keyed:
+            _keyed(folded[keyed.start():], reader)
     if not reader.lead and not reader.support:
         for note in _BRACKETED.finditer(folded):
             _verb_note(note.group(1), reader)
     if not reader.lead and not reader.support:
         _sentences(folded, reader)
     return reader.duties()
+
+
+def _keyed(body: str, reader: _Reader) -> None:
+    """Units under role keys (牵头单位：…；责任单位：…), a unit marked （牵头） among them a lead."""
+    roles = list(_ROLE.finditer(body))
+    for i, role in enumerate(roles):
+        segment = body[role.end(): roles[i + 1].start() if i + 1 < len(roles) else len(body)]
+        # （以下简称市发展改革委，下同） names the unit's short form; its 下同 carries no duty
+        segment = _SHORT_FORM.sub("", segment).split("。", 1)[0]
+        other = _OTHER_KEY.search(segment)
+        segment = segment[:other.start()] if other else segment
+        names = _names(segment)
+        marked = [n for n in names if _MARKED_LEAD.search(n)]
+        reader.add([_MARKED_LEAD.sub("", n) for n in marked], "牵头", True)
+        reader.add([n for n in names if n not in marked], role.group(1), role.group(1) in LEAD_ROLES)
+        if _CARRY in segment:
+            reader.carried.extend(_carried(segment) or names)
 
 
 def _verb_note(body: str, reader: _Reader) -> None:

@@ -50,7 +50,7 @@ _SITE_SUFFIX = re.compile(r"\s*[_|—-]\s*[^_|—-]{2,20}(?:人民政府|政府�
 _LIST_VALUE = r"[：:]\s*([^\s　：:]{2,40})"
 _LISTED = {
     "number": re.compile(rf"(?:发文字号|文\s*号){_LIST_VALUE}"),
-    "issuer": re.compile(rf"(?:发文机关|发布机构|发文单位|制发机关){_LIST_VALUE}"),
+    "issuer": re.compile(rf"(?:发文机关|发布机构|发文单位|制发机关|印发单位|印发机关|发布单位){_LIST_VALUE}"),
     "date": re.compile(r"(?:成文日期|发文日期|印发日期)[：:]\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"),
     "published": re.compile(r"(?:发布日期|发布时间)[：:]\s*(\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?)"),
     "title": re.compile(r"(?:^|\n)\s*(?:标\s*题|名\s*称)[：:]\s*([^\n]{4,80})"),
