@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from rag.answer.extract import opens_list
+from rag.answer.extract import opens_list, opens_whole_list
 from rag.answer.intent import Detection
 from rag.answer.kinds import STATES
 from rag.answer.sentences import fitness, folded, trim
@@ -39,6 +39,13 @@ def quoted(name: str) -> str:
     """``name`` in quotation marks, unless it already stands in them (no ““…””)."""
     return name if name.startswith("“") and name.endswith("”") else f"“{name}”"
 
+
+
+def _listed(sents: list[str]) -> str:
+    """A sentence opening a list and its items as one text: 条件：（一）…；（二）…；"""
+    items = [s.strip().rstrip("。；;") for s in sents]
+    lead = items[0] if items[0].endswith(("：", ":")) else f"{items[0]}；"
+    return lead + "".join(f"{s}；" for s in items[1:])
 
 
 def level_key(level: str) -> int:
@@ -111,6 +118,49 @@ class ComposerBase:
         self.duties = department_index(clauses)  # lead, support, support_inherited
 
 
+    def sentence_list(self, clause: Clause) -> list[Clause]:
+        """The clauses of the one-sentence list ``clause`` belongs to — the paragraph opening it
+        (申报条件：) and the items finishing its sentence (（一）…；…（五）…。) — or none."""
+        order = self.by_doc.get(clause.doc_id, [])
+        at = next((n for n, c in enumerate(order) if c.id == clause.id), None)
+        if at is None:
+            return []
+        start = at
+        while start > 0 and order[start].kind == "item" and not opens_whole_list(order[start].text):
+            start -= 1
+        opener = order[start]
+        if not opens_whole_list(opener.text):
+            return []
+        items: list[Clause] = []
+        for c in order[start + 1:]:
+            if c.kind != "item" or c.path[:len(opener.path)] != opener.path:
+                break
+            items.append(c)
+            if not c.text.rstrip().endswith(("；", ";")):
+                break
+        run = [opener, *items]
+        return run if len(items) >= 2 and at < start + len(run) else []
+
+
+    def quote_list(self, det: Detection, run: list[Clause], hits: list[Hit], cites: Citations) -> str:
+        """A one-sentence list quoted whole, each item with its own marker, within half as much
+        again as an answer's budget: 申报条件：（一）…[1]；（二）…[2]。"""
+        ranked = {h.clause.id: h for h in hits}
+        opener = run[0].text.rstrip()
+        lead = re.split(r"(?<=[。！？])", opener)[-1] or opener
+        out = f"{lead}{cites.mark(ranked.get(run[0].id) or Hit(run[0], 0.0, 0))}" if len(lead) > 8 else lead
+        room = LIMIT + LIMIT // 2 - len(out)
+        shown = []
+        for c in run[1:]:
+            item = c.text.strip().rstrip("。；;")
+            if shown and len(item) > room:
+                shown.append("…")
+                break
+            shown.append(f"{trim(item, det.terms, room)}{cites.mark(ranked.get(c.id) or Hit(c, 0.0, 0))}")
+            room -= len(item)
+        return f"{out}{'；'.join(shown)}。".replace("；…", "…")
+
+
     def doc(self, hit: Hit) -> Document:
         return self.documents[hit.clause.doc_id]
 
@@ -158,22 +208,29 @@ class ComposerBase:
 
     def quote(self, det: Detection, picked: list[tuple[Hit, str]], cites: Citations) -> str | None:
         """One or two picked sentences trimmed to the budget (keeping the piece that states the
-        kind of fact asked), each with its marker."""
+        kind of fact asked), each with its marker; a sentence opening a list (应同时符合以下条件：)
+        is quoted with the items picked after it, in a budget half as long again."""
         if not picked:
             return None
-        if opens_list(picked[0][1]) and len(picked) > 1:  # a list and its items
-            items = [s.strip().rstrip("。；;") for _, s in picked]
-            lead = items[0] if items[0].endswith(("：", ":")) else f"{items[0]}；"  # 条件：（一）…；
-            body = trim(lead + "".join(f"{s}；" for s in items[1:]), det.terms, LIMIT + LIMIT // 2)
-            cites.quoted.update(s for _, s in picked)
-            return f"{body.rstrip('；')}{cites.mark(picked[0][0])}。"
-        texts = [sent.strip().rstrip("。；;") for _, sent in picked[:2]]
-        room = LIMIT if len(texts) == 1 else max(LIMIT - min(len(texts[1]), LIMIT // 2), LIMIT // 2)
+        runs: list[tuple[Hit, list[str]]] = []
+        for hit, sent in picked:
+            if runs and runs[-1][0].clause.id == hit.clause.id and opens_list(runs[-1][1][0]):
+                runs[-1][1].append(sent)  # an item of the list the run opened
+            else:
+                runs.append((hit, [sent]))
+        runs = runs[:2]
+        for _, sents in runs:
+            cites.quoted.update(sents)
+        if len(runs) == 1 and len(runs[0][1]) > 1:  # a list and its items
+            body = trim(_listed(runs[0][1]), det.terms, LIMIT + LIMIT // 2)
+            return f"{body.rstrip('；')}{cites.mark(runs[0][0])}。"
+        texts = [_listed(sents) if len(sents) > 1 else sents[0].strip().rstrip("。；;") for _, sents in runs]
+        budget = LIMIT + (LIMIT // 2 if any(len(sents) > 1 for _, sents in runs) else 0)
+        room = budget if len(texts) == 1 else max(budget - min(len(texts[1]), budget // 2), budget // 2)
         first = trim(texts[0], det.terms, room, must=stated(texts[0], det.kinds))
-        cites.quoted.add(picked[0][1])
-        out = f"{first}{cites.mark(picked[0][0])}"
-        if len(texts) > 1 and LIMIT - len(first) >= 12:
-            out += f"；{trim(texts[1], det.terms, LIMIT - len(first), must=stated(texts[1], det.kinds))}{cites.mark(picked[1][0])}"
-            cites.quoted.add(picked[1][1])
+        out = f"{first}{cites.mark(runs[0][0])}"
+        if len(texts) > 1 and budget - len(first) >= 12:
+            second = trim(texts[1], det.terms, budget - len(first), must=stated(texts[1], det.kinds))
+            out += f"；{second.rstrip('；')}{cites.mark(runs[1][0])}"
         return out + "。"
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from rag.answer.base import LIMIT, Citations, NoAnswer, level_key
 from rag.answer.duty_compose import DutyComposer
-from rag.answer.extract import extract, lacks, pick
+from rag.answer.extract import DOC_WIDE, LIST_KINDS, doc_wide, extract, lacks, pick
 from rag.answer.intent import Detection
 from rag.answer.kinds import Kind
 from rag.answer.registry import CUES
@@ -42,6 +42,7 @@ _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?万?元")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
+_READ = 8  # hits whose sentences the backbone reads
 
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -150,12 +151,33 @@ class Composer(DutyComposer):
                 that no clause on its subject states.
         """
         counted = [u for u in asked_units(det.text) if u not in ("%", "/每") and not u.endswith("元")]
-        evidence = [e for e in extract(det.terms, det.kinds, hits, bonus=bonus, count_units=counted)
+        hits = self._with_doc_wide(det, hits)
+        evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted)
                     if e.sentence not in cites.quoted]
         if lacks(evidence, det.kinds, det.terms):
             raise NoAnswer
         picked = pick(evidence, det.kinds)
+        if picked and any(k in LIST_KINDS for k in det.kinds):
+            # 要满足哪些条件: the conditions are one list, though chunked item by item
+            run = next((r for e in [picked[0], *evidence[:3]] if (r := self.sentence_list(e.hit.clause))), None)
+            if run:
+                return self.quote_list(det, run, hits, cites)
         return self.quote(det, [(e.hit, e.sentence) for e in picked], cites)
+
+
+    def _with_doc_wide(self, det: Detection, hits: list[Hit]) -> list[Hit]:
+        """The first eight hits, then the clauses of the first hit's document that state a
+        ``DOC_WIDE`` fact asked (its 申报条件, its 就高不重复 rule) when retrieval missed them."""
+        hits = hits[:_READ]
+        wide = [k for k in det.kinds if k in DOC_WIDE]
+        if not wide or not hits:
+            return hits
+        seen = {h.clause.id for h in hits}
+        low = min(h.score for h in hits)
+        extra = [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(
+            c for c in self.by_doc.get(hits[0].clause.doc_id, ()) if c.id not in seen
+            and any(doc_wide(k, c, s) for k in wide for s in sentences(body_text(c))))]
+        return hits + extra
 
 
     def section(self, topical: Mapping[str, float], best: Hit, hits: list[Hit], cites: Citations) -> str | None:

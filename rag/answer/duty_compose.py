@@ -24,7 +24,7 @@ from rag.answer.sentences import (
     trim,
 )
 from rag.ingest.departments import canonical_department, department_aliases
-from rag.ingest.duties import IN_NOTE
+from rag.ingest.duties import IN_NOTE, ROLE_LINE
 from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
 
@@ -47,7 +47,9 @@ def duty_name(clause: Clause, unit: str) -> str:
     if not name or not body.startswith(name) or body[len(name):len(name) + 1] not in ("，", ","):
         return name
     spellings = department_aliases(unit) | {unit}
-    said = sentences(body)
+    said = [s for s in sentences(body) if not ROLE_LINE.match(folded(s))]  # not 责任单位：市民政局（牵头）、…
+    if not said:
+        return name
     chosen = next((s for s in said if any(a in s for a in spellings)), said[0])
     must = next((a for a in sorted(spellings, key=len, reverse=True) if a in chosen), "")
     return trim(chosen, [unit], _DUTY, must=must)
@@ -61,6 +63,9 @@ def detail(clause: Clause, room: int = _DUTY) -> str:
     if len(simple) == len(text):  # notes in either script: cut where the simplified text has them
         for note in reversed(list(_ROLE_NOTE.finditer(simple))):
             text = text[:note.start()] + text[note.end():]
+        keyed = next((m for m in ROLE_LINE.finditer(folded(text)) if m.start() and text[m.start() - 1] in "。；; \n"), None)
+        if keyed:  # …。责任单位：市民政局（牵头）、…；完成时限：… — the units are named apart
+            text = text[:keyed.start()]
     summary = task_summary(replace(clause, text=text), room) if room >= 12 else ""  # "" for a bare title
     parts = [summary] if summary and strip_label(summary).rstrip("。…") != task_name(clause) else []
     deadline = _DEADLINE.search(simple)
@@ -193,7 +198,7 @@ class DutyComposer(ComposerBase):
             rows = self.duties.get(dept, [])
             # a place or level the question names narrows to its documents
             rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
-            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or rows
+            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or ([] if topical else rows)
             groups: dict[str, list[tuple[Clause, str]]] = {}
             for c, r in rows:
                 groups.setdefault(c.doc_id, []).append((c, r))

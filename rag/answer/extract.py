@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from rag.answer.kinds import SPECIFIC, Kind, states
 from rag.answer.sentences import body_text, coverage, heading, sentences
-from rag.model import Hit
+from rag.model import Clause, Hit
 
 # Lines of a notice that answer nothing: the addressees, the forwarding formula, the request.
 _BOILERPLATE = re.compile(r"^(?:各[^，。；]{0,60}[：:]$|现将|请(?:认真|结合|各|遵照)|特此通知|（此件|此件|印发给你们)"
@@ -33,6 +33,7 @@ _BOILERPLATE = re.compile(r"^(?:各[^，。；]{0,60}[：:]$|现将|请(?:认真
                           r"|^[\u4e00-\u9fff]{2,20}(?:人民政府|办公厅|办公室)\s*\d{4}年\d{1,2}月\d{1,2}日")  # a signature
 _NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
 _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
+_KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
 _LISTED = 4  # items of a list quoted after the sentence that opens it
 _FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
@@ -41,6 +42,19 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[
 PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南|要求)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
 _APPLY = re.compile(r"申报|申请|提交|受理")
+# Who qualifies for any measure of a document and whether its supports add up are written once,
+# for the whole document: under a heading of their own (十一、申报条件, 其他事项) or in a sentence
+# naming the document itself (享受本措施奖补的企业须…具有独立法人资格; 同时符合本措施和…的，就高不重复).
+DOC_WIDE = frozenset({Kind.CONDITION, Kind.STACKING})
+_GENERAL_HEAD = re.compile(r"(?:申报|申请|享受|支持|补助|补贴|奖补|资助|奖励)(?:条件|对象|范围)|基本条件|其他事项|附则|其他规定")
+_ITSELF = re.compile(r"本(?:措施|办法|政策|细则|方案|通知|规定|指南|意见|条例|实施办法|若干措施)")
+_ELIGIBLE = re.compile(r"(?:须|应|应当|必须)(?:同时)?(?:在|具有|具备|符合|为|是|满足)|(?:以下|下列)(?:条件|要求)")
+# A list every item of which holds — 申报条件：, 应同时符合以下条件：, 提交以下材料： — is one
+# sentence, whatever clauses its items were chunked into; a schedule one row of which applies
+# (按照以下标准给予补贴：, 有下列情形之一的：) or a division of duties (按照下列职责分工：) is not.
+LIST_OPENER = re.compile(r"(?:条件|材料|要求|资格|资料)[^，。；：:]{0,6}[：:]$")
+_SCHEDULE = re.compile(r"标准|分工|职责|之一")
+LIST_KINDS = frozenset({Kind.CONDITION, Kind.FORM})
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -70,7 +84,12 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
     clause = hit.clause
     out = []
     for sent in sentences(body_text(clause)):
-        if _BOILERPLATE.search(sent) or (len(sent) < _HEADING_LIKE and not re.search(r"\d", sent)):
+        if _BOILERPLATE.search(sent):
+            continue
+        if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(sent.split("：")[0]):
+            out.append((sent, f"{clause.title} {sent}"))  # 完成时限：长期坚持, a note's key written unbracketed
+            continue
+        if len(sent) < _HEADING_LIKE and not re.search(r"\d", sent):
             continue
         out.append((sent, sent))
     for note in _NOTE.finditer(clause.text):
@@ -132,31 +151,48 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
     runner-up of the same document when it is on the subject too."""
     if not evidence:
         return []
-    chosen = [evidence[0]]
     if opens_list(evidence[0].sentence):
-        inline = _FIRST_ITEM.search(evidence[0].sentence) is not None
-        # 应同时符合以下条件：（一）…；（二）…: the list the sentence opens is the answer (its
-        # items, when the sentence holds the first one itself, up to the first sentence not an item)
-        following = [s for s, _ in candidate_sentences(evidence[0].hit)]
-        at = following.index(evidence[0].sentence) if evidence[0].sentence in following else len(following)
-        items = following[at + 1:at + 1 + _LISTED]
-        if inline:
-            items = items[:next((n for n, s in enumerate(items) if not _ITEM.match(s)), len(items))]
-        chosen += [Evidence(evidence[0].hit, s, 0.0, 0.0, frozenset()) for s in items]
-        return chosen
+        return _with_items(evidence[0])
+    chosen = [evidence[0]]
     for kind in kinds:
-        if len(chosen) >= n or any(kind in e.kinds for e in chosen):
+        if len(chosen) >= n or any(_for_every_measure(kind, e) for e in chosen):
+            continue
+        # a measure's own condition (对…的企业) does not say who may apply for any measure: the
+        # document's eligibility rule (享受本措施…须具有独立法人资格) is quoted beside it
+        held = any(kind in e.kinds for e in chosen)
+        if held and kind not in DOC_WIDE:
             continue
         extra = next((e for e in evidence[1:] if kind in e.kinds and e.hit.clause.doc_id == chosen[0].hit.clause.doc_id
-                      and (e.topical >= 0.5 * chosen[0].topical or _for_every_measure(kind, e)) and e not in chosen), None)
+                      and ((not held and e.topical >= 0.5 * chosen[0].topical) or _for_every_measure(kind, e))
+                      and e not in chosen), None)
         if extra is not None:
-            chosen.append(extra)
+            chosen += _with_items(extra)
     if len(chosen) < n and len(evidence) > 1 and not kinds:
         runner = evidence[1]
         if (runner.score >= 0.6 * evidence[0].score and runner.topical >= 0.4
                 and runner.hit.clause.doc_id == evidence[0].hit.clause.doc_id):
             chosen.append(runner)
     return chosen
+
+
+def opens_whole_list(text: str) -> bool:
+    """Whether ``text`` ends by opening a list every item of which holds (``LIST_OPENER``)."""
+    last = re.split(r"[。！？]", text.rstrip())[-1]
+    return LIST_OPENER.search(last) is not None and _SCHEDULE.search(last) is None
+
+
+def _with_items(e: Evidence) -> list[Evidence]:
+    """``e``, followed by the items of the list it opens (应同时符合以下条件：（一）…；（二）…: its
+    items, when the sentence holds the first one itself, up to the first sentence not an item)."""
+    if not opens_list(e.sentence):
+        return [e]
+    inline = _FIRST_ITEM.search(e.sentence) is not None
+    following = [s for s, _ in candidate_sentences(e.hit)]
+    at = following.index(e.sentence) if e.sentence in following else len(following)
+    items = following[at + 1:at + 1 + _LISTED]
+    if inline:
+        items = items[:next((n for n, s in enumerate(items) if not _ITEM.match(s)), len(items))]
+    return [e, *(Evidence(e.hit, s, 0.0, 0.0, frozenset()) for s in items)]
 
 
 def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[str, float], anchors: int = 2) -> bool:
@@ -180,7 +216,20 @@ def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[st
 def _for_every_measure(kind: Kind, e: Evidence) -> bool:
     """A document's own procedure clause (十四、申报程序) says how and where to apply for any of its
     measures, so it answers 冷库补助去哪里办 without naming 冷库; a "when" only when it is the
-    application's time (每年3月1日至4月30日…提交申报材料)."""
+    application's time (每年3月1日至4月30日…提交申报材料). Its eligibility and stacking rules
+    (``DOC_WIDE``) hold for every measure too."""
+    if kind in DOC_WIDE:
+        return kind in e.kinds and doc_wide(kind, e.hit.clause, e.sentence)
     if kind not in _APPLYING or not PROCEDURE_HEAD.search(heading(e.hit.clause)):
         return False
     return kind is not Kind.WHEN or _APPLY.search(e.sentence) is not None
+
+
+def doc_wide(kind: Kind, clause: Clause, sentence: str) -> bool:
+    """Whether ``sentence`` of ``clause`` states a ``DOC_WIDE`` fact for the whole document: any
+    stacking rule; a condition under a general heading (申报条件) or naming the document itself,
+    written as who must be what (须…具有, 应同时符合以下条件)."""
+    if kind is Kind.STACKING:
+        return states(kind, sentence)
+    return (kind is Kind.CONDITION and _ELIGIBLE.search(sentence) is not None
+            and (_GENERAL_HEAD.search(heading(clause)) is not None or _ITSELF.search(sentence) is not None))

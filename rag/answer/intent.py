@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rag.answer.kinds import ASKS, Kind, asked_kinds
+from rag.answer.questions import written
 from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.sentences import folded
 from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
@@ -201,7 +202,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     Returns:
         A ``Detection``.
     """
-    text = tokenizer.fold(question).strip()
+    text = written(tokenizer.fold(question).strip())
     departments, unknown_depts, rest = _departments(text, vocab)
     places, unknown_places = _places(rest, vocab)
     unknown = [*unknown_places, *unknown_depts]

@@ -12,6 +12,15 @@ MAX_PARTS = 4
 _EACH = re.compile(r"^(?P<pre>.*[的，,])?(?P<a>[^的，,和与及]{2,12})(?:和|与|及|、)(?P<b>[^的，,？?和与及]{2,12}?)分别(?P<rest>.+)$")
 
 
+# the spoken question words and the written ones the cues are written in: 要啥条件 is 要什么条件
+_SPOKEN = str.maketrans({"啥": "什么", "咋": "怎么"})
+
+
+def written(question: str) -> str:
+    """``question`` with its spoken question words written out (啥 → 什么, 咋 → 怎么)."""
+    return question.translate(_SPOKEN)
+
+
 def _cjk(text: str) -> int:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -34,6 +43,7 @@ def split_question(question: str) -> list[str]:
         One or more non-empty questions, in order.
     """
     pieces: list[str] = []
+    question = written(question)
     for part in _QUESTION_END.split(question.strip()):
         each = _EACH.match(part)
         if each:

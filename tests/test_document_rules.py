@@ -1,0 +1,77 @@
+"""What a document says once for all its measures, and lists chunked item by item, answer as a whole.
+
+Two documents written for this test: a county 专项资金申报指南 whose categories each state a
+standard and a condition list (申报条件： then （一）…；（二）…。, chunked one clause per item),
+with an eligibility and a stacking rule written once in 其他事项; and a task-division plan whose
+units stand unbracketed after each task (责任单位：X（牵头）、Y；完成时限：…).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+GUIDE = "\n".join([
+    "岫山县工业专项资金申报指南",
+    "一、技术改造项目",
+    "支持标准：对完成竣工验收的技术改造项目，按设备购置额的8%给予补助，单个项目最高不超过400万元。",
+    "申报条件：",
+    "（一）项目设备购置额不低于800万元，其中小微企业不低于200万元；",
+    "（二）纳税信用等级为B级及以上；",
+    "（三）项目已按规定完成备案，并已竣工投产。",
+    "二、企业技术中心",
+    "支持标准：对新认定的省级企业技术中心，一次性奖励50万元。",
+    "三、其他事项",
+    "（一）享受本指南支持的企业须在县内依法注册登记、具有独立法人资格，且近三年未发生重大安全生产事故。",
+    "（二）同一企业同一年度符合多个支持类别的，按照就高不重复原则予以支持。",
+])
+
+DIVISION = "\n".join([
+    "岫山县2025年养老服务重点工作任务分工方案",
+    "一、完善居家养老服务",
+    "1.新建社区养老服务中心12个，实现街道全覆盖。责任单位：县民政局（牵头）、县住房城乡建设局；完成时限：2025年11月底前",
+    "2.推动综合医院设置老年医学科，设置比例达到90%以上。责任单位：县卫生健康局（牵头）、县民政局；完成时限：长期坚持",
+    "3.建设家庭养老床位1500张，每张床位一次性建设补贴3000元。责任单位：县民政局（牵头）、县卫生健康局；完成时限：2025年12月底前",
+])
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    from rag.ingest.edit import add_files, apply_change
+    from rag.service import PolicyQA
+
+    root = tmp_path_factory.mktemp("document_rules")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    paths = [root / "guide.txt", root / "division.txt"]
+    paths[0].write_text(GUIDE, encoding="utf-8")
+    paths[1].write_text(DIVISION, encoding="utf-8")
+    apply_change(corpus, lambda: add_files(paths, corpus, level="county", region="岫山县"))
+    with PolicyQA.open(corpus, root / "index") as opened:
+        yield opened
+
+
+def test_a_condition_list_chunked_item_by_item_is_quoted_whole(county):
+    answer = county.ask("技术改造项目申报要满足哪些条件？")
+    assert answer.answerable
+    assert all(w in answer.answer for w in ("不低于800万元", "B级及以上", "完成备案")), answer.answer
+    assert len(re.findall(r"\[\d\]", answer.answer)) >= 3 and len(answer.citations) >= 3  # each item cited
+
+
+def test_a_document_s_eligibility_rule_answers_for_each_of_its_measures(county):
+    answer = county.ask("企业技术中心奖励要啥条件？")  # 啥 is 什么
+    assert answer.answerable and "50万元" in answer.answer and "独立法人资格" in answer.answer, answer.answer
+
+
+def test_a_document_s_stacking_rule_answers_whether_two_supports_add_up(county):
+    answer = county.ask("技术改造补助和企业技术中心奖励能同时享受吗？")
+    assert answer.answerable and "就高不重复" in answer.answer, answer.answer
+
+
+def test_unbracketed_units_answer_lead_lookup_and_time_limit(county):
+    lead = county.ask("老年医学科设置谁牵头？有没有完成期限？")
+    assert "县卫生健康局" in lead.answer and "长期坚持" in lead.answer, lead.answer
+    lookup = county.ask("县民政局牵头哪几项工作？")
+    assert "社区养老服务中心" in lookup.answer and "家庭养老床位" in lookup.answer, lookup.answer
+    assert "责任单位：" not in lookup.answer  # tasks are named by what they do, not by their units line
