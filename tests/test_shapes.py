@@ -140,6 +140,17 @@ def test_responsibility_in_every_form_keeps_its_role_word():
     assert ("主办", "县卫生健康局") in found[3].roles and ("按职责分工负责", "各乡镇人民政府") in found[4].roles
 
 
+def test_articles_in_traditional_script_are_articles():
+    # 第五條 is an article as 第五条 is, and 依照本辦法第三條規定 a reference, not a new article
+    text = "\n".join(["蘅江市小微企業吸納就業補貼辦法", "第一條　為支持小微企業吸納就業，制定本辦法。",
+                      "第二條　市人力資源和社會保障局是本辦法的主管部門。",
+                      "第三條　申請條件。申請本辦法補貼的小微企業，應當同時具備下列條件：", "（一）依法登記註冊；",
+                      "（二）簽訂1年以上期限的勞動合同。", "第四條　違反本辦法第三條規定的，追回補貼資金。"])
+    found = items(chunk_document(DOC, text))
+    assert [c.labels.split("/")[0] for c in found] == ["第一條", "第二條", "第三條", "第三條", "第三條", "第四條"]
+    assert found[1].lead == ("市人力資源和社會保障局",) and "第三條規定" in found[-1].text
+
+
 def test_traditional_script_is_parsed_and_quoted_as_written():
     import opencc
 

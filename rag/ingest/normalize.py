@@ -63,7 +63,7 @@ def _fold(ch: str) -> str:
 
 # ---------------------------------------------------------------- lines dropped or folded
 # A label whose following space is kept: 第一章 总则, 专栏1 整车发展重点.
-_SPACED_LABEL = re.compile(rf"^(?:第(?:{CN_NUM}|\d+)[编章节条]|专栏\s*\d+)")
+_SPACED_LABEL = re.compile(rf"^(?:第(?:{CN_NUM}|\d+)[编章节条編節條]|(?:专栏|專欄)\s*\d+)")
 _PAGE_MARK = re.compile(r"^(?:[-—–－‐]+\s*\d{1,4}\s*[-—–－‐]+|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
 _TRAILER = re.compile(
     r"^(?:(?:原文地址|原文链接|来源|责任编辑|抄送|附：原文链接)[：:]|<?https?://\S+>?$)"

@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-CN_NUM = "[一二三四五六七八九十百零〇两]+"
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+CN_NUM = "[一二三四五六七八九十百零〇两兩]+"
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2, "兩": 2}
 
 # (kind, pattern at a line start); the first group, when present, is the label's value.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern))
     for kind, pattern in (
-        ("part", rf"^第({CN_NUM}|\d+)编"),
+        ("part", rf"^第({CN_NUM}|\d+)[编編]"),
         ("chapter", rf"^第({CN_NUM}|\d+)章"),
-        ("section", rf"^第({CN_NUM}|\d+)节"),
-        ("article", rf"^第({CN_NUM}|\d+)条"),
+        ("section", rf"^第({CN_NUM}|\d+)[节節]"),
+        ("article", rf"^第({CN_NUM}|\d+)[条條]"),
         ("cn", rf"^({CN_NUM})、"),
         ("paren_cn", rf"^[（(]({CN_NUM})[）)]"),
         ("arabic", r"^(\d{1,2})[.．、]"),
@@ -36,11 +36,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 ARTICLE_KINDS = frozenset({"part", "chapter", "section", "article"})
 # A label at a line start, for the line joiner (a decimal 2.5 opens no paragraph).
 NUMBERING = re.compile(
-    rf"^(?:第(?:{CN_NUM}|\d+)[编章节条]|{CN_NUM}、|[（(]{CN_NUM}[）)]|\d{{1,2}}[.．、](?!\d)"
+    rf"^(?:第(?:{CN_NUM}|\d+)[编章节条編節條]|{CN_NUM}、|[（(]{CN_NUM}[）)]|\d{{1,2}}[.．、](?!\d)"
     r"|[（(]\d{1,2}[）)]|[①-⑳])"
 )
 # Any label at the start of a heading, with the space after it (to show a heading without it).
-LABEL = re.compile(rf"^\s*(?:第(?:{CN_NUM}|\d+)[编章节条]|[（(][^）)]{{1,4}}[）)]|{CN_NUM}[、.．]|\d+[.．、]|[①-⑳])\s*")
+LABEL = re.compile(rf"^\s*(?:第(?:{CN_NUM}|\d+)[编章节条編節條]|[（(][^）)]{{1,4}}[）)]|{CN_NUM}[、.．]|\d+[.．、]|[①-⑳])\s*")
 
 
 def cn_value(text: str) -> int:

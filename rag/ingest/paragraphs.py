@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from rag.ingest.chrome import PAGE_TAIL, is_chrome
 from rag.ingest.normalize import Normalized, normalize
 from rag.ingest.numbering import ARTICLE_KINDS, numbering_of, value_of
+from rag.ingest.script import to_simplified
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Para:
     text: str
 
 
-_CANDIDATE = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条]|[一二三四五六七八九十]+、"
+_CANDIDATE = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条編節條]|[一二三四五六七八九十]+、"
                         r"|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、]|[①-⑳]")
 _SENTENCE_END = "。；！？"
 # Words around 第十二条 that make it a reference (依照本办法第十二条规定), not a heading.
@@ -48,7 +49,7 @@ _FLAT_LENGTH, _FLAT_GAPS = 300, 5
 _NUMERAL = frozenset("0123456789一二三四五六七八九十百零〇两")
 _HEADING_LEN = 40
 _ANY_PUNCT = re.compile(r"[。；！？，,;!?：:]")
-_ENDS_WITH_LABEL = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条]$")
+_ENDS_WITH_LABEL = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条編節條]$")
 
 
 def document_paras(raw: str) -> tuple[Normalized, list[Para]]:
@@ -133,8 +134,9 @@ def _starts_here(text: str, pos: int, kind: str, value: int, marker: str, last: 
     prev = text[pos - 1]
     if kind in ARTICLE_KINDS:
         after = text[pos + len(marker):]
-        return (value == last.get(kind, 0) + 1 and not _REFERENCE_BEFORE.search(text[:pos])
-                and not _REFERENCE_AFTER.match(after))
+        # either script: 依照本辦法第十二條規定 is a reference too
+        return (value == last.get(kind, 0) + 1 and not _REFERENCE_BEFORE.search(to_simplified(text[max(0, pos - 8):pos]))
+                and not _REFERENCE_AFTER.match(to_simplified(after[:8])))
     if value not in (1, last.get(kind, 0) + 1):
         return False
     if prev in _SENTENCE_END or gap:
