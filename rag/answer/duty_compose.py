@@ -141,7 +141,7 @@ class DutyComposer(ComposerBase):
             # a measure without a unit of its own: the document's 申报程序 says who takes its
             # applications (人才生活补贴由县人力资源和社会保障局受理)
             procedure = next((h for h in hits if h.clause.doc_id == best.clause.doc_id
-                              and PROCEDURE_HEAD.search(h.clause.title)), None)
+                              and PROCEDURE_HEAD.search(folded(h.clause.title))), None)
             piece = self._naming_piece(det, procedure.clause) if procedure else None
             if piece is None:
                 raise NoAnswer

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rag.answer.kinds import SPECIFIC, Kind, states
-from rag.answer.sentences import body_text, coverage, heading, sentences
+from rag.answer.sentences import body_text, coverage, folded, heading, sentences
 from rag.model import Clause, Hit
 
 # Lines of a notice that answer nothing: the addressees, the forwarding formula, the request.
@@ -84,9 +84,9 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
     clause = hit.clause
     out = []
     for sent in sentences(body_text(clause)):
-        if _BOILERPLATE.search(sent):
+        if _BOILERPLATE.search(folded(sent)):
             continue
-        if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(sent.split("：")[0]):
+        if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(folded(sent).split("：")[0]):
             out.append((sent, f"{clause.title} {sent}"))  # 完成时限：长期坚持, a note's key written unbracketed
             continue
         if len(sent) < _HEADING_LIKE and not re.search(r"\d", sent):
@@ -94,7 +94,7 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
         out.append((sent, sent))
     for note in _NOTE.finditer(clause.text):
         for key, value in _NOTE_KEY.findall(note.group(1)):
-            if not _ROLE_KEY.search(key):
+            if not _ROLE_KEY.search(folded(key)):
                 extra = f"{key}：{value.strip()}"
                 out.append((extra, f"{clause.title} {extra}"))
     if not out and clause.title:
@@ -177,7 +177,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
 
 def opens_whole_list(text: str) -> bool:
     """Whether ``text`` ends by opening a list every item of which holds (``LIST_OPENER``)."""
-    last = re.split(r"[。！？]", text.rstrip())[-1]
+    last = re.split(r"[。！？]", folded(text).rstrip())[-1]
     return LIST_OPENER.search(last) is not None and _SCHEDULE.search(last) is None
 
 
@@ -220,9 +220,9 @@ def _for_every_measure(kind: Kind, e: Evidence) -> bool:
     (``DOC_WIDE``) hold for every measure too."""
     if kind in DOC_WIDE:
         return kind in e.kinds and doc_wide(kind, e.hit.clause, e.sentence)
-    if kind not in _APPLYING or not PROCEDURE_HEAD.search(heading(e.hit.clause)):
+    if kind not in _APPLYING or not PROCEDURE_HEAD.search(folded(heading(e.hit.clause))):
         return False
-    return kind is not Kind.WHEN or _APPLY.search(e.sentence) is not None
+    return kind is not Kind.WHEN or _APPLY.search(folded(e.sentence)) is not None
 
 
 def doc_wide(kind: Kind, clause: Clause, sentence: str) -> bool:
@@ -231,5 +231,6 @@ def doc_wide(kind: Kind, clause: Clause, sentence: str) -> bool:
     written as who must be what (须…具有, 应同时符合以下条件)."""
     if kind is Kind.STACKING:
         return states(kind, sentence)
+    sentence = folded(sentence)
     return (kind is Kind.CONDITION and _ELIGIBLE.search(sentence) is not None
-            and (_GENERAL_HEAD.search(heading(clause)) is not None or _ITSELF.search(sentence) is not None))
+            and (_GENERAL_HEAD.search(folded(heading(clause))) is not None or _ITSELF.search(sentence) is not None))
