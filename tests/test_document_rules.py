@@ -22,7 +22,10 @@ GUIDE = "\n".join([
     "（三）项目已按规定完成备案，并已竣工投产。",
     "二、企业技术中心",
     "支持标准：对新认定的省级企业技术中心，一次性奖励50万元。",
-    "三、其他事项",
+    "三、引进研发人才",
+    "（一）对企业新引进的全职博士给予入职补贴20万元。",
+    "（二）入职补贴分三期发放：到岗后发放40%；服务满2年后发放30%；服务满4年后发放剩余30%。",
+    "四、其他事项",
     "（一）享受本指南支持的企业须在县内依法注册登记、具有独立法人资格，且近三年未发生重大安全生产事故。",
     "（二）同一企业同一年度符合多个支持类别的，按照就高不重复原则予以支持。",
 ])
@@ -66,6 +69,16 @@ def test_a_document_s_eligibility_rule_answers_for_each_of_its_measures(county):
 
 def test_a_document_s_stacking_rule_answers_whether_two_supports_add_up(county):
     answer = county.ask("技术改造补助和企业技术中心奖励能同时享受吗？")
+    assert answer.answerable and "就高不重复" in answer.answer, answer.answer
+
+
+def test_how_a_support_is_paid_is_quoted_with_every_part_of_its_sentence(county):
+    answer = county.ask("博士入职补贴是怎么发的？")
+    assert all(w in answer.answer for w in ("40%", "服务满2年", "服务满4年")), answer.answer
+
+
+def test_whether_two_supports_can_be_taken_together_as_enterprises_ask_it(county):
+    answer = county.ask("技改补助和技术中心奖励能一起拿吗？")
     assert answer.answerable and "就高不重复" in answer.answer, answer.answer
 
 

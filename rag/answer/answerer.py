@@ -57,7 +57,7 @@ def _abbreviates(short: str, text: CorpusText) -> bool:
 
 
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
-                                      Kind.PENALTY, Kind.STACKING, Kind.RATE,
+                                      Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
                                       Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05
 _BORROWED = 0.5  # weight of a topic word taken from the question before

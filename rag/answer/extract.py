@@ -36,6 +36,7 @@ _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
 _LISTED = 4  # items of a list quoted after the sentence that opens it
+_IN_PARTS = re.compile(r"[：:][^：:。]+[；;]$")  # 分三期发放：到岗后发放40%； — a sentence's first part
 _FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 # a document's own procedure clause (十四、申报程序), which holds for every measure of it
@@ -141,8 +142,9 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
 
 def opens_list(sentence: str) -> bool:
     """Whether ``sentence`` opens a list: it ends with a colon, or holds the colon and the list's
-    first item (应同时符合以下条件：（一）具有本县户籍；)."""
-    return sentence.rstrip().endswith(("：", ":")) or _FIRST_ITEM.search(sentence) is not None
+    first item (应同时符合以下条件：（一）具有本县户籍；), or its first part (分三期发放：到岗后发放40%；)."""
+    s = sentence.rstrip()
+    return s.endswith(("：", ":")) or _FIRST_ITEM.search(s) is not None or (_IN_PARTS.search(s) is not None)
 
 
 def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> list[Evidence]:
@@ -192,6 +194,8 @@ def _with_items(e: Evidence) -> list[Evidence]:
     items = following[at + 1:at + 1 + _LISTED]
     if inline:
         items = items[:next((n for n, s in enumerate(items) if not _ITEM.match(s)), len(items))]
+    elif _IN_PARTS.search(e.sentence.rstrip()):  # the parts up to the one closing the sentence
+        items = items[:next((n + 1 for n, s in enumerate(items) if not s.rstrip().endswith(("；", ";"))), len(items))]
     return [e, *(Evidence(e.hit, s, 0.0, 0.0, frozenset()) for s in items)]
 
 

@@ -36,6 +36,7 @@ class Kind(StrEnum):
     PLATFORM = "platform"  # which online platform, system, website or app
     PENALTY = "penalty"  # what a breach costs: 处…罚款, 责令改正, 吊销
     STACKING = "stacking"  # whether two supports add up: 就高不重复, 不得重复享受
+    PAYMENT = "payment"  # how a support is paid out: 分三期发放, 一次性给予, 首次发放60%
     SUPPORT = "support"  # whether there is a subsidy at all: 有没有购车补贴 → a sentence granting one
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
@@ -72,7 +73,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                               r"(?:平台|系统|网站)叫什么", re.I),
     Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|哪些企业可以|什么企业可以|什么样的|哪些人可以|什么人可以|要求是什么|(?:什么|哪些)[^，。？]{0,4}要求"),
-    Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请"),
+    Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请|(?:一起|同时|一块|重复)(?:拿|领)"),
+    Kind.PAYMENT: re.compile(r"怎么发|如何发放|怎么给|怎么拨付|发放方式|分几次|分几期|分期|一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)"),
     Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,8}(?:补贴|补助|奖励|奖补|资助|优惠|扶持)|(?:补贴|补助|奖励|奖补|资助|优惠|扶持)吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
@@ -111,6 +113,8 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
     Kind.STACKING: re.compile(r"重复|叠加|兼得|就高|从高|择优|累计享受|同时享受"),
+    Kind.PAYMENT: re.compile(r"分[一二两三四五六七八九十\d]+(?:期|次|年)(?:发放|拨付|兑现|支付|给予)|一次性(?:给予|发放|拨付|奖励|补助|补贴)|"
+                             r"(?:发放|拨付|兑现)(?:剩余)?\d+%|\d+%[^，。；]{0,6}(?:发放|拨付|兑现)|按年度?(?:发放|拨付)"),
     Kind.SUPPORT: re.compile(r"补贴|补助|奖励|奖补|资助|优惠|扶持|给予|减免|贴息|支持"),
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
@@ -118,7 +122,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
-                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT})
+                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT})
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:

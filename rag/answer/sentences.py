@@ -123,7 +123,8 @@ def body_text(clause: Clause) -> str:
     The title is taken off only where it stands as a heading of its own (1.建设算力枢纽。…); an
     article named by its first phrase (第十六条 县财政每年按照…) keeps its whole first sentence."""
     text = clause.text.lstrip("—-　 ")
-    if clause.title and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:；;\n"):
+    # (a title cut at a semicolon is the first part of a sentence, never a heading: （三）…分三期发放：…40%；)
+    if clause.title and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:\n"):
         text = text[len(clause.title):].lstrip("。.：:；;\n 　")
     return _NOTE.sub("", text).strip()
 
