@@ -62,9 +62,15 @@ def test_a_condition_list_chunked_item_by_item_is_quoted_whole(county):
     assert len(re.findall(r"\[\d\]", answer.answer)) >= 3 and len(answer.citations) >= 3  # each item cited
 
 
+def test_a_sentence_opening_a_list_is_never_quoted_without_its_items(county):
+    answer = county.ask("做技术改造项目的企业得具备什么？")
+    assert "B级及以上" in answer.answer and "完成备案" in answer.answer, answer.answer
+
+
 def test_a_document_s_eligibility_rule_answers_for_each_of_its_measures(county):
     answer = county.ask("企业技术中心奖励要啥条件？")  # 啥 is 什么
     assert answer.answerable and "50万元" in answer.answer and "独立法人资格" in answer.answer, answer.answer
+    assert "近三年" in answer.answer and "…" not in answer.answer  # room for the measure and the rule, whole
 
 
 def test_a_document_s_stacking_rule_answers_whether_two_supports_add_up(county):

@@ -152,7 +152,7 @@ class ComposerBase:
         room = LIMIT + LIMIT // 2 - len(out)
         shown = []
         for c in run[1:]:
-            item = c.text.strip().rstrip("。；;")
+            item = re.split(r"(?<=[。；;])", c.text.strip())[0].rstrip("。；;")  # the list's part, not what follows it
             if shown and len(item) > room:
                 shown.append("…")
                 break
@@ -206,10 +206,11 @@ class ComposerBase:
             return f"{parts[0][1]}{cites.mark(parts[0][0])}。"
         return "；".join(f"{label_of(self.doc(h))}：{body}{cites.mark(h)}" for h, body in parts) + "。" + more(elsewhere)
 
-    def quote(self, det: Detection, picked: list[tuple[Hit, str]], cites: Citations) -> str | None:
+    def quote(self, det: Detection, picked: list[tuple[Hit, str]], cites: Citations, budget: int = LIMIT) -> str | None:
         """One or two picked sentences trimmed to the budget (keeping the piece that states the
         kind of fact asked), each with its marker; a sentence opening a list (应同时符合以下条件：)
-        is quoted with the items picked after it, in a budget half as long again."""
+        is quoted with the items picked after it, in a budget half as long again; ``budget`` is the
+        answer's characters otherwise."""
         if not picked:
             return None
         runs: list[tuple[Hit, list[str]]] = []
@@ -225,7 +226,7 @@ class ComposerBase:
             body = trim(_listed(runs[0][1]), det.terms, LIMIT + LIMIT // 2)
             return f"{body.rstrip('；')}{cites.mark(runs[0][0])}。"
         texts = [_listed(sents) if len(sents) > 1 else sents[0].strip().rstrip("。；;") for _, sents in runs]
-        budget = LIMIT + (LIMIT // 2 if any(len(sents) > 1 for _, sents in runs) else 0)
+        budget = max(budget, LIMIT + (LIMIT // 2 if any(len(sents) > 1 for _, sents in runs) else 0))
         room = budget if len(texts) == 1 else max(budget - min(len(texts[1]), budget // 2), budget // 2)
         first = trim(texts[0], det.terms, room, must=stated(texts[0], det.kinds))
         out = f"{first}{cites.mark(runs[0][0])}"

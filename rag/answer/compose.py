@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 from rag.answer.base import LIMIT, Citations, NoAnswer, level_key
 from rag.answer.duty_compose import DutyComposer
-from rag.answer.extract import DOC_WIDE, LIST_KINDS, doc_wide, extract, lacks, pick
+from rag.answer.extract import DOC_WIDE, LIST_KINDS, doc_wide, extract, for_every_measure, lacks, opens_whole_list, pick
 from rag.answer.intent import Detection
 from rag.answer.kinds import Kind
 from rag.answer.registry import CUES
@@ -157,12 +157,15 @@ class Composer(DutyComposer):
         if lacks(evidence, det.kinds, det.terms):
             raise NoAnswer
         picked = pick(evidence, det.kinds)
-        if picked and any(k in LIST_KINDS for k in det.kinds):
-            # 要满足哪些条件: the conditions are one list, though chunked item by item
+        if picked and (any(k in LIST_KINDS for k in det.kinds) or opens_whole_list(picked[0].sentence)):
+            # 要满足哪些条件: the conditions are one list, though chunked item by item (and a
+            # sentence opening a list is never quoted without it)
             run = next((r for e in [picked[0], *evidence[:3]] if (r := self.sentence_list(e.hit.clause))), None)
             if run:
                 return self.quote_list(det, run, hits, cites)
-        return self.quote(det, [(e.hit, e.sentence) for e in picked], cites)
+        # a document's rule for every measure quoted beside the measure: room for both
+        wide = any(for_every_measure(k, e) for e in picked[1:] for k in DOC_WIDE)
+        return self.quote(det, [(e.hit, e.sentence) for e in picked], cites, budget=LIMIT + LIMIT // 2 if wide else LIMIT)
 
 
     def _with_doc_wide(self, det: Detection, hits: list[Hit]) -> list[Hit]:

@@ -157,7 +157,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
         return _with_items(evidence[0])
     chosen = [evidence[0]]
     for kind in kinds:
-        if len(chosen) >= n or any(_for_every_measure(kind, e) for e in chosen):
+        if len(chosen) >= n or any(for_every_measure(kind, e) for e in chosen):
             continue
         # a measure's own condition (对…的企业) does not say who may apply for any measure: the
         # document's eligibility rule (享受本措施…须具有独立法人资格) is quoted beside it
@@ -165,7 +165,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
         if held and kind not in DOC_WIDE:
             continue
         extra = next((e for e in evidence[1:] if kind in e.kinds and e.hit.clause.doc_id == chosen[0].hit.clause.doc_id
-                      and ((not held and e.topical >= 0.5 * chosen[0].topical) or _for_every_measure(kind, e))
+                      and ((not held and e.topical >= 0.5 * chosen[0].topical) or for_every_measure(kind, e))
                       and e not in chosen), None)
         if extra is not None:
             chosen += _with_items(extra)
@@ -213,11 +213,11 @@ def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[st
     if not top:
         return True  # no word of the question is in the corpus: nothing states it
     return not any(specific in e.kinds and (coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {e.sentence}") >= 0.5
-                                            or _for_every_measure(specific, e))
+                                            or for_every_measure(specific, e))
                    for e in evidence)
 
 
-def _for_every_measure(kind: Kind, e: Evidence) -> bool:
+def for_every_measure(kind: Kind, e: Evidence) -> bool:
     """A document's own procedure clause (十四、申报程序) says how and where to apply for any of its
     measures, so it answers 冷库补助去哪里办 without naming 冷库; a "when" only when it is the
     application's time (每年3月1日至4月30日…提交申报材料). Its eligibility and stacking rules

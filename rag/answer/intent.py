@@ -228,7 +228,10 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     # a cue word written as such (有效期, 开始施行, 补助标准) may stand in the answer and stays a topic word
     asked = [(m.start() + q.start(), m.end()) for cue in ASKS.values() for m in cue.finditer(rest)
              if (q := _QUESTION_WORD.search(m.group()))]
-    topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)]
+    # and a word of the cue itself the corpus never uses (具备 of 得具备什么) is how it is asked, not what about
+    cues = [m.span() for cue in ASKS.values() for m in cue.finditer(rest)]
+    topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
+             and not (t not in vocab.text and _inside(rest, t, cues))]
 
     column_places = [p for p in places if p in vocab.column_places]
     # Words of the document titles (行动计划) or absent from the corpus (哪几项) say nothing
