@@ -94,3 +94,20 @@ def test_unbracketed_units_answer_lead_lookup_and_time_limit(county):
     lookup = county.ask("县民政局牵头哪几项工作？")
     assert "社区养老服务中心" in lookup.answer and "家庭养老床位" in lookup.answer, lookup.answer
     assert "责任单位：" not in lookup.answer  # tasks are named by what they do, not by their units line
+
+
+def test_a_place_glued_to_the_next_word_is_no_narrower_kind(tmp_path):
+    from rag.ingest.edit import add_files, apply_change
+    from rag.service import PolicyQA
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    plan = tmp_path / "plan.txt"
+    plan.write_text("泖川市新材料产业三年行动方案\n一、主要目标\n到2025年底，全市新材料产业规模达到900亿元，"
+                    "规模以上新材料企业达到210家。\n二、重点任务\n（一）培育企业梯队。每年新增规模以上新材料企业不少于15家。",
+                    encoding="utf-8")
+    apply_change(corpus, lambda: add_files([plan], corpus, level="city", region="泖川市"))
+    with PolicyQA.open(corpus, tmp_path / "index") as qa:
+        # jieba reads 泖川规上新 as one unknown word: the place in it makes it no narrower kind of 上新
+        answer = qa.ask("到2025年底，泖川规上新材料企业要达到多少家？")
+    assert answer.answerable and "210家" in answer.answer, answer.answer

@@ -245,8 +245,8 @@ class Answerer:
         abbreviation of corpus words (质检 for 质量监督检验), not as a narrower kind.
         """
         for tok in det.topic:
-            if len(tok) < 4 or self._share(tok):
-                continue
+            if len(tok) < 4 or self._share(tok) or any(place in tok for place in self.vocab.region_of_place):
+                continue  # (a place glued to the next word, 去柘原县 or 泖川规上新, is no narrower kind)
             for cut in range(2, len(tok) - 1):
                 modifier = tok[:cut]
                 if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text
