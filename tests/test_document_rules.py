@@ -96,18 +96,39 @@ def test_unbracketed_units_answer_lead_lookup_and_time_limit(county):
     assert "责任单位：" not in lookup.answer  # tasks are named by what they do, not by their units line
 
 
-def test_a_place_glued_to_the_next_word_is_no_narrower_kind(tmp_path):
+PLAN = "\n".join([
+    "泖川市新材料产业三年行动方案", "一、主要目标",
+    "到2025年底，全市新材料产业规模达到900亿元，规模以上新材料企业达到210家。", "二、保障措施",
+    "（一）加大资金支持。统筹市级产业发展专项资金，每年安排不少于3亿元支持新材料产业重大项目。（责任单位：市财政局、市工业和信息化局）",
+    "（二）强化金融服务。设立规模20亿元的市新材料产业投资基金，引导社会资本参与。（责任单位：市委金融办、市国资委）",
+])
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory):
     from rag.ingest.edit import add_files, apply_change
     from rag.service import PolicyQA
 
-    corpus = tmp_path / "corpus"
+    root = tmp_path_factory.mktemp("city_plan")
+    corpus = root / "corpus"
     corpus.mkdir()
-    plan = tmp_path / "plan.txt"
-    plan.write_text("泖川市新材料产业三年行动方案\n一、主要目标\n到2025年底，全市新材料产业规模达到900亿元，"
-                    "规模以上新材料企业达到210家。\n二、重点任务\n（一）培育企业梯队。每年新增规模以上新材料企业不少于15家。",
-                    encoding="utf-8")
+    plan = root / "plan.txt"
+    plan.write_text(PLAN, encoding="utf-8")
     apply_change(corpus, lambda: add_files([plan], corpus, level="city", region="泖川市"))
-    with PolicyQA.open(corpus, tmp_path / "index") as qa:
-        # jieba reads 泖川规上新 as one unknown word: the place in it makes it no narrower kind of 上新
-        answer = qa.ask("到2025年底，泖川规上新材料企业要达到多少家？")
+    with PolicyQA.open(corpus, root / "index") as opened:
+        yield opened
+
+
+def test_a_place_glued_to_the_next_word_is_no_narrower_kind(city):
+    # jieba reads 泖川规上新 as one unknown word: the place in it makes it no narrower kind of 上新
+    answer = city.ask("到2025年底，泖川规上新材料企业要达到多少家？")
     assert answer.answerable and "210家" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("新材料产业专项资金每年安排多少？由哪些部门负责？", ("3亿元", "市财政局")),  # 每年…多少 in 亿元
+    ("新材料产业基金规模多大？哪些单位负责？", ("20亿元", "市委金融办", "市国资委")),  # a size in 元
+])
+def test_a_safeguard_s_amount_and_its_units(city, question, facts):
+    answer = city.ask(question)
+    assert all(f in answer.answer for f in facts), answer.answer

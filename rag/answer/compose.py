@@ -38,7 +38,7 @@ from rag.model import Clause, Hit
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
-_STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?万?元")
+_STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?[万亿]?元")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
