@@ -49,6 +49,7 @@ def county(tmp_path_factory):
     "云溪县的质量追溯用的是哪个平台？",  # 追溯管理 is required, no platform is named
     "规模化供水工程政策性亏损补助的具体标准是多少？",  # 具体补助办法另行制定
     "奖补资金是在哪个网上申报系统申请的？网址是什么？",  # papers go to the township
+    "冷库补助申报有咨询电话吗？打哪个号码问？",  # no telephone, and the second ask is the same kind
 ])
 def test_a_kind_of_fact_the_document_does_not_state_is_refused(county, question):
     answer = county.ask(question)
