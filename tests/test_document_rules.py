@@ -132,3 +132,9 @@ def test_a_place_glued_to_the_next_word_is_no_narrower_kind(city):
 def test_a_safeguard_s_amount_and_its_units(city, question, facts):
     answer = city.ask(question)
     assert all(f in answer.answer for f in facts), answer.answer
+
+
+def test_a_department_without_a_task_in_the_document_named_is_refused(county):
+    # 县卫生健康局 leads tasks of the division plan only; the question names the guide by its title
+    assert not county.ask("专项资金申报指南里县卫生健康局负责哪些工作？").answerable
+    assert "老年医学科" in county.ask("养老服务分工方案里县卫生健康局牵头哪些工作？").answer

@@ -161,6 +161,23 @@ class ComposerBase:
         return f"{out}{'；'.join(shown)}。".replace("；…", "…")
 
 
+    def named_documents(self, det: Detection) -> set[str]:
+        """The document a question names by words of its title no other title holds (新材料 of
+        泖川市新材料产业三年行动方案), when it names exactly one; else none."""
+        titles = {d.id: folded(f"{d.title} {d.short_name}") for d in self.documents.values()}
+        text = det.text
+        for dept in det.departments:
+            text = text.replace(dept, "，")  # a department's name names no document
+        named: set[str] = set()
+        for run in re.findall(r"[\u4e00-\u9fff]{3,}", text):
+            for size in range(3, min(len(run), 8) + 1):
+                for at in range(len(run) - size + 1):
+                    holders = [i for i, t in titles.items() if run[at:at + size] in t]
+                    if len(holders) == 1:
+                        named.add(holders[0])
+        return named if len(named) == 1 else set()
+
+
     def doc(self, hit: Hit) -> Document:
         return self.documents[hit.clause.doc_id]
 

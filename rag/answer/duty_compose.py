@@ -193,12 +193,17 @@ class DutyComposer(ComposerBase):
         more_regions: list[str] = []
         topical = any(w > 0 and not any(t in d or d in t for d in det.departments) for t, w in det.terms.items())
         in_view = {h.clause.doc_id for h in hits[:5]} if topical else set()
+        # a document the question names by its title's own words (新材料行动方案里) is the only one
+        named = self.named_documents(det)
+        in_view = named or in_view
         scope = det.filter()
         for dept in det.departments:
             rows = self.duties.get(dept, [])
             # a place or level the question names narrows to its documents
             rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
-            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or ([] if topical else rows)
+            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or ([] if topical or named else rows)
+            if not rows:
+                continue  # no task of this department in the documents asked about
             groups: dict[str, list[tuple[Clause, str]]] = {}
             for c, r in rows:
                 groups.setdefault(c.doc_id, []).append((c, r))
