@@ -28,3 +28,8 @@ def test_a_small_text_is_one_block_and_a_pattern_stays_within_a_line():
     assert len(small.blocks) == 1 and "监督" in small and "检验发展" not in small
     assert small.search(re.compile("质.{0,3}检")) and not small.search(re.compile("验.{0,3}发"))
     assert "任何词" not in CorpusText("") and CorpusText("").count("词") == 0
+
+
+def test_what_stands_before_a_word_within_its_line():
+    text = CorpusText("对新认定的国家级、省级企业技术中心给予奖励\n市级企业技术中心不奖励", block=8)
+    assert sorted(text.before("企业技术中心", 6)) == ["国家级、省级", "市级"]

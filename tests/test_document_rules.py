@@ -138,3 +138,9 @@ def test_a_department_without_a_task_in_the_document_named_is_refused(county):
     # 县卫生健康局 leads tasks of the division plan only; the question names the guide by its title
     assert not county.ask("专项资金申报指南里县卫生健康局负责哪些工作？").answerable
     assert "老年医学科" in county.ask("养老服务分工方案里县卫生健康局牵头哪些工作？").answer
+
+
+def test_a_level_the_document_does_not_support_is_refused(county):
+    # the guide rewards a 省级企业技术中心 only: a 市级 one is a sibling it does not cover
+    assert not county.ask("评上市级企业技术中心能拿多少奖励？").answerable
+    assert "50万元" in county.ask("评上省级企业技术中心能拿多少奖励？").answer

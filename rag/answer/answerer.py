@@ -60,6 +60,10 @@ _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Ki
                                       Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
                                       Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05
+# the level an award or a platform is recognised at (国家级、省级企业技术中心; 国家企业技术中心 is 国家级)
+_LEVEL_WORD = re.compile(r"国家级|国家|省级|市级|县级|区级")
+_LEVEL_OF = {"国家": "国家级", "国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "区级"}
+_LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)([\u4e00-\u9fff]{2,10})")
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
@@ -233,7 +237,7 @@ class Answerer:
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
         (``_narrowed``), or clauses too weak an answer (``RefusalPolicy``)."""
-        return self._narrowed(det) or self.refusal.refuse(
+        return self._narrowed(det) or self._other_level(det) or self.refusal.refuse(
             det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of)
 
     def _narrowed(self, det: Detection) -> bool:
@@ -252,6 +256,20 @@ class Answerer:
                 if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text
                         and not _abbreviates(modifier, self.vocab.text)):
                     return True
+        return False
+
+    def _other_level(self, det: Detection) -> bool:
+        """True when the question asks about a thing at a level (市级绿色工厂) the corpus names it
+        only at others (国家级绿色工厂, 省级绿色工厂): a sibling of what the plan supports."""
+        for m in _LEVELED.finditer(det.text):
+            level, rest = _LEVEL_OF[m.group(1)], m.group(2)
+            thing = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in self.vocab.text), None)  # 绿色工厂, not 工业
+            if thing is None:
+                continue
+            seen = {_LEVEL_OF[x] for w in self.vocab.text.before(thing, 12)
+                    for x in _LEVEL_WORD.findall(re.split(r"[。；;！？]", w)[-1])}
+            if seen and level not in seen:
+                return True
         return False
 
     def _region_item(self, det: Detection) -> bool:

@@ -72,6 +72,17 @@ class CorpusText:
         """Non-overlapping occurrences of ``word`` (as ``str.count``)."""
         return sum(b.count(word) for b in self._candidates(word))
 
+    def before(self, word: str, span: int, limit: int = 200) -> list[str]:
+        """The ``span`` characters before each occurrence of ``word`` (at most ``limit``), each
+        cut at the line start."""
+        out: list[str] = []
+        for b in self._candidates(word):
+            for m in re.finditer(re.escape(word), b):
+                out.append(b[max(0, m.start() - span):m.start()].rsplit("\n", 1)[-1])
+                if len(out) >= limit:
+                    return out
+        return out
+
     def search(self, pattern: re.Pattern) -> bool:
         """Whether ``pattern`` matches within one line of the text (a full scan)."""
         return any(pattern.search(b) for b in self.blocks)
