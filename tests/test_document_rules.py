@@ -144,3 +144,8 @@ def test_a_level_the_document_does_not_support_is_refused(county):
     # the guide rewards a 省级企业技术中心 only: a 市级 one is a sibling it does not cover
     assert not county.ask("评上市级企业技术中心能拿多少奖励？").answerable
     assert "50万元" in county.ask("评上省级企业技术中心能拿多少奖励？").answer
+
+
+def test_a_follow_up_ending_in_ne_asks_the_same_of_other_subjects(county):
+    answer = county.ask("博士入职补贴和技术中心奖励呢？", history=["技术改造补助和企业技术中心奖励能同时享受吗？"])
+    assert answer.answerable and "就高不重复" in answer.answer, answer.answer

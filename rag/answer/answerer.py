@@ -60,6 +60,7 @@ _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.FEE, Kind.PROCEDURE, Ki
                                       Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
                                       Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05
+_SAME_ASK = re.compile(r"呢[？?]?\s*$")  # 和社保补贴呢？ — the same ask, of another subject
 # the level an award or a platform is recognised at (国家级、省级企业技术中心; 国家企业技术中心 is 国家级)
 _LEVEL_WORD = re.compile(r"国家级|国家|省级|市级|县级|区级")
 _LEVEL_OF = {"国家": "国家级", "国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "区级"}
@@ -206,6 +207,9 @@ class Answerer:
                 borrowed = set(context.topic) - set(det.topic)
                 det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
                               text=f"{det.text} {''.join(context.topic)}")
+            if not det.kinds and _SAME_ASK.search(question):
+                # 技术中心奖励和专精特新奖励呢？ asks the question before of other subjects
+                det = replace(det, kinds=context.kinds, intent=context.intent, route=context.route)
             if not (det.places or det.regions or det.levels):
                 det = replace(det, places=context.places, regions=context.regions, levels=context.levels,
                               cross_level=context.cross_level)
