@@ -21,11 +21,13 @@ GUIDE = "\n".join([
     "（二）纳税信用等级为B级及以上；",
     "（三）项目已按规定完成备案，并已竣工投产。",
     "二、企业技术中心",
-    "支持标准：对新认定的省级企业技术中心，一次性奖励50万元。",
+    "支持标准：对新认定的省级企业技术中心，一次性奖励50万元。企业须于2025年1月1日至申报截止日期间取得认定文件。",
     "三、引进研发人才",
     "（一）对企业新引进的全职博士给予入职补贴20万元。",
     "（二）入职补贴分三期发放：到岗后发放40%；服务满2年后发放30%；服务满4年后发放剩余30%。",
-    "四、其他事项",
+    "四、申报程序",
+    "企业于2025年7月1日至7月31日登录“岫山县惠企政策服务平台”在线填报申报材料。",
+    "五、其他事项",
     "（一）享受本指南支持的企业须在县内依法注册登记、具有独立法人资格，且近三年未发生重大安全生产事故。",
     "（二）同一企业同一年度符合多个支持类别的，按照就高不重复原则予以支持。",
 ])
@@ -149,3 +151,8 @@ def test_a_level_the_document_does_not_support_is_refused(county):
 def test_a_follow_up_ending_in_ne_asks_the_same_of_other_subjects(county):
     answer = county.ask("博士入职补贴和技术中心奖励呢？", history=["技术改造补助和企业技术中心奖励能同时享受吗？"])
     assert answer.answerable and "就高不重复" in answer.answer, answer.answer
+
+
+def test_when_to_apply_is_the_document_s_application_window(county):
+    answer = county.ask("专项资金什么时候开始报、截止到哪天？")
+    assert "7月31日" in answer.answer, answer.answer

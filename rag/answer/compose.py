@@ -43,6 +43,7 @@ UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩�
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
 _READ = 8  # hits whose sentences the backbone reads
+_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止")
 
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -156,6 +157,9 @@ class Composer(DutyComposer):
                     if e.sentence not in cites.quoted]
         if lacks(evidence, det.kinds, det.terms):
             raise NoAnswer
+        if Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text):
+            # 什么时候开始报、截止到哪天: the document's application window answers for every measure
+            evidence.sort(key=lambda e: not for_every_measure(Kind.WHEN, e))
         picked = pick(evidence, det.kinds)
         if picked and (any(k in LIST_KINDS for k in det.kinds) or opens_whole_list(picked[0].sentence)):
             # 要满足哪些条件: the conditions are one list, though chunked item by item (and a
