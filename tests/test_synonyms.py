@@ -29,3 +29,9 @@ def test_longer_keys_win():
 
 def test_the_map_is_domain_vocabulary():
     assert all(key and words and all(words) for key, words in COLLOQUIAL.items())
+
+
+def test_how_an_enterprise_names_its_owner_and_relatives():
+    rule = "企业吸纳的人员为企业法定代表人、股东及其直系亲属的，不予补贴"
+    out = expand("公司招的是老板的亲戚", lambda w: w in rule)
+    assert out["老板"] == ("法定代表人", "股东") and out["亲戚"] == ("亲属",)
