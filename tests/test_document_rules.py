@@ -100,7 +100,10 @@ def test_unbracketed_units_answer_lead_lookup_and_time_limit(county):
 
 PLAN = "\n".join([
     "泖川市新材料产业三年行动方案", "一、主要目标",
-    "到2025年底，全市新材料产业规模达到900亿元，规模以上新材料企业达到210家。", "二、保障措施",
+    "到2025年底，全市新材料产业规模达到900亿元，规模以上新材料企业达到210家。", "二、重点任务",
+    "（一）提升审批服务效能。对新材料重大项目推行并联审批，审批时间压缩至40个工作日以内。（牵头单位：市政务服务管理局；责任单位：市生态环境局）",
+    "（二）培育企业梯队。每年筹集人才公寓200套，每年新增规模以上新材料企业不少于15家。（牵头单位：市工业和信息化局）",
+    "三、保障措施",
     "（一）加大资金支持。统筹市级产业发展专项资金，每年安排不少于3亿元支持新材料产业重大项目。（责任单位：市财政局、市工业和信息化局）",
     "（二）强化金融服务。设立规模20亿元的市新材料产业投资基金，引导社会资本参与。（责任单位：市委金融办、市国资委）",
 ])
@@ -156,3 +159,16 @@ def test_a_follow_up_ending_in_ne_asks_the_same_of_other_subjects(county):
 def test_when_to_apply_is_the_document_s_application_window(county):
     answer = county.ask("专项资金什么时候开始报、截止到哪天？")
     assert "7月31日" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("新材料项目审批提速这块谁挑头？", "市政务服务管理局"),  # 挑头 is 牵头 as people say it
+    ("产业投资基金谁来设？", "市委金融办、市国资委负责"),  # a 责任单位-only note: the units, said to be responsible
+])
+def test_who_leads_as_people_ask_it(city, question, unit):
+    answer = city.ask(question)
+    assert unit in answer.answer and "（责任单位" not in answer.answer, answer.answer
+
+
+def test_a_count_a_year_is_a_target_not_a_rate(city):
+    assert "200套" in city.ask("每年筹集人才公寓多少套？").answer

@@ -31,7 +31,7 @@ from rag.model import Clause, Hit
 _DUTY = 60  # characters of one task in a department's list
 # a bracketed note naming who does it: （牵头单位：…） or （甲牵头，乙按职责分工负责）
 # (a note may hold a bracketed name or short form of its own: 市场监督管理局（以下简称市市场监管局，下同）)
-_ROLE_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|负责|配合|协办|主办|完成时限){IN_NOTE}*[）)]")
+_ROLE_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|负责|责任|配合|协办|主办|参与|完成时限){IN_NOTE}*[）)]")
 _DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -103,7 +103,7 @@ class DutyComposer(ComposerBase):
         not "…由X牵头", a role the article does not use; ``None`` for a task with a note."""
         c = hit.clause
         if _ROLE_NOTE.search(folded(c.text)) or not (c.lead or c.all_support):
-            return None
+            return None  # a note (（责任单位：…）) names the units, not a sentence
         return self._naming_piece(det, c)
 
 

@@ -57,8 +57,9 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
     # 哪几个部门 asks which ones, not how many
     Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百)?(?:{_UNITS})|规模多大|数量"),
-    Kind.RATE: re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|年|平方米|亩)[^，。？]{0,8}(?:多少|几)|/(?:kg|kwh)",
-                          re.I),
+    # (每年筹多少套 asks a count a year, as targets state them, not a rate)
+    Kind.RATE: re.compile(rf"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
+                          rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{_UNITS}))|/(?:kg|kwh)", re.I),
     Kind.PLACE: re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|乡镇|镇|乡|村|园区|片区|里)|在哪|放在哪|布局在"),
     Kind.MECHANISM: re.compile(r"什么机制|哪些机制|什么制度|哪些制度|什么体系|什么模式|靠什么|通过什么|用什么|什么方式|"
                                r"什么办法|什么手段|怎么推进|如何推进|怎么管|如何管理|怎么保障|如何保障|怎么监管|如何监管|什么原则|哪些原则"),
