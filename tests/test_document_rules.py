@@ -101,7 +101,7 @@ def test_unbracketed_units_answer_lead_lookup_and_time_limit(county):
 PLAN = "\n".join([
     "泖川市新材料产业三年行动方案", "一、主要目标",
     "到2025年底，全市新材料产业规模达到900亿元，规模以上新材料企业达到210家。", "二、重点任务",
-    "（一）提升审批服务效能。对新材料重大项目推行并联审批，审批时间压缩至40个工作日以内。（牵头单位：市政务服务管理局；责任单位：市生态环境局）",
+    "（一）提升审批服务效能。对新材料重大项目推行并联审批，审批时间压缩至40个工作日以内，到2025年园区新材料产值占全市比重达到60%以上。（牵头单位：市政务服务管理局；责任单位：市生态环境局）",
     "（二）培育企业梯队。每年筹集人才公寓200套，每年新增规模以上新材料企业不少于15家。（牵头单位：市工业和信息化局）",
     "三、保障措施",
     "（一）加大资金支持。统筹市级产业发展专项资金，每年安排不少于3亿元支持新材料产业重大项目。（责任单位：市财政局、市工业和信息化局）",
@@ -172,3 +172,9 @@ def test_who_leads_as_people_ask_it(city, question, unit):
 
 def test_a_count_a_year_is_a_target_not_a_rate(city):
     assert "200套" in city.ask("每年筹集人才公寓多少套？").answer
+
+
+@pytest.mark.parametrize("question", ["新材料产业到2025年产值目标多少亿？", "到2025年新材料产业规模要做到多大？"])
+def test_a_size_asked_in_yi_is_an_amount_in_yuan(city, question):
+    answer = city.ask(question)
+    assert "900亿元" in answer.answer and "60%" not in answer.answer, answer.answer

@@ -36,6 +36,7 @@ from rag.answer.sentences import (
 from rag.model import Clause, Hit
 
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
+_ASKED_YI = re.compile(r"(?:多少|几)(?:个)?亿(?![辆台家个人吨])")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
 _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?[万亿]?元")
@@ -55,6 +56,8 @@ _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the quest
 def asked_units(text: str) -> list[str]:
     """Units a question asks a number in: 多少辆 → 辆, 多少亿元 → 亿元, 多大比例 → %."""
     units = [f"{m[1] or ''}{'元' if m[2] == '钱' else m[2]}" for m in _ASKED_UNIT.finditer(text)]
+    if _ASKED_YI.search(text) and "亿元" not in units:
+        units.append("亿元")  # 产值目标多少亿: an amount in 亿元
     if _ASKED_SHARE.search(text):
         units.append("%")
     if _ASKED_RATE.search(text):

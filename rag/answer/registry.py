@@ -26,7 +26,8 @@ documents — never words of one question. The genre vocabulary, by what it asks
   比率 什么制度 什么平台 什么办法 要不要办 申请表 到哪办 哪个窗口 哪个APP 能不能申请 什么方向 哪个方向 哪些方向 找谁
   收多少 服务费;
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
-  一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it).
+  一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
+  such as 1200亿元 as well as a count).
 
 ``GENRE`` lists these words; ``tests/test_registry.py`` checks that every cue alternative either
 occurs in more than one question of the evaluation sets or is one of them.
@@ -102,7 +103,8 @@ GENRE: frozenset[str] = frozenset(
 ) | {r"为什么要?(?:出台|制定|印发)", r"根据(?:什么|哪)", r"哪[个份部项](?:规划|政策文件|通知)", r"人才.{0,4}政策",
      r"到哪(?:里|儿)?办", r"(?:讲|说|部署|规定)了(?:哪些|什么)",
      r"(?:哪天|哪一天|什么时候|何时)(?:起|开始)?(?:施行|执行|生效|实施)",
-     r"(?:哪个|什么|哪家)(?:部门|单位|机关|机构)(?:发布|印发|制定|出台|发)的", r"(?:一起|同时|一块|重复)(?:拿|领)"}
+     r"(?:哪个|什么|哪家)(?:部门|单位|机关|机构)(?:发布|印发|制定|出台|发)的", r"(?:一起|同时|一块|重复)(?:拿|领)",
+     r"规模[^，。？]{0,4}多大"}
 
 
 @dataclass(frozen=True)
