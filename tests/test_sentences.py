@@ -85,3 +85,12 @@ def test_a_sentence_holding_the_first_item_of_a_list_opens_it():
     chosen = [e.sentence for e in pick(evidence, ())]
     assert chosen[0].startswith("购房人应同时符合以下条件：（一）")
     assert chosen[1:] == ["（二）所购住房为首套住房；", "（三）此前未享受过购房补贴。"]  # not the sentence after the list
+
+
+def test_units_named_after_a_task_are_not_its_sentences():
+    from rag.answer.sentences import body_text
+    from rag.model import Clause
+
+    c = Clause(id="d:1", doc_id="d", path=(), title="2.新增老年助餐点80个",
+               text="2.新增老年助餐点80个，每餐补贴3元。责任单位：市民政局（牵头）、市财政局；完成时限：2025年10月底前")
+    assert body_text(c) == "2.新增老年助餐点80个，每餐补贴3元。完成时限：2025年10月底前"

@@ -31,6 +31,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；！？!?;\n])")
 _PIECE_END = re.compile(r"(?<=[，,、；;。：:])")
 _CLAUSE_END = re.compile(r"(?<=[，,；;。：:])")
 # A responsibility note in brackets (one level of nested brackets: 各县（市、区）人民政府), or one cut off at the end.
+_KEYED_ROLES = re.compile(r"(?:^|(?<=[。；;\s]))(?:牵头|责任|配合|主办|协办|主责|参与|协同)(?:单位|部门)?\s*[：:]"
+                          r"(?:[^；;。\n（）()]|[（(][^（）()]*[）)])*[；;。]?")
 _NOTE = re.compile(r"[（(]\s*(?:牵头|责任|配合|主办|协办|主责)(?:单位|部门)?\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
 # A piece that only says which plan the task follows (根据…有关要求，按照…部署，) states no measure.
 _FRAMING = re.compile(r"^(?:根据|按照|依据|贯彻|落实)[^，,。；;]{0,40}(?:要求|部署|精神|规定|安排)[，,]?$")
@@ -126,7 +128,12 @@ def body_text(clause: Clause) -> str:
     # (a title cut at a semicolon is the first part of a sentence, never a heading: （三）…分三期发放：…40%；)
     if clause.title and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:\n"):
         text = text[len(clause.title):].lstrip("。.：:；;\n 　")
-    return _NOTE.sub("", text).strip()
+    text = _NOTE.sub("", text)
+    # units named unbracketed after the task (…。责任单位：市民政局（牵头）、…；完成时限：…) are no
+    # sentence of it; what follows them (完成时限：…) stays
+    for m in reversed(list(_KEYED_ROLES.finditer(to_simplified(text)))):
+        text = text[:m.start()] + text[m.end():]
+    return text.strip()
 
 
 def heading(clause: Clause) -> str:
