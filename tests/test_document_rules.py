@@ -178,3 +178,16 @@ def test_a_count_a_year_is_a_target_not_a_rate(city):
 def test_a_size_asked_in_yi_is_an_amount_in_yuan(city, question):
     answer = city.ask(question)
     assert "900亿元" in answer.answer and "60%" not in answer.answer, answer.answer
+
+
+def test_a_document_is_named_by_title_words_no_other_title_holds(county):
+    from rag.answer.intent import detect
+
+    answerer = county._answerer
+
+    def named(question):
+        det = detect(question, answerer.vocab, answerer.tokenizer)
+        return {answerer.documents[d].title for d in answerer.composer.named_documents(det)}
+
+    assert named("养老服务分工方案里老年医学科设置谁牵头？") == {"岫山县2025年养老服务重点工作任务分工方案"}
+    assert named("岫山县的技术改造补助谁负责？") == set()  # 岫山县 is in both titles

@@ -116,6 +116,7 @@ class ComposerBase:
         units = sorted((a for a in vocab.departments if len(a) >= 3), key=len, reverse=True)
         self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
         self.duties = department_index(clauses)  # lead, support, support_inherited
+        self._title_words: dict[str, set[str]] | None = None  # built on the first question naming a document
 
 
     def sentence_list(self, clause: Clause) -> list[Clause]:
@@ -164,7 +165,14 @@ class ComposerBase:
     def named_documents(self, det: Detection) -> set[str]:
         """The document a question names by words of its title no other title holds (新材料 of
         泖川市新材料产业三年行动方案), when it names exactly one; else none."""
-        titles = {d.id: folded(f"{d.title} {d.short_name}") for d in self.documents.values()}
+        if self._title_words is None:  # every 3–8 character piece of every title → its documents
+            pieces: dict[str, set[str]] = {}
+            for d in self.documents.values():
+                title = folded(f"{d.title} {d.short_name}")
+                for size in range(3, 9):
+                    for at in range(len(title) - size + 1):
+                        pieces.setdefault(title[at:at + size], set()).add(d.id)
+            self._title_words = pieces  # assigned whole: a concurrent question never sees it half built
         text = det.text
         for dept in det.departments:
             text = text.replace(dept, "，")  # a department's name names no document
@@ -172,9 +180,9 @@ class ComposerBase:
         for run in re.findall(r"[\u4e00-\u9fff]{3,}", text):
             for size in range(3, min(len(run), 8) + 1):
                 for at in range(len(run) - size + 1):
-                    holders = [i for i, t in titles.items() if run[at:at + size] in t]
+                    holders = self._title_words.get(run[at:at + size], ())
                     if len(holders) == 1:
-                        named.add(holders[0])
+                        named |= holders
         return named if len(named) == 1 else set()
 
 
