@@ -21,7 +21,8 @@ GUIDE = "\n".join([
     "（二）纳税信用等级为B级及以上；",
     "（三）项目已按规定完成备案，并已竣工投产。",
     "二、企业技术中心",
-    "支持标准：对新认定的省级企业技术中心，一次性奖励50万元。企业须于2025年1月1日至申报截止日期间取得认定文件。",
+    "支持标准：对新认定的省级企业技术中心，一次性奖励50万元。企业须于2025年1月1日至申报截止日期间取得认定文件。"
+    "奖励资金分两年拨付：第一年拨付60%，次年拨付剩余40%。",
     "三、引进研发人才",
     "（一）对企业新引进的全职博士给予入职补贴20万元。",
     "（二）入职补贴分三期发放：到岗后发放40%；服务满2年后发放30%；服务满4年后发放剩余30%。",
@@ -30,6 +31,10 @@ GUIDE = "\n".join([
     "五、其他事项",
     "（一）享受本指南支持的企业须在县内依法注册登记、具有独立法人资格，且近三年未发生重大安全生产事故。",
     "（二）同一企业同一年度符合多个支持类别的，按照就高不重复原则予以支持。",
+    "六、申报材料",
+    "（一）专项资金申请表；",
+    "（二）营业执照复印件；",
+    "（三）上年度财务审计报告。",
 ])
 
 DIVISION = "\n".join([
@@ -191,3 +196,14 @@ def test_a_document_is_named_by_title_words_no_other_title_holds(county):
 
     assert named("养老服务分工方案里老年医学科设置谁牵头？") == {"岫山县2025年养老服务重点工作任务分工方案"}
     assert named("岫山县的技术改造补助谁负责？") == set()  # 岫山县 is in both titles
+
+
+def test_a_list_under_a_heading_of_its_own_is_quoted_whole(county):
+    answer = county.ask("申请专项资金要交哪些材料？")
+    assert all(w in answer.answer for w in ("申请表", "营业执照", "审计报告")), answer.answer
+
+
+@pytest.mark.parametrize("question", ["企业技术中心奖励什么时候拨付？", "技术中心奖励50万是一次性给到位吗？"])
+def test_when_and_how_a_reward_is_paid_is_its_payment_schedule(county, question):
+    # 一次性奖励 names the reward; 分两年拨付 says how it is paid
+    assert "分两年拨付" in county.ask(question).answer

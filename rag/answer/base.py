@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from rag.answer.extract import opens_list, opens_whole_list
 from rag.answer.intent import Detection
 from rag.answer.kinds import STATES
-from rag.answer.sentences import fitness, folded, trim
+from rag.answer.sentences import fitness, folded, trim, without_label
 from rag.answer.vocab import CorpusVocab, short_place
 from rag.ingest.departments import department_index
 from rag.model import Clause, Document, Hit, level_rank
@@ -39,6 +39,9 @@ def quoted(name: str) -> str:
     """``name`` in quotation marks, unless it already stands in them (no ““…””)."""
     return name if name.startswith("“") and name.endswith("”") else f"“{name}”"
 
+
+
+_LIST_HEADING = re.compile(r"[\u4e00-\u9fff]{0,6}(?:条件|材料|要求|资格|资料)")  # 六、申报材料 over its items
 
 
 def _listed(sents: list[str]) -> str:
@@ -119,40 +122,49 @@ class ComposerBase:
         self._title_words: dict[str, set[str]] | None = None  # built on the first question naming a document
 
 
-    def sentence_list(self, clause: Clause) -> list[Clause]:
-        """The clauses of the one-sentence list ``clause`` belongs to — the paragraph opening it
-        (申报条件：) and the items finishing its sentence (（一）…；…（五）…。) — or none."""
+    def sentence_list(self, clause: Clause) -> tuple[str, Clause | None, list[Clause]] | None:
+        """The one-sentence list ``clause`` belongs to, as (its lead, the clause opening it, its
+        items): a paragraph opening it (申报条件：) and the items finishing its sentence
+        (（一）…；…（五）…。), or a heading naming it (六、申报材料) over items ending in semicolons;
+        ``None`` when ``clause`` is in no such list."""
         order = self.by_doc.get(clause.doc_id, [])
         at = next((n for n, c in enumerate(order) if c.id == clause.id), None)
         if at is None:
-            return []
+            return None
+        named = folded(without_label(clause.path[-1])) if clause.path else ""
+        if clause.kind == "item" and _LIST_HEADING.fullmatch(named):  # 六、申报材料, not a long article title
+            items = [c for c in order if c.kind == "item" and c.path == clause.path]
+            if len(items) >= 2 and all(c.text.rstrip().endswith(("；", ";")) for c in items[:-1]):
+                return f"{without_label(clause.path[-1])}：", None, items
         start = at
         while start > 0 and order[start].kind == "item" and not opens_whole_list(order[start].text):
             start -= 1
         opener = order[start]
         if not opens_whole_list(opener.text):
-            return []
-        items: list[Clause] = []
+            return None
+        items = []
         for c in order[start + 1:]:
             if c.kind != "item" or c.path[:len(opener.path)] != opener.path:
                 break
             items.append(c)
             if not c.text.rstrip().endswith(("；", ";")):
                 break
-        run = [opener, *items]
-        return run if len(items) >= 2 and at < start + len(run) else []
+        if len(items) < 2 or at > start + len(items):
+            return None
+        text = opener.text.rstrip()
+        return re.split(r"(?<=[。！？])", text)[-1] or text, opener, items
 
 
-    def quote_list(self, det: Detection, run: list[Clause], hits: list[Hit], cites: Citations) -> str:
+    def quote_list(self, det: Detection, found: tuple[str, Clause | None, list[Clause]], hits: list[Hit],
+                   cites: Citations) -> str:
         """A one-sentence list quoted whole, each item with its own marker, within half as much
         again as an answer's budget: 申报条件：（一）…[1]；（二）…[2]。"""
+        lead, opener, items = found
         ranked = {h.clause.id: h for h in hits}
-        opener = run[0].text.rstrip()
-        lead = re.split(r"(?<=[。！？])", opener)[-1] or opener
-        out = f"{lead}{cites.mark(ranked.get(run[0].id) or Hit(run[0], 0.0, 0))}" if len(lead) > 8 else lead
+        out = f"{lead}{cites.mark(ranked.get(opener.id) or Hit(opener, 0.0, 0))}" if opener and len(lead) > 8 else lead
         room = LIMIT + LIMIT // 2 - len(out)
         shown = []
-        for c in run[1:]:
+        for c in items:
             item = re.split(r"(?<=[。；;])", c.text.strip())[0].rstrip("。；;")  # the list's part, not what follows it
             if shown and len(item) > room:
                 shown.append("…")

@@ -167,7 +167,9 @@ class Composer(DutyComposer):
         if picked and (any(k in LIST_KINDS for k in det.kinds) or opens_whole_list(picked[0].sentence)):
             # 要满足哪些条件: the conditions are one list, though chunked item by item (and a
             # sentence opening a list is never quoted without it)
-            run = next((r for e in [picked[0], *evidence[:3]] if (r := self.sentence_list(e.hit.clause))), None)
+            first = picked[0].hit.clause
+            near = [e for e in evidence if e.hit.clause.doc_id == first.doc_id and e.hit.clause.path[:1] == first.path[:1]]
+            run = next((r for e in [picked[0], *evidence[:3], *near] if (r := self.sentence_list(e.hit.clause))), None)
             if run:
                 return self.quote_list(det, run, hits, cites)
         # a document's rule for every measure quoted beside the measure: room for both

@@ -212,7 +212,9 @@ def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[st
     top = sorted((t for t, w in terms.items() if w > 0), key=lambda t: terms[t], reverse=True)[:anchors]
     if not top:
         return True  # no word of the question is in the corpus: nothing states it
-    return not any(specific in e.kinds and (coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {e.sentence}") >= 0.5
+    # how a support is paid (奖励资金分两年拨付…) is written once for the measures of its clause
+    on = (lambda e: body_text(e.hit.clause)) if specific is Kind.PAYMENT else (lambda e: e.sentence)
+    return not any(specific in e.kinds and (coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {on(e)}") >= 0.5
                                             or for_every_measure(specific, e))
                    for e in evidence)
 

@@ -75,7 +75,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.CONDITION: re.compile(r"条件|资格|门槛|符合什么|具备(?:什么|哪些)|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|哪些企业可以|什么企业可以|什么样的|哪些人可以|什么人可以|要求是什么|(?:什么|哪些)[^，。？]{0,4}要求"),
     Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请|(?:一起|同时|一块|重复)(?:拿|领)"),
-    Kind.PAYMENT: re.compile(r"怎么发|如何发放|怎么给|怎么拨付|发放方式|分几次|分几期|分期|一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)"),
+    Kind.PAYMENT: re.compile(r"怎么发|如何发放|怎么给|怎么拨付|发放方式|分几次|分几期|分期|一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)|"
+                             r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"),
     Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,8}(?:补贴|补助|奖励|奖补|资助|优惠|扶持)|(?:补贴|补助|奖励|奖补|资助|优惠|扶持)吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
@@ -114,7 +115,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
     Kind.STACKING: re.compile(r"重复|叠加|兼得|就高|从高|择优|累计享受|同时享受"),
-    Kind.PAYMENT: re.compile(r"分[一二两三四五六七八九十\d]+(?:期|次|年)(?:发放|拨付|兑现|支付|给予)|一次性(?:给予|发放|拨付|奖励|补助|补贴)|"
+    Kind.PAYMENT: re.compile(r"分[一二两三四五六七八九十\d]+(?:期|次|年)(?:发放|拨付|兑现|支付|给予)|一次性(?:给予|发放|拨付)|"
                              r"(?:发放|拨付|兑现)(?:剩余)?\d+%|\d+%[^，。；]{0,6}(?:发放|拨付|兑现)|按年度?(?:发放|拨付)"),
     Kind.SUPPORT: re.compile(r"补贴|补助|奖励|奖补|资助|优惠|扶持|给予|减免|贴息|支持"),
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
@@ -132,6 +133,8 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
     kinds = [kind for _, kind in sorted(found, key=lambda f: f[0])]
     if (Kind.CHANNEL in kinds or Kind.PLATFORM in kinds) and Kind.PLACE in kinds:  # 到哪里办 asks where to apply, not a place
         kinds.remove(Kind.PLACE)
+    if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)", question):
+        kinds.remove(Kind.WHEN)  # 什么时候拨付 asks the payment schedule (分两年拨付：第一年…), not a date
     return tuple(kinds)
 
 
