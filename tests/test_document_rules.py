@@ -207,3 +207,35 @@ def test_a_list_under_a_heading_of_its_own_is_quoted_whole(county):
 def test_when_and_how_a_reward_is_paid_is_its_payment_schedule(county, question):
     # 一次性奖励 names the reward; 分两年拨付 says how it is paid
     assert "分两年拨付" in county.ask(question).answer
+
+
+RULE = "\n".join([
+    "岫山县充电设施运营管理办法",
+    "第一条　为规范充电设施运营，制定本办法。",
+    "第二条　从事公共充电设施运营的企业应当具备下列条件：",
+    "（一）依法登记注册，具有独立法人资格；",
+    "（二）具有与经营规模相适应的专业运维人员；",
+    "（三）充电设施接入县级监测服务平台。",
+    "第三条　县发展和改革局负责充电设施运营的监督管理。",
+])
+
+
+@pytest.fixture(scope="module")
+def rule(tmp_path_factory):
+    from rag.ingest.edit import add_files, apply_change
+    from rag.service import PolicyQA
+
+    root = tmp_path_factory.mktemp("rule")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    path = root / "rule.txt"
+    path.write_text(RULE, encoding="utf-8")
+    apply_change(corpus, lambda: add_files([path], corpus, level="county", region="岫山县"))
+    with PolicyQA.open(corpus, root / "index") as opened:
+        yield opened
+
+
+@pytest.mark.parametrize("question", ["开公共充电站的运营企业得有啥资质？", "公共充电设施运营企业有哪些条件？"])
+def test_an_article_opening_a_list_is_answered_with_its_items(rule, question):
+    answer = rule.ask(question)
+    assert "独立法人资格" in answer.answer and "专业运维人员" in answer.answer, answer.answer

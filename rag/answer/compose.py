@@ -134,8 +134,13 @@ class Composer(DutyComposer):
         if not top:
             return None
         best = max(top, key=lambda h: fitness(det.terms, h))
+        if opens_whole_list(best.clause.text):
+            # 运营企业应当具备下列条件： — the clause fitting best opens a list: the list answers
+            found = self.sentence_list(best.clause)
+            if found:
+                return self.quote_list(det, found, hits, cites)
         topical = {t: w for t, w in det.terms.items() if w > 0}
-        section = self.section(topical, best, hits, cites)
+        section = self.section(det, topical, best, hits, cites)
         if section:
             return section
         if (not det.kinds and best.clause.kind in ("item", "paragraph")
@@ -192,7 +197,8 @@ class Composer(DutyComposer):
         return hits + extra
 
 
-    def section(self, topical: Mapping[str, float], best: Hit, hits: list[Hit], cites: Citations) -> str | None:
+    def section(self, det: Detection, topical: Mapping[str, float], best: Hit, hits: list[Hit],
+                cites: Citations) -> str | None:
         """A question about a whole heading (激活数据要素方面安排了哪些工作) lists its tasks.
 
         The heading is the best hit's nearest ancestor whose words cover the question (as
@@ -208,6 +214,9 @@ class Composer(DutyComposer):
                        and m.path[: depth + 1] == c.path[: depth + 1]]
             if len(members) < 2:
                 return None
+            found = self.sentence_list(members[0])
+            if found and [m.id for m in found[2]] == [m.id for m in members]:
+                return self.quote_list(det, found, hits, cites)  # the items finish one sentence: quote it
             ranked = {h.clause.id: h for h in hits}
             names, size = [], len(c.path[depth]) + 1
             for m in members:
