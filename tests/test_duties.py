@@ -175,3 +175,9 @@ def test_a_keyed_line_closing_a_section_is_the_section_s(tmp_path: Path):
     items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
     assert [c.support for c in items[:3]] == [("县人力资源和社会保障局", "县财政局")] * 3
     assert items[3].support == ()
+
+
+@pytest.mark.parametrize("sentence", ["（二）加大资金支持。市财政局要统筹安排专项资金，支持重大项目。",
+                                      "（二）加大资金支持。市财政局统筹安排专项资金。"])
+def test_a_unit_as_the_subject_of_a_safeguard_sentence_is_responsible(sentence):
+    assert parse_duties(sentence).lead == ("市财政局",)

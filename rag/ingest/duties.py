@@ -82,7 +82,7 @@ _BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))
                  rf"(?:负责|组织实施|组织|牵头|统筹|协调|审核|拨付|受理|审批|审查|办理|核发|认定|查处|责令|处以|予以)"
                  rf"(?:会同(?P<support>{_UNITS}))?")
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
-_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头负责|负责|牵头|应当)"
+_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头负责|负责|牵头|应当|要|将|统筹|组织)"
                     rf"|^(?P<head>{_UNITS})是[^，。；]{{0,30}}?(?:主管部门|牵头部门|责任主体|责任单位)")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
