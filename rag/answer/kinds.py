@@ -52,11 +52,11 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                           r"哪年底|开始施行|何时施行|什么日期"),
     Kind.FREQUENCY: re.compile(r"几回|几次|多少次|多久.{0,3}一次|多长时间.{0,3}一次|频次|频率|隔多久|多久一回"),
     Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
-    Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|贴多少|返多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
-                            r"封顶|上限|金额|额度|规模[^，。？]{0,4}多大|多少亿|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励"),
+    Kind.AMOUNT: re.compile(rf"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|贴多少|返多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
+                            rf"封顶|上限|金额|额度|规模[^，。？]{{0,4}}多大|多少亿|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{{0,6}}标准|什么标准|多少补贴|多少奖励"),
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
     # 哪几个部门 asks which ones, not how many
-    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百)?(?:{_UNITS})|规模多大|数量"),
+    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{_UNITS})|规模多大|数量"),
     # (每年筹多少套 asks a count a year, as targets state them, not a rate)
     Kind.RATE: re.compile(rf"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
                           rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{_UNITS}))|/(?:kg|kwh)", re.I),
@@ -127,12 +127,17 @@ SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTA
                       Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT})
 
 
+_IN_UNITS = re.compile(rf"(?:{_UNITS})")
+
+
 def asked_kinds(question: str) -> tuple[Kind, ...]:
     """The kinds of fact ``question`` asks for, in the order the question asks them."""
     found = [(m.start(), kind) for kind, cue in ASKS.items() if (m := cue.search(question))]
     kinds = [kind for _, kind in sorted(found, key=lambda f: f[0])]
     if (Kind.CHANNEL in kinds or Kind.PLATFORM in kinds) and Kind.PLACE in kinds:  # 到哪里办 asks where to apply, not a place
         kinds.remove(Kind.PLACE)
+    if Kind.AMOUNT in kinds and all(_IN_UNITS.match(question, m.end()) for m in ASKS[Kind.AMOUNT].finditer(question)):
+        kinds.remove(Kind.AMOUNT)  # 多少万吨, 多少亿人次: a count in ten thousands of a unit, not money
     if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)", question):
         kinds.remove(Kind.WHEN)  # 什么时候拨付 asks the payment schedule (分两年拨付：第一年…), not a date
     return tuple(kinds)
