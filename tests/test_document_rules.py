@@ -108,7 +108,7 @@ PLAN = "\n".join([
     "到2025年底，全市新材料产业规模达到900亿元，规模以上新材料企业达到210家。", "二、重点任务",
     "（一）提升审批服务效能。对新材料重大项目推行并联审批，审批时间压缩至40个工作日以内，到2025年园区新材料产值占全市比重达到60%以上。（牵头单位：市政务服务管理局；责任单位：市生态环境局）",
     "（二）培育企业梯队。每年筹集人才公寓200套，每年新增规模以上新材料企业不少于15家。（牵头单位：市工业和信息化局）",
-    "（三）扩大产能。到2025年，全市新材料产能达到95万吨。（牵头单位：市发展改革委）",
+    "（三）扩大产能。到2025年，全市新材料产能达到95万吨，港口新材料吞吐量达到1.5亿吨。（牵头单位：市发展改革委）",
     "三、保障措施",
     "（一）加大资金支持。统筹市级产业发展专项资金，每年安排不少于3亿元支持新材料产业重大项目。（责任单位：市财政局、市工业和信息化局）",
     "（二）强化金融服务。设立规模20亿元的市新材料产业投资基金，引导社会资本参与。（责任单位：市委金融办、市国资委）",
@@ -245,3 +245,7 @@ def test_an_article_opening_a_list_is_answered_with_its_items(rule, question):
 def test_a_count_in_ten_thousands_of_a_unit_is_no_amount_of_money(city):
     # 多少万吨 asks a count in 万吨; read as money (多少万) it was refused for want of an amount
     assert "95万吨" in city.ask("到2025年，新材料产能要达到多少万吨？").answer
+
+
+def test_an_amount_asked_in_yi_without_its_unit_takes_any_unit_in_yi(city):
+    assert "1.5亿吨" in city.ask("到2025年，港口新材料吞吐量要达到多少亿？").answer

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rag.answer.align_answer import alignment_answer
 from rag.answer.base import Citations, NoAnswer
-from rag.answer.compose import Composer
+from rag.answer.compose import ANY_YI, Composer, asked_units
 from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
 from rag.answer.generate import Generator
@@ -299,7 +299,9 @@ class Answerer:
         else:
             composer = getattr(c, det.route.composer, None) if det.route else None
             text = composer(det, hits, cites) if composer else None
-            if text and det.intent in _STATES_A_FACT and specific and not states(specific, _MARKER.sub("", text)):
+            plain = _MARKER.sub("", text or "")
+            if (text and det.intent in _STATES_A_FACT and specific and not states(specific, plain)
+                    and not (ANY_YI in asked_units(det.text) and "亿" in plain)):  # 多少亿: 1.5亿吨 will do
                 # 评上等级民宿给多少补贴 answered with 等级民宿达到300家: the composed fact is not
                 # the kind asked; the sentences on the subject state it, or nothing does
                 text = None

@@ -36,6 +36,7 @@ from rag.answer.sentences import (
 from rag.model import Clause, Hit
 
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
+ANY_YI = "亿*"  # an amount asked in 亿 without its unit
 _ASKED_YI = re.compile(r"(?:多少|几)(?:个)?亿(?![辆台家个人吨])")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
@@ -56,8 +57,8 @@ _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the quest
 def asked_units(text: str) -> list[str]:
     """Units a question asks a number in: 多少辆 → 辆, 多少亿元 → 亿元, 多大比例 → %."""
     units = [f"{m[1] or ''}{'元' if m[2] == '钱' else m[2]}" for m in _ASKED_UNIT.finditer(text)]
-    if _ASKED_YI.search(text) and "亿元" not in units:
-        units.append("亿元")  # 产值目标多少亿: an amount in 亿元
+    if _ASKED_YI.search(text) and not any("亿" in u for u in units):
+        units.append(ANY_YI)  # 产值目标多少亿, 吞吐量多少亿: in 亿 of whatever unit (亿元, 亿吨)
     if _ASKED_SHARE.search(text):
         units.append("%")
     if _ASKED_RATE.search(text):
@@ -89,7 +90,8 @@ class Composer(DutyComposer):
         for hit in hits:
             for t in hit.clause.targets:
                 unit = folded(t.unit)  # as the question is: 萬元 is 万元
-                if units and not any(unit.endswith(u[-1]) and u[:-1] in unit for u in units):
+                if units and not any((unit.endswith(u[-1]) and u[:-1] in unit) or (u == ANY_YI and "亿" in unit)
+                                     for u in units):
                     continue
                 if years and t.year not in years and not any(str(y) in t.text for y in years):
                     continue
@@ -159,7 +161,7 @@ class Composer(DutyComposer):
             NoAnswer: The question asks a kind of fact (an amount, a rent, a telephone number …)
                 that no clause on its subject states.
         """
-        counted = [u for u in asked_units(det.text) if u not in ("%", "/每") and not u.endswith("元")]
+        counted = [u for u in asked_units(det.text) if u not in ("%", "/每", ANY_YI) and not u.endswith("元")]
         hits = self._with_doc_wide(det, hits)
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted)
                     if e.sentence not in cites.quoted]
