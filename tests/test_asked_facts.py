@@ -8,6 +8,7 @@ and tells enterprises to hand in papers at their township — the shapes of whic
 from __future__ import annotations
 
 import pytest
+from corpus_util import opened_corpus
 
 MEASURES = "\n".join([
     "云溪县支持特色农业发展若干措施",
@@ -31,17 +32,8 @@ RULE = ("云溪县农村公路管理办法　第一条　为加强农村公路�
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
-    from rag.ingest.edit import add_files, apply_change
-    from rag.service import PolicyQA
-
-    root = tmp_path_factory.mktemp("asked_facts")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    paths = [root / "measures.txt", root / "rule.txt"]
-    paths[0].write_text(MEASURES, encoding="utf-8")
-    paths[1].write_text(RULE, encoding="utf-8")
-    apply_change(corpus, lambda: add_files(paths, corpus, level="county", region="云溪县"))
-    with PolicyQA.open(corpus, root / "index") as opened:
+    files = {"measures.txt": MEASURES, "rule.txt": RULE}
+    with opened_corpus(tmp_path_factory.mktemp("asked_facts"), files, "county", "云溪县") as opened:
         yield opened
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from corpus_util import opened_corpus
 
 GUIDE = "\n".join([
     "岫山县工业专项资金申报指南",
@@ -48,17 +49,8 @@ DIVISION = "\n".join([
 
 @pytest.fixture(scope="module")
 def county(tmp_path_factory):
-    from rag.ingest.edit import add_files, apply_change
-    from rag.service import PolicyQA
-
-    root = tmp_path_factory.mktemp("document_rules")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    paths = [root / "guide.txt", root / "division.txt"]
-    paths[0].write_text(GUIDE, encoding="utf-8")
-    paths[1].write_text(DIVISION, encoding="utf-8")
-    apply_change(corpus, lambda: add_files(paths, corpus, level="county", region="岫山县"))
-    with PolicyQA.open(corpus, root / "index") as opened:
+    files = {"guide.txt": GUIDE, "division.txt": DIVISION}
+    with opened_corpus(tmp_path_factory.mktemp("document_rules"), files, "county", "岫山县") as opened:
         yield opened
 
 
@@ -117,16 +109,7 @@ PLAN = "\n".join([
 
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):
-    from rag.ingest.edit import add_files, apply_change
-    from rag.service import PolicyQA
-
-    root = tmp_path_factory.mktemp("city_plan")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    plan = root / "plan.txt"
-    plan.write_text(PLAN, encoding="utf-8")
-    apply_change(corpus, lambda: add_files([plan], corpus, level="city", region="泖川市"))
-    with PolicyQA.open(corpus, root / "index") as opened:
+    with opened_corpus(tmp_path_factory.mktemp("city_plan"), {"plan.txt": PLAN}, "city", "泖川市") as opened:
         yield opened
 
 
@@ -223,16 +206,7 @@ RULE = "\n".join([
 
 @pytest.fixture(scope="module")
 def rule(tmp_path_factory):
-    from rag.ingest.edit import add_files, apply_change
-    from rag.service import PolicyQA
-
-    root = tmp_path_factory.mktemp("rule")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    path = root / "rule.txt"
-    path.write_text(RULE, encoding="utf-8")
-    apply_change(corpus, lambda: add_files([path], corpus, level="county", region="岫山县"))
-    with PolicyQA.open(corpus, root / "index") as opened:
+    with opened_corpus(tmp_path_factory.mktemp("rule"), {"rule.txt": RULE}, "county", "岫山县") as opened:
         yield opened
 
 

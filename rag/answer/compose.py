@@ -16,7 +16,16 @@ from collections.abc import Mapping
 
 from rag.answer.base import LIMIT, Citations, NoAnswer, level_key
 from rag.answer.duty_compose import DutyComposer
-from rag.answer.extract import DOC_WIDE, LIST_KINDS, doc_wide, extract, for_every_measure, lacks, opens_whole_list, pick
+from rag.answer.extract import (
+    DOC_WIDE,
+    LIST_KINDS,
+    doc_wide,
+    extract,
+    for_every_measure,
+    lacks,
+    opens_whole_list,
+    pick,
+)
 from rag.answer.intent import Detection
 from rag.answer.kinds import Kind
 from rag.answer.registry import CUES
