@@ -15,6 +15,12 @@ quoted. ``extract`` returns the scored evidence best first; ``pick`` chooses the
 together state every kind asked (the best one, then the best for a kind it lacks); ``lacks``
 says that the question asks a specific kind of fact (an amount, a rent, a telephone number, a
 procedure) that no sentence on its subject states — the backbone's reason to refuse.
+
+Some facts a document writes once for all its measures (``for_every_measure``): its 申报程序 (how,
+where and when to apply), its eligibility rule (享受本措施…须具有独立法人资格) and its stacking
+rule (就高不重复); they answer for a measure that does not repeat them. A list every item of which
+holds (申报条件：（一）…；（二）…。) is one sentence whatever clauses it was chunked into
+(``opens_whole_list``; the composer quotes it whole).
 """
 
 from __future__ import annotations
