@@ -181,3 +181,15 @@ def test_a_keyed_line_closing_a_section_is_the_section_s(tmp_path: Path):
                                       "（二）加大资金支持。市财政局统筹安排专项资金。"])
 def test_a_unit_as_the_subject_of_a_safeguard_sentence_is_responsible(sentence):
     assert parse_duties(sentence).lead == ("市财政局",)
+
+
+def test_a_lead_carried_by_xiatong_leads_the_tasks_below():
+    from rag.ingest.chunk import chunk_document
+    from rag.model import Document
+
+    text = "\n".join(["某市商贸发展行动方案", "一、重点任务",
+                      "1.培育商贸龙头企业。每年新增限上企业50家。（牵头单位：市商务局，下同；配合单位：市财政局）",
+                      "2.发展夜间经济。打造夜间消费街区10个。", "3.促进直播电商。培育直播基地5个。（牵头单位：市工信局）"])
+    items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
+    assert [c.lead for c in items] == [("市商务局",), ("市商务局",), ("市工信局",)]
+    assert items[1].support_inherited == () and items[2].support_inherited == ("市商务局",)

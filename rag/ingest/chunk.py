@@ -131,6 +131,7 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
     clauses: list[Clause] = []
     seen: set[str] = set()
     carry: tuple[str, ...] = ()
+    carry_leads = False
     for block in blocks:
         start, end = norm.raw_span(paras[block.first].start, paras[block.last].end)
         text = normalize_text(raw[start:end])
@@ -142,14 +143,17 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
         seen.add(clause_id)
         duties = parse_duties(text)
         inherited: tuple[str, ...] = ()
+        lead = duties.lead
         if block.kind == "item" and carry:
             own = {canonical_department(x) for x in (*duties.lead, *duties.support)}
             inherited = tuple(x for x in carry if canonical_department(x) not in own)
+            if carry_leads and not lead:  # （牵头单位：市商务局，下同）: it leads the tasks below it
+                lead, inherited = inherited, ()
         if duties.carried:
-            carry = duties.carried
+            carry, carry_leads = duties.carried, duties.carried_leads
         clauses.append(Clause(
             id=clause_id, doc_id=doc.id, path=block.path, title=block.title, text=text,
-            lead=duties.lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
+            lead=lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
             targets=extract_targets(text), source_path=doc.source_path, start=start, end=end,
             kind=block.kind,
         ))

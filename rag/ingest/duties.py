@@ -106,6 +106,7 @@ class Duties:
     support: tuple[str, ...] = ()
     carried: tuple[str, ...] = ()
     roles: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    carried_leads: bool = field(default=False, compare=False)  # 牵头单位：市商务局，下同: they lead below too
 
 
 def _split_top(text: str, seps: str) -> list[str]:
@@ -146,6 +147,7 @@ class _Reader:
         self.lead: list[str] = []
         self.support: list[str] = []
         self.carried: list[str] = []
+        self.carried_leads = False
         self.roles: list[tuple[str, str]] = []
 
     def written(self, name: str) -> str:
@@ -160,7 +162,7 @@ class _Reader:
 
     def duties(self) -> Duties:
         return Duties(_unique(self.lead), _unique(self.support), _unique(self.written(n) for n in self.carried),
-                      tuple(dict.fromkeys(self.roles)))
+                      tuple(dict.fromkeys(self.roles)), self.carried_leads)
 
 
 def parse_duties(text: str) -> Duties:
@@ -203,6 +205,7 @@ def _keyed(body: str, reader: _Reader) -> None:
         reader.add([n for n in names if n not in marked], role.group(1), role.group(1) in LEAD_ROLES)
         if _CARRY in segment:
             reader.carried.extend(_carried(segment) or names)
+            reader.carried_leads = role.group(1) in LEAD_ROLES
 
 
 def _verb_note(body: str, reader: _Reader) -> None:
