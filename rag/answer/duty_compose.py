@@ -24,7 +24,7 @@ from rag.answer.sentences import (
     trim,
 )
 from rag.ingest.departments import canonical_department, department_aliases
-from rag.ingest.duties import IN_NOTE, ROLE_LINE
+from rag.ingest.duties import IN_NOTE, KEYED, ROLE_LINE
 from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
 
@@ -63,7 +63,7 @@ def detail(clause: Clause, room: int = _DUTY) -> str:
     if len(simple) == len(text):  # notes in either script: cut where the simplified text has them
         for note in reversed(list(_ROLE_NOTE.finditer(simple))):
             text = text[:note.start()] + text[note.end():]
-        keyed = next((m for m in ROLE_LINE.finditer(folded(text)) if m.start() and text[m.start() - 1] in "。；; \n"), None)
+        keyed = KEYED.search(folded(text), 1)
         if keyed:  # …。责任单位：市民政局（牵头）、…；完成时限：… — the units are named apart
             text = text[:keyed.start()]
     summary = task_summary(replace(clause, text=text), room) if room >= 12 else ""  # "" for a bare title

@@ -21,6 +21,7 @@ from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rag.ingest.duties import KEYED, ROLE_LINE
 from rag.ingest.numbering import strip_label
 from rag.ingest.script import to_simplified
 from rag.model import Clause, Hit
@@ -31,8 +32,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；！？!?;\n])")
 _PIECE_END = re.compile(r"(?<=[，,、；;。：:])")
 _CLAUSE_END = re.compile(r"(?<=[，,；;。：:])")
 # A responsibility note in brackets (one level of nested brackets: 各县（市、区）人民政府), or one cut off at the end.
-_KEYED_ROLES = re.compile(r"(?:^|(?<=[。；;\s]))(?:牵头|责任|配合|主办|协办|主责|参与|协同)(?:单位|部门)?\s*[：:]"
-                          r"(?:[^；;。\n（）()]|[（(][^（）()]*[）)])*[；;。]?")
+# units named unbracketed after a task, up to the end of their list (责任单位：市民政局（牵头）、市财政局；)
+_KEYED_ROLES = re.compile(KEYED.pattern + ROLE_LINE.pattern + r"(?:[^；;。\n（）()]|[（(][^（）()]*[）)])*[；;。]?")
 _NOTE = re.compile(r"[（(]\s*(?:牵头|责任|配合|主办|协办|主责)(?:单位|部门)?\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
 # A piece that only says which plan the task follows (根据…有关要求，按照…部署，) states no measure.
 _FRAMING = re.compile(r"^(?:根据|按照|依据|贯彻|落实)[^，,。；;]{0,40}(?:要求|部署|精神|规定|安排)[，,]?$")

@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from rag.ingest.corpus import CorpusFile
 from rag.ingest.departments import canonical_department
-from rag.ingest.duties import LEAD_ROLES, SUPPORT_ROLES, parse_duties
+from rag.ingest.duties import ROLE_LINE, parse_duties
 from rag.ingest.linejoin import DATE_LINE, DOC_NUMBER, is_title_like
 from rag.ingest.normalize import Normalized, normalize_text
 from rag.ingest.numbering import numbering_of
@@ -41,7 +41,7 @@ _REMARK = re.compile(r"^（此件[^（）]{0,12}）$")
 # A document's own statement that the first unit of a 责任单位 list leads the task.
 _FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
 _STANDALONE_NOTE = re.compile(r"[（(](?:[^（）()]|[（(][^（）()]*[）)])+[）)]。?"
-                              r"|(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES) + r")\s*[：:][^。]{2,200}。?")
+                              r"|" + ROLE_LINE.pattern + r"[^。]{2,200}。?")
 
 
 # ---------------------------------------------------------------- front matter

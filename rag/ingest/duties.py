@@ -36,7 +36,8 @@ SUPPORT_ROLES = (
     "责任单位", "责任部门", "配合单位", "配合部门", "参与单位", "参与部门", "协同单位", "协办单位",
     "协作单位", "支持单位", "协办", "配合", "参与",
 )
-_ROLE = re.compile("(" + "|".join(sorted(LEAD_ROLES + SUPPORT_ROLES, key=len, reverse=True)) + r")\s*[：:]")
+# a role key and its colon (牵头单位：, 责任单位：), the role word captured
+ROLE_LINE = re.compile("(" + "|".join(sorted(LEAD_ROLES + SUPPORT_ROLES, key=len, reverse=True)) + r")\s*[：:]")
 # A note: an opening bracket, a role keyword, anything (one level of nested brackets allowed) up to
 # the matching closing bracket, or to the end of the text when the note was cut off.
 _NOTE = re.compile(
@@ -46,8 +47,7 @@ _NOTE = re.compile(
 # The same keys standing unbracketed at the end of a task or on a line of their own (…。责任单位：
 # 市民政局（牵头）、市财政局；完成时限：2025年11月底前): a key opening the text or following a
 # sentence end.
-ROLE_LINE = re.compile(r"(?:" + "|".join(LEAD_ROLES + SUPPORT_ROLES) + r")\s*[：:]")
-_KEYED = re.compile(r"(?:^|(?<=[。；;！？\s]))(?=" + ROLE_LINE.pattern + ")")
+KEYED = re.compile(r"(?:^|(?<=[。；;！？\s]))(?=" + ROLE_LINE.pattern + ")")
 # a unit marked as the lead inside a list of 责任单位: 市民政局（牵头）
 _MARKED_LEAD = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
 # Another key inside a note (完成时限：…, 备注：…) ends the units of the role before it.
@@ -179,7 +179,7 @@ def parse_duties(text: str) -> Duties:
     for note in _NOTE.finditer(folded):
         _keyed(note.group(1), reader)
     if not reader.lead and not reader.support:
-        keyed = _KEYED.search(folded)
+        keyed = KEYED.search(folded)
         if keyed:
             _keyed(folded[keyed.start():], reader)
     if not reader.lead and not reader.support:
@@ -192,7 +192,7 @@ def parse_duties(text: str) -> Duties:
 
 def _keyed(body: str, reader: _Reader) -> None:
     """Units under role keys (牵头单位：…；责任单位：…), a unit marked （牵头） among them a lead."""
-    roles = list(_ROLE.finditer(body))
+    roles = list(ROLE_LINE.finditer(body))
     for i, role in enumerate(roles):
         segment = body[role.end(): roles[i + 1].start() if i + 1 < len(roles) else len(body)]
         # （以下简称市发展改革委，下同） names the unit's short form; its 下同 carries no duty
