@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from rag.answer.extract import opens_list, opens_whole_list
+from rag.answer.extract import LIST_HEADING, opens_list, opens_whole_list
 from rag.answer.intent import Detection
 from rag.answer.kinds import STATES
 from rag.answer.sentences import fitness, folded, trim, without_label
@@ -39,9 +39,6 @@ def quoted(name: str) -> str:
     """``name`` in quotation marks, unless it already stands in them (no ““…””)."""
     return name if name.startswith("“") and name.endswith("”") else f"“{name}”"
 
-
-
-_LIST_HEADING = re.compile(r"[\u4e00-\u9fff]{0,6}(?:条件|材料|要求|资格|资料)")  # 六、申报材料 over its items
 
 
 def _listed(sents: list[str]) -> str:
@@ -120,6 +117,7 @@ class ComposerBase:
         self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
         self.duties = department_index(clauses)  # lead, support, support_inherited
         self._title_words: dict[str, set[str]] | None = None  # built on the first question naming a document
+        self._rules: dict[tuple[str, tuple], list[Clause]] = {}  # a document's rules for every measure, by kinds asked
 
 
     def sentence_list(self, clause: Clause) -> tuple[str, Clause | None, list[Clause]] | None:
@@ -132,7 +130,7 @@ class ComposerBase:
         if at is None:
             return None
         named = folded(without_label(clause.path[-1])) if clause.path else ""
-        if clause.kind == "item" and _LIST_HEADING.fullmatch(named):  # 六、申报材料, not a long article title
+        if clause.kind == "item" and LIST_HEADING.fullmatch(named):  # 六、申报材料, not a long article title
             items = [c for c in order if c.kind == "item" and c.path == clause.path]
             if len(items) >= 2 and all(c.text.rstrip().endswith(("；", ";")) for c in items[:-1]):
                 return f"{without_label(clause.path[-1])}：", None, items

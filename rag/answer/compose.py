@@ -27,7 +27,7 @@ from rag.answer.extract import (
     pick,
 )
 from rag.answer.intent import Detection
-from rag.answer.kinds import Kind
+from rag.answer.kinds import UNITS, Kind
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
     body_text,
@@ -46,7 +46,7 @@ from rag.model import Clause, Hit
 
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
 ANY_YI = "亿*"  # an amount asked in 亿 without its unit
-_ASKED_YI = re.compile(r"(?:多少|几)(?:个)?亿(?![辆台家个人吨])")
+_ASKED_YI = re.compile(rf"(?:多少|几)(?:个)?亿(?!(?:{UNITS}))")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
 _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?[万亿]?元")
@@ -184,8 +184,9 @@ class Composer(DutyComposer):
             # 要满足哪些条件: the conditions are one list, though chunked item by item (and a
             # sentence opening a list is never quoted without it)
             first = picked[0].hit.clause
-            near = [e for e in evidence if e.hit.clause.doc_id == first.doc_id and e.hit.clause.path[:1] == first.path[:1]]
-            run = next((r for e in [picked[0], *evidence[:3], *near] if (r := self.sentence_list(e.hit.clause))), None)
+            near = [e.hit.clause for e in evidence if e.hit.clause.doc_id == first.doc_id and e.hit.clause.path[:1] == first.path[:1]]
+            candidates = {c.id: c for c in [first, *(e.hit.clause for e in evidence[:3]), *near]}  # each clause once
+            run = next((r for c in candidates.values() if (r := self.sentence_list(c))), None)
             if run:
                 return self.quote_list(det, run, hits, cites)
         # a document's rule for every measure quoted beside the measure: room for both
@@ -202,10 +203,18 @@ class Composer(DutyComposer):
             return hits
         seen = {h.clause.id for h in hits}
         low = min(h.score for h in hits)
-        extra = [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(
-            c for c in self.by_doc.get(hits[0].clause.doc_id, ()) if c.id not in seen
-            and any(doc_wide(k, c, s) for k in wide for s in sentences(body_text(c))))]
-        return hits + extra
+        rules = [c for c in self._doc_wide_clauses(hits[0].clause.doc_id, tuple(wide)) if c.id not in seen]
+        return hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(rules)]
+
+
+    def _doc_wide_clauses(self, doc_id: str, kinds: tuple[Kind, ...]) -> list[Clause]:
+        """The clauses of ``doc_id`` stating a ``DOC_WIDE`` fact of ``kinds``, found once per
+        document and kinds (a library's document is not re-read for every question on it)."""
+        key = (doc_id, kinds)
+        if key not in self._rules:
+            self._rules[key] = [c for c in self.by_doc.get(doc_id, ())
+                                if any(doc_wide(k, c, s) for k in kinds for s in sentences(body_text(c)))]
+        return self._rules[key]
 
 
     def section(self, det: Detection, topical: Mapping[str, float], best: Hit, hits: list[Hit],

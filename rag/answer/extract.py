@@ -59,7 +59,9 @@ _ELIGIBLE = re.compile(r"(?:须|应|应当|必须)(?:同时)?(?:在|具有|具�
 # A list every item of which holds — 申报条件：, 应同时符合以下条件：, 提交以下材料： — is one
 # sentence, whatever clauses its items were chunked into; a schedule one row of which applies
 # (按照以下标准给予补贴：, 有下列情形之一的：) or a division of duties (按照下列职责分工：) is not.
-LIST_OPENER = re.compile(r"(?:条件|材料|要求|资格|资料)[^，。；：:]{0,6}[：:]$")
+_LIST_WORD = r"(?:条件|材料|要求|资格|资料)"
+LIST_OPENER = re.compile(rf"{_LIST_WORD}[^，。；：:]{{0,6}}[：:]$")
+LIST_HEADING = re.compile(rf"[\u4e00-\u9fff]{{0,6}}{_LIST_WORD}")  # 六、申报材料 over its items
 _SCHEDULE = re.compile(r"标准|分工|职责|之一")
 LIST_KINDS = frozenset({Kind.CONDITION, Kind.FORM})
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer

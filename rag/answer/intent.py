@@ -226,10 +226,10 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     words = vocab.words(rest)
     # the measure a question word asks for (多长时间, 多少钱, 什么时间) says what kind of fact, not what about;
     # a cue word written as such (有效期, 开始施行, 补助标准) may stand in the answer and stays a topic word
-    asked = [(m.start() + q.start(), m.end()) for cue in ASKS.values() for m in cue.finditer(rest)
-             if (q := _QUESTION_WORD.search(m.group()))]
+    cued = [m for cue in ASKS.values() for m in cue.finditer(rest)]
+    asked = [(m.start() + q.start(), m.end()) for m in cued if (q := _QUESTION_WORD.search(m.group()))]
     # and a word of the cue itself the corpus never uses (具备 of 得具备什么) is how it is asked, not what about
-    cues = [m.span() for cue in ASKS.values() for m in cue.finditer(rest)]
+    cues = [m.span() for m in cued]
     topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
              and not (t not in vocab.text and _inside(rest, t, cues))]
 

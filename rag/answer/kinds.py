@@ -46,7 +46,8 @@ class Kind(StrEnum):
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
 _ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录"  # where one applies online
-_UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
+UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
+_WHEN_PAID = r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"  # a payment schedule asked, not a date
 ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
                           r"哪年底|开始施行|何时施行|什么日期"),
@@ -56,10 +57,10 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                             r"封顶|上限|金额|额度|规模[^，。？]{0,4}多大|多少亿|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励"),
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
     # 哪几个部门 asks which ones, not how many
-    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{_UNITS})|规模多大|数量"),
+    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})|规模多大|数量"),
     # (每年筹多少套 asks a count a year, as targets state them, not a rate)
     Kind.RATE: re.compile(rf"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
-                          rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{_UNITS}))|/(?:kg|kwh)", re.I),
+                          rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{UNITS}))|/(?:kg|kwh)", re.I),
     Kind.PLACE: re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|乡镇|镇|乡|村|园区|片区|里)|在哪|放在哪|布局在"),
     Kind.MECHANISM: re.compile(r"什么机制|哪些机制|什么制度|哪些制度|什么体系|什么模式|靠什么|通过什么|用什么|什么方式|"
                                r"什么办法|什么手段|怎么推进|如何推进|怎么管|如何管理|怎么保障|如何保障|怎么监管|如何监管|什么原则|哪些原则"),
@@ -75,8 +76,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.CONDITION: re.compile(r"条件|资格|资质|门槛|符合什么|具备(?:什么|哪些)|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|哪些企业可以|什么企业可以|什么样的|哪些人可以|什么人可以|要求是什么|(?:什么|哪些)[^，。？]{0,4}要求"),
     Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请|(?:一起|同时|一块|重复)(?:拿|领)"),
-    Kind.PAYMENT: re.compile(r"怎么发|如何发放|怎么给|怎么拨付|发放方式|分几次|分几期|分期|一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)|"
-                             r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"),
+    Kind.PAYMENT: re.compile(rf"怎么发|如何发放|怎么给|怎么拨付|发放方式|分几次|分几期|分期|一次性(?:给|发|拨)[^，。？]{{0,4}}(?:吗|么|到位)|"
+                             rf"{_WHEN_PAID}"),
     Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,8}(?:补贴|补助|奖励|奖补|资助|优惠|扶持)|(?:补贴|补助|奖励|奖补|资助|优惠|扶持)吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
@@ -92,7 +93,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
     Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"),
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
-    Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{_UNITS})"),
+    Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{UNITS})"),
     Kind.RATE: re.compile(r"每[^，。；\d]{1,8}\d+(?:\.\d+)?\s*(?:万|千|亿)?元|\d+(?:\.\d+)?\s*元\s*/"),
     Kind.PLACE: re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|园区|开发区|新区|港|基地)"),
     Kind.MECHANISM: re.compile(r"机制|制度|平台|体系|模式|专班|联席会议|领导小组|清单|台账|系统|网络|考核|督导|通报|一站式|一网|"
@@ -127,7 +128,7 @@ SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTA
                       Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT})
 
 
-_IN_UNITS = re.compile(rf"(?:{_UNITS})")
+_IN_UNITS = re.compile(rf"(?:{UNITS})")  # what 多少万 is a count of (多少万吨)
 
 
 def asked_kinds(question: str) -> tuple[Kind, ...]:
@@ -138,7 +139,7 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
         kinds.remove(Kind.PLACE)
     if Kind.AMOUNT in kinds and all(_IN_UNITS.match(question, m.end()) for m in ASKS[Kind.AMOUNT].finditer(question)):
         kinds.remove(Kind.AMOUNT)  # 多少万吨, 多少亿人次: a count in ten thousands of a unit, not money
-    if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)", question):
+    if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(_WHEN_PAID, question):
         kinds.remove(Kind.WHEN)  # 什么时候拨付 asks the payment schedule (分两年拨付：第一年…), not a date
     return tuple(kinds)
 
