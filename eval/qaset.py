@@ -29,6 +29,7 @@ INTENTS = ("lead", "support", "target", "policy", "region", "doc_fact", "dept_lo
 _CLAUSE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*:\S+$")
 _KEYWORD_SEP = re.compile(r"[;；|]")
 _A_DAY = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_CELL_GAP = re.compile(r"\s*\|\s*|\s{2,}|\t|\u3000+")  # the gap between two cells of a table (text or Markdown)
 _FALSE = frozenset({"false", "no", "0", "否", "n"})
 
 
@@ -167,6 +168,10 @@ def resolve_quotes(items: list[dict], clauses: Iterable, documents: Iterable = (
         ids = list(item["gold_clause_ids"])
         for quote in item["gold_quotes"]:
             found = [c.id for c, text in folded if fold(quote) in text]
+            cells = [fold(p) for p in _CELL_GAP.split(quote.strip()) if p.strip()]  # 任务  牵头单位, | 类别 | 标准 |
+            if not found and len(cells) > 1:
+                # copied across a text table's cells (任务  牵头单位): the row holding every cell
+                found = [c.id for c, text in folded if all(p in text for p in cells)]
             # a section's heading (（一）完善冷链物流设施网络) names the clauses under it
             found = found or [c.id for c in clauses if any(fold(quote) in fold(h) for h in getattr(c, "path", ()))]
             day = iso_date(quote) if _A_DAY.fullmatch(quote.strip()) else ""  # 2024年04月18日 is 2024-04-18

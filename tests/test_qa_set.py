@@ -172,3 +172,18 @@ def test_a_quote_of_a_documents_own_data_names_the_document():
     assert resolve_quotes([item], clauses, documents)[0]["gold_clause_ids"] == ["p:一"]
     with pytest.raises(ValueError, match="no clause"):
         resolve_quotes([item], clauses)  # without the documents, nothing holds it
+
+
+def test_a_quote_copied_across_a_tables_cells_names_the_row_holding_every_cell():
+    from types import SimpleNamespace
+
+    from eval.qaset import normalize_item, resolve_quotes
+
+    clauses = [SimpleNamespace(id="p:四/6", doc_id="p", text="6. 黑臭水体排查整治（牵头单位：县生态环境局；完成时限：2027年底前）"),
+               SimpleNamespace(id="p:三", doc_id="p", text="（三）整治黑臭水体。由县生态环境局组织验收。")]
+    for quote in ("黑臭水体排查整治  县生态环境局", "| 黑臭水体排查整治 | 县生态环境局 |"):
+        item = normalize_item({"question": "谁牵头？", "gold_quotes": [quote], "gold_keywords": ["县生态环境局"]}, 1)
+        assert resolve_quotes([item], clauses)[0]["gold_clause_ids"] == ["p:四/6"]
+    item = normalize_item({"question": "谁牵头？", "gold_quotes": ["整治黑臭水体  县水利局"], "gold_keywords": ["县水利局"]}, 1)
+    with pytest.raises(ValueError, match="no clause"):
+        resolve_quotes([item], clauses)  # no one clause holds every cell
