@@ -234,3 +234,26 @@ def test_a_column_in_traditional_script_is_split_per_line_item():
     columns = [c for c in clauses if c.kind == "column"]
     assert [c.title for c in columns] == ["東城區", "西湖區"]
     assert columns[1].text == "西湖區：建設西湖濱江夜遊帶。"
+
+
+def test_a_text_tables_rows_are_tasks_with_their_units_across_a_page_break():
+    """A PDF extraction keeps a 责任分工 table as lines of cells two spaces apart; each row is a
+    task whose lead and partners come from the header's columns, also after a page mark and a
+    running header, and its citation covers the row."""
+    raw = (
+        "某县农村污水治理工作方案\n一、重点任务\n（一）完善设施。加快建设村级污水处理设施。\n二、责任分工\n"
+        "序号  工作任务  牵头单位  配合单位  完成时限\n"
+        "1  编制治理专项规划  县生态环境局  县自然资源局  2025年6月底前\n"
+        "\n— 2 —\n\n某政办发〔2025〕11号\n\n"
+        "2  黑臭水体排查整治  县生态环境局、县水利局  各乡镇人民政府  长期坚持\n"
+        "三、保障措施\n加强组织领导。\n"
+    )
+    clauses = chunk_document(_doc("p", "某县农村污水治理工作方案"), raw)
+    rows = [c for c in clauses if c.path == ("二、责任分工",)]
+    assert [c.text for c in rows] == [
+        "1.编制治理专项规划（牵头单位：县生态环境局；配合单位：县自然资源局；完成时限：2025年6月底前）",
+        "2.黑臭水体排查整治（牵头单位：县生态环境局、县水利局；配合单位：各乡镇人民政府；完成时限：长期坚持）",
+    ]
+    assert rows[1].lead == ("县生态环境局", "县水利局") and rows[1].support == ("各乡镇人民政府",)
+    assert raw[rows[1].start:rows[1].end] == "2  黑臭水体排查整治  县生态环境局、县水利局  各乡镇人民政府  长期坚持"
+    assert clauses[-1].id == "p:三" and clauses[-1].text.endswith("加强组织领导。")  # the table ended

@@ -13,7 +13,8 @@ Around the numbered body:
 A document without any numbering gives one clause per paragraph.
 
 Every clause's ``text`` is ``normalize_text(raw[start:end])`` of its own raw span, so a citation
-can always be checked against the source. Responsibilities (``rag.ingest.duties``), the 下同
+can always be checked against the source — but for a row of a text table, which reads with the
+table's header (``rag.ingest.normalize``): its cells are in that span, its note is written from the header. Responsibilities (``rag.ingest.duties``), the 下同
 carry-forward and targets (``rag.ingest.targets``) are filled in here.
 """
 
@@ -133,8 +134,12 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
     carry: tuple[str, ...] = ()
     carry_leads = False
     for block in blocks:
-        start, end = norm.raw_span(paras[block.first].start, paras[block.last].end)
-        text = normalize_text(raw[start:end])
+        first, last = paras[block.first].start, paras[block.last].end
+        start, end = norm.raw_span(first, last)
+        if any(first <= a and b <= last for a, b in norm.table_rows):
+            text = norm.text[first:last]  # a text table's row reads with the table's header
+        else:
+            text = normalize_text(raw[start:end])
         clause_id = f"{doc.id}:{'/'.join(block.labels)}"
         n = 2
         while clause_id in seen:

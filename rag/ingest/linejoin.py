@@ -39,12 +39,15 @@ _LABEL_ITEM = re.compile(r"^[^，。；：,;:（）()]{1,15}[：:]\S")
 
 class Line:
     """One cleaned line: its characters, each one's raw offset, whether it was spaced out
-    (聊 城 市 人 民 政 府, a letterhead) and whether a blank line stood before it."""
+    (聊 城 市 人 民 政 府, a letterhead), whether a blank line stood before it and whether it was
+    written from a text table's row (a paragraph of its own)."""
 
-    __slots__ = ("after_blank", "chars", "offs", "spaced_out")
+    __slots__ = ("after_blank", "chars", "offs", "spaced_out", "table_row")
 
-    def __init__(self, chars: list[str], offs: list[int], spaced_out: bool = False, after_blank: bool = False):
+    def __init__(self, chars: list[str], offs: list[int], spaced_out: bool = False, after_blank: bool = False,
+                 table_row: bool = False):
         self.chars, self.offs, self.spaced_out, self.after_blank = chars, offs, spaced_out, after_blank
+        self.table_row = table_row
 
     @property
     def text(self) -> str:
@@ -162,13 +165,16 @@ def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
     para_short = True  # every line of it ends before the margin (a title, not wrapped text)
     last_short = True  # its last line ends before the margin
     depth = 0
+    row = False  # the paragraph so far is a table's row
     for line, kind in zip(lines, kinds, strict=True):
         text = line.text
-        if out_c and kind == "plain" and _is_orphan_closer(text, depth):
+        if out_c and kind == "plain" and _is_orphan_closer(text, depth) and not line.table_row:
             continue
         short = not hard or len(text) < 0.75 * width
         if not out_c:
             join = None
+        elif line.table_row or row:
+            join, depth = False, 0  # a table's row is a paragraph of its own
         elif line.after_blank and not hard and not depth and not _mid_word(para, text):
             join = False  # a blank line ends a paragraph, unless it falls inside a sentence
         elif depth > 0 and kind != "numbered":
@@ -188,6 +194,7 @@ def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
             para += text
             para_short = para_short and short
         last_short = short
+        row = line.table_row
         out_c.extend(line.chars)
         out_o.extend(line.offs)
         depth = _bracket_depth_change(text, depth)

@@ -14,7 +14,11 @@ Government documents arrive as PDF extractions or web copies. The normalizer:
 * joins lines broken mid-sentence or mid-word, keeping paragraph breaks as ``\\n``.
 
 Every rule looks only at the text it is given, so a slice of the raw file normalizes on its own:
-the chunker relies on this (``normalize_text(raw[c.start:c.end]) == c.text``).
+the chunker relies on this (``normalize_text(raw[c.start:c.end]) == c.text``). One exception: the
+rows of a text table (cells two spaces apart, as a PDF extraction leaves a 责任分工 table) under a
+header naming a responsibility column are written as the genre writes a task and its note
+(``6. 任务（牵头单位：…；配合单位：…；完成时限：…）``, ``rag.ingest.tables``), which needs the header;
+``Normalized.table_rows`` says which paragraphs they are.
 
 Which lines join into one paragraph is decided in ``rag.ingest.linejoin``.
 """
@@ -25,9 +29,10 @@ import re
 from dataclasses import dataclass
 
 from rag.ingest.chrome import is_chrome
-from rag.ingest.linejoin import Line, is_ascii_word, join_lines
+from rag.ingest.linejoin import DOC_NUMBER, Line, is_ascii_word, join_lines
 from rag.ingest.markup import strip_markup
 from rag.ingest.numbering import CN_NUM
+from rag.ingest.tables import is_responsibility_header, table_lines, text_cells
 
 # ---------------------------------------------------------------- character classes
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
@@ -80,10 +85,13 @@ class Normalized:
     Attributes:
         text: The normalized text; paragraphs are separated by ``\\n``.
         offsets: ``offsets[i]`` is the raw offset of ``text[i]``.
+        table_rows: Spans of the paragraphs written from a text table's rows (they read with the
+            table's header, so unlike other text they do not normalize the same from their slice).
     """
 
     text: str
     offsets: tuple[int, ...]
+    table_rows: tuple[tuple[int, int], ...] = ()
 
     def raw_offset(self, i: int) -> int:
         """Map a normalized offset back to the raw string.
@@ -201,23 +209,58 @@ def _restore_punct(line: Line, stack: list[bool], line_start_numbering: bool) ->
                 c[i] = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}[ch]
 
 
-def _clean_lines(raw: str) -> list[Line]:
-    """Split ``raw`` into cleaned, non-empty lines; drop page marks, trailers, repeated letterheads."""
+def _row_line(cells: list[str], header: list[str], start: int, end: int) -> Line:
+    """A text table's row written as the genre writes a task and its note (``rag.ingest.tables``):
+    ``6. 任务（牵头单位：…；配合单位：…；完成时限：…）``. Its characters map onto the row's raw
+    span in proportion, so a citation of the row covers the row."""
+    text = table_lines([header, cells])[0]
+    width = max(end - start, 1)
+    line = _fold_line(text, 0, [start + min(width - 1, k * width // len(text)) for k in range(len(text))])
+    line.table_row = True
+    return line
+
+
+def _clean_lines(raw: str) -> tuple[list[Line], list[str]]:
+    """Split ``raw`` into cleaned, non-empty lines; drop page marks, trailers, repeated letterheads.
+
+    Also returns the texts of the lines written from the rows of a text table, in order.
+    """
     lines: list[Line] = []
+    rows: list[str] = []
     stack: list[bool] = []
     seen_spaced: set[str] = set()
+    seen: set[str] = set()
+    header: list[str] | None = None  # the header of the text table being read
     pos = 0
     blank = False
     for part in raw.split("\n"):
         body = part[:-1] if part.endswith("\r") else part
         plain = strip_markup(body)
+        start = pos
         line = _fold_line(plain[0], pos, plain[1]) if plain is not None else None
         pos += len(part) + 1
         if line is None:
             continue
         text = line.text
+        if header is not None:
+            cells = text_cells(plain[0])
+            if not text or _PAGE_MARK.match(text) or text in seen or DOC_NUMBER.fullmatch(text):
+                continue  # a page break inside the table: its mark, a running header (a 文号)
+            if len(cells) >= 2 and not is_responsibility_header(cells):
+                row = _row_line(cells, header, start, start + len(body))
+                _restore_punct(row, [], line_start_numbering=True)
+                row.after_blank, blank = blank, False
+                lines.append(row)
+                rows.append(row.text)
+                continue
+            header = None
         if not text:
             blank = True
+            continue
+        seen.add(text)
+        cells = text_cells(plain[0])
+        if is_responsibility_header(cells):
+            header = cells  # 序号  工作任务  牵头单位  配合单位  完成时限: the rows below are tasks
             continue
         line.after_blank, blank = blank, False
         if _PAGE_MARK.match(text):
@@ -231,7 +274,7 @@ def _clean_lines(raw: str) -> list[Line]:
         if _TRAILER.search(text) or is_chrome(text):
             continue
         lines.append(line)
-    return lines
+    return lines, rows
 
 
 # ---------------------------------------------------------------- the whole text
@@ -246,8 +289,16 @@ def normalize(raw: str) -> Normalized:
     """
     if not isinstance(raw, str):
         raise ValueError(f"normalize expects str, got {type(raw).__name__}")
-    chars, offsets = join_lines(_clean_lines(raw))
-    return Normalized("".join(chars), tuple(offsets))
+    lines, rows = _clean_lines(raw)
+    chars, offsets = join_lines(lines)
+    text = "".join(chars)
+    spans, pos, todo = [], 0, list(reversed(rows))
+    for part in text.split("\n"):  # a row is a paragraph of its own (``join_lines``)
+        if todo and part == todo[-1]:
+            spans.append((pos, pos + len(part)))
+            todo.pop()
+        pos += len(part) + 1
+    return Normalized(text, tuple(offsets), tuple(spans))
 
 
 def normalize_text(raw: str) -> str:

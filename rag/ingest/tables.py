@@ -10,6 +10,10 @@ row per line in the genre's own words instead, the way plans write a task and it
 so that the row is one clause, its 序号 its label, and its units are read by ``rag.ingest.duties``
 like any note. Other tables keep one line per row: two cells as ``标签：内容`` (a 专栏 box), more
 joined by an ideographic space (also when the first cell holds a colon of its own: 发文机关：X | 发文字号：Y).
+
+A PDF extraction or a plain-text copy keeps such a table as lines whose cells stand apart by two
+or more spaces (``序号  工作任务  牵头单位  配合单位  完成时限``); ``text_cells`` reads them, and
+``rag.ingest.normalize`` writes the rows under a responsibility header the same way.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Sequence
 _ROLE_HEADER = re.compile(r"^(?:牵头|主办|主责|责任|配合|协办|参与|协同|协助|支持)(?:单位|部门|处室)?(?:（[^）]*）)?$")
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
+_CELL_GAP = re.compile(r"[ \t\u00a0\u3000]{2,}|\t|\u3000")  # between two cells of a text table
 
 
 def _clean(cell: str) -> str:
@@ -34,6 +39,18 @@ def _header(rows: Sequence[Sequence[str]]) -> int | None:
         if any(_ROLE_HEADER.match(c) for c in cells) and len([c for c in cells if c]) >= 2:
             return i
     return None
+
+
+def text_cells(line: str) -> list[str]:
+    """The cells of one line of a text table: the pieces between gaps of two or more spaces, a tab
+    or an ideographic space (a single space inside a cell is the cell's own)."""
+    return [c.strip() for c in _CELL_GAP.split(line.strip()) if c.strip()]
+
+
+def is_responsibility_header(cells: Sequence[str]) -> bool:
+    """Whether ``cells`` are the header of a responsibility table: three or more, one of them a
+    role column (牵头单位, 配合部门 …)."""
+    return len(cells) >= 3 and _header([cells]) == 0
 
 
 def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
