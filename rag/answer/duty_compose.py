@@ -29,9 +29,13 @@ from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
 
 _DUTY = 60  # characters of one task in a department's list
+_LIST_BUDGET = 3 * LIMIT  # characters of a department's list of three tasks or more
+_DETAIL_LEAST = 16  # characters of what a task asks, at least, in a long list
+_DETAIL_MOST = 36  # … and at most
 # a bracketed note naming who does it: （牵头单位：…） or （甲牵头，乙按职责分工负责）
 # (a note may hold a bracketed name or short form of its own: 市场监督管理局（以下简称市市场监管局，下同）)
 _ROLE_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|负责|责任|配合|协办|主办|参与|完成时限){IN_NOTE}*[）)]")
+_ROLE_WORDS = re.compile(r"由|牵头|负责|会同|配合|按职责分工|各自|职责|[\W\d_]")
 _DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -55,9 +59,10 @@ def duty_name(clause: Clause, unit: str) -> str:
     return trim(chosen, [unit], _DUTY, must=must)
 
 
-def detail(clause: Clause, room: int = _DUTY) -> str:
+def detail(clause: Clause, room: int = _DUTY, unit: str = "") -> str:
     """What a task asks (its body, cut to ``room`` characters; none below 12) and its time limit
-    (完成时限：…), as ``（…）``."""
+    (完成时限：…), as ``（…）``. When a sentence of the body names ``unit`` (县农业农村局负责将…纳入
+    项目库, in a 保障措施 whose first sentence is another body's), that sentence is what it asks."""
     simple = folded(clause.text)
     text = clause.text
     if len(simple) == len(text):  # notes in either script: cut where the simplified text has them
@@ -67,11 +72,27 @@ def detail(clause: Clause, room: int = _DUTY) -> str:
         if keyed:  # …。责任单位：市民政局（牵头）、…；完成时限：… — the units are named apart
             text = text[:keyed.start()]
     summary = task_summary(replace(clause, text=text), room) if room >= 12 else ""  # "" for a bare title
+    spellings = sorted(department_aliases(unit) | {unit}, key=len, reverse=True) if unit else []
+    own = next((s for s in sentences(strip_label(text)) if any(a in s for a in spellings) and _says_what(s, spellings)),
+               "") if room >= 12 else ""
+    if own and not (summary and any(a in summary for a in spellings)):
+        summary = trim(own, [unit], room, must=next(a for a in spellings if a in own))
     parts = [summary] if summary and strip_label(summary).rstrip("。…") != task_name(clause) else []
     deadline = _DEADLINE.search(simple)
     if deadline:
         parts.append(f"完成时限：{deadline.group(1)}")
     return f"（{'；'.join(parts)}）" if parts else ""
+
+
+def _says_what(sentence: str, spellings: list[str]) -> bool:
+    """Whether a sentence naming a unit says what it does (县农业农村局负责将…纳入项目库), not only
+    that it is responsible (由市教育局负责。, a note, a units line)."""
+    if sentence.lstrip()[:1] in "（(" or ROLE_LINE.match(folded(sentence)):
+        return False
+    rest = folded(sentence)
+    for a in spellings:
+        rest = rest.replace(folded(a), "")
+    return len(_ROLE_WORDS.sub("", rest)) >= 6
 
 
 class DutyComposer(ComposerBase):
@@ -214,16 +235,20 @@ class DutyComposer(ComposerBase):
                                             for i, (d, g) in enumerate(groups.items())])
             more_regions.extend(r for r in elsewhere if r not in more_regions)
             groups = {h.clause.doc_id: groups[h.clause.doc_id] for h in shown}
-            # one or two tasks: what each asks and by when, not only its name, within the answer's budget
+            # what each task asks (its first measure) and by when, not only its name, within the
+            # answer's budget: a department's tasks are told by their substance (强化资金保障 →
+            # 每年安排不少于800万元专项资金)
             listed = {c.id: c for group in groups.values() for c, _ in group}
-            few = len(listed) <= 2
-            room = (LIMIT - sum(len(duty_name(c, dept)) + 12 for c in listed.values())) // len(listed) if few else 0
+            budget = LIMIT if len(listed) <= 2 else _LIST_BUDGET
+            room = min(max((budget - sum(len(duty_name(c, dept)) + 12 for c in listed.values())) // len(listed),
+                           _DETAIL_LEAST), _DETAIL_MOST if len(listed) > 2 else budget)
+            few = True
             for doc_id, group in groups.items():
                 prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
                 for roles, word in ((("lead",), "牵头"), (("support", "support_inherited"), "参与")):
                     tasks = list({c.id: c for c, r in group if r in roles}.values())
                     if tasks:
-                        shown = [f"{duty_name(c, dept)}{detail(c, room) if few else ''}{cites.mark(Hit(c, 1.0, 0))}"
+                        shown = [f"{duty_name(c, dept)}{detail(c, room, dept) if few else ''}{cites.mark(Hit(c, 1.0, 0))}"
                                  for c in tasks]
                         parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")
                         prefix = ""

@@ -1,0 +1,41 @@
+"""A department's tasks are told by what they ask, not by their names alone.
+
+One plan written for this test: 县农业农村局 leads three tasks, takes part in a fourth, and is
+named in a 保障措施 whose first sentence is another body's; a 联席会议 office is hosted by
+县发展改革局.
+"""
+
+from __future__ import annotations
+
+import pytest
+from corpus_util import opened_corpus
+
+PLAN = "\n".join([
+    "岫山县农村人居环境整治工作方案",
+    "一、重点任务",
+    "（一）推进厕所改造。新建农村卫生厕所3000座，同步建设粪污收集设施。（牵头单位：县农业农村局；配合单位：县卫生健康局）",
+    "（二）治理农村生活垃圾。建设乡镇垃圾转运站8座，推行垃圾分类。（牵头单位：县农业农村局；配合单位：县城市管理局）",
+    "（三）提升村容村貌。开展村庄清洁行动，清理房前屋后杂物。（牵头单位：县农业农村局；配合单位：各乡镇人民政府）",
+    "（四）治理农村黑臭水体。完成12条黑臭水体整治。（牵头单位：县生态环境局；配合单位：县农业农村局、县水利局）",
+    "二、保障措施",
+    "（一）加强组织领导。建立全县人居环境整治联席会议制度，联席会议办公室设在县发展改革局，负责统筹协调和督促检查。",
+    "（二）强化资金保障。县财政每年安排不少于800万元专项资金。县农业农村局负责将整治项目纳入乡村振兴项目库，优先安排衔接资金。",
+])
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory):
+    with opened_corpus(tmp_path_factory.mktemp("department_duties"), {"plan.txt": PLAN}, "county", "岫山县") as opened:
+        yield opened
+
+
+def test_a_long_list_of_tasks_says_what_each_asks(county):
+    answer = county.ask("县农业农村局负责哪些工作？").answer
+    for measure in ("新建农村卫生厕所3000座", "建设乡镇垃圾转运站8座", "开展村庄清洁行动", "完成12条黑臭水体整治"):
+        assert measure in answer, answer
+
+
+def test_a_measure_naming_the_department_is_told_by_its_own_sentence(county):
+    answer = county.ask("县农业农村局负责哪些工作？").answer
+    assert "强化资金保障" in answer and "纳入乡村振兴项目库" in answer, answer  # not 县财政每年安排…
+    assert "县财政每年安排" not in answer, answer
