@@ -39,3 +39,10 @@ def test_a_measure_naming_the_department_is_told_by_its_own_sentence(county):
     answer = county.ask("县农业农村局负责哪些工作？").answer
     assert "强化资金保障" in answer and "纳入乡村振兴项目库" in answer, answer  # not 县财政每年安排…
     assert "县财政每年安排" not in answer, answer
+
+
+def test_the_department_hosting_a_coordinating_office_has_that_task(county):
+    office = next(c for c in county.clauses if "联席会议办公室" in c.text)
+    assert office.lead == ("县发展改革局",)
+    answer = county.ask("县发展改革局负责哪些工作？").answer
+    assert "加强组织领导" in answer and "联席会议" in answer, answer

@@ -82,6 +82,8 @@ _BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))
                  rf"(?:负责|组织实施|组织|牵头|统筹|协调|审核|拨付|受理|审批|审查|办理|核发|认定|查处|责令|处以|予以)"
                  rf"(?:会同(?P<support>{_UNITS}))?")
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
+# 领导小组办公室设在市商务局，负责统筹协调: the unit hosting the office that runs the work leads it
+_OFFICE_IN = re.compile(rf"(?:领导小组|联席会议|工作专班|专班|指挥部|委员会)办公室设在(?P<lead>{_UNITS})")
 _LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头负责|负责|牵头|应当|要|将|统筹|组织)"
                     rf"|^(?P<head>{_UNITS})是[^，。；]{{0,30}}?(?:主管部门|牵头部门|责任主体|责任单位)")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
@@ -242,6 +244,8 @@ def _sentences(folded: str, reader: _Reader) -> None:
     for m in _BY.finditer(body):
         reader.add(_units(m.group("lead")), "负责", True)
         reader.add(_units(m.group("with")) + _units(m.group("support")), "会同", False)
+    for m in _OFFICE_IN.finditer(body):
+        reader.add(_units(m.group("lead")), "办公室设在", True)
     starts = [0, *(m.end() for m in _CLAUSE_END.finditer(body))]
     for at in starts:
         piece = body[at:].lstrip()
