@@ -10,8 +10,8 @@ non-role columns such as 完成时限 count as sentences of their own). Each sen
   question asks count, and a sentence stating each of them outranks one stating none;
 * the clause's place in the ranking (the fused retrieval score).
 
-Notice boilerplate — addressee lines, 现将…印发给你们, 请认真贯彻执行 — and bare headings are never
-quoted. ``extract`` returns the scored evidence best first; ``pick`` chooses the sentences that
+Notice boilerplate — addressee lines, 现将…印发给你们, 请认真贯彻执行 —, bare headings and
+questions (a 政策解读's 问：…？) are never quoted. ``extract`` returns the scored evidence best first; ``pick`` chooses the sentences that
 together state every kind asked (the best one, then the best for a kind it lacks); ``lacks``
 says that the question asks a specific kind of fact (an amount, a rent, a telephone number, a
 procedure) that no sentence on its subject states — the backbone's reason to refuse.
@@ -64,6 +64,8 @@ LIST_OPENER = re.compile(rf"{_LIST_WORD}[^，。；：:]{{0,6}}[：:]$")
 LIST_HEADING = re.compile(rf"[\u4e00-\u9fff]{{0,6}}{_LIST_WORD}")  # 六、申报材料 over its items
 _SCHEDULE = re.compile(r"标准|分工|职责|之一")
 LIST_KINDS = frozenset({Kind.CONDITION, Kind.FORM})
+_QUESTION = re.compile(r"[？?]\s*$")
+_ASKED_TITLE = re.compile(r"^(?:[^，。：:]{0,8}、)?\s*(?:问|问题)\s*\d*\s*[：:]")  # 九、问：提取申请提交后多久能到账
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -93,8 +95,8 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
     clause = hit.clause
     out = []
     for sent in sentences(body_text(clause)):
-        if _BOILERPLATE.search(folded(sent)):
-            continue
+        if _BOILERPLATE.search(folded(sent)) or _QUESTION.search(sent):
+            continue  # (a 解读's question, 问：…？, is what is asked, never an answer)
         if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(folded(sent).split("：")[0]):
             out.append((sent, f"{clause.title} {sent}"))  # 完成时限：长期坚持, a note's key written unbracketed
             continue
@@ -134,9 +136,11 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     scored: list[Evidence] = []
     for pos, hit in enumerate(hits[:depth]):
         head = coverage(terms, heading(hit.clause))
+        asked = coverage(terms, hit.clause.title) if _ASKED_TITLE.search(hit.clause.title) else 0.0
         prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
         for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
-            cov = coverage(terms, counted)
+            # (the answer to a 解读's question is about what the question names, in its words or not)
+            cov = max(coverage(terms, counted), asked)
             stated = frozenset(k for k in kinds if states(k, sent)
                                and (k is not Kind.COUNT or in_units is None or in_units.search(sent)))
             score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)

@@ -77,6 +77,8 @@ def _heading(text: str, marker: str) -> tuple[str, bool]:
         return f"{marker}{sentence}", True
     if is_title_like(rest, max_len=60) or not rest:
         return text, False
+    if _ASKED.match(rest):  # 五、问：租住保障性租赁住房的，提取额度怎么算？ — the question names it
+        return f"{marker}{re.split(r'[？?]', rest, maxsplit=1)[0][:60]}", False
     if len(sentence) <= 30 and len(rest) == len(sentence) + 1 and "，" not in sentence:
         # A heading that is one short phrase with a full stop (1.建设算力枢纽节点。), as over
         # sub-items; an article's one-sentence body (第一条 为了…，制定本办法。) is not a title.
