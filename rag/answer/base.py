@@ -21,6 +21,9 @@ from rag.answer.vocab import CorpusVocab, short_place
 from rag.ingest.departments import department_index
 from rag.model import Clause, Document, Hit, level_rank
 
+# a document named by its subject and a word for a document: 这套软件政策, 物流这个文件, 污水治理方案
+_NAMED_BY_TOPIC = re.compile(r"([\u4e00-\u9fff]{2})(?:这个|这套|这份|这篇|那个|那套|那份)?"
+                             r"(?:政策|文件|措施|办法|方案|计划|意见|指南|细则|通知|新政)")
 LIMIT = 120  # characters of answer text before citation markers
 MAX_REGIONS = 3  # regions an answer over many documents shows; the rest are counted
 
@@ -174,12 +177,13 @@ class ComposerBase:
 
     def named_documents(self, det: Detection) -> set[str]:
         """The document a question names by words of its title no other title holds (新材料 of
-        泖川市新材料产业三年行动方案), when it names exactly one; else none."""
-        if self._title_words is None:  # every 3–8 character piece of every title → its documents
+        泖川市新材料产业三年行动方案; a two-character word only before a word for a document: 这套软件
+        政策, 物流这个文件), when it names exactly one; else none."""
+        if self._title_words is None:  # every 2–8 character piece of every title → its documents
             pieces: dict[str, set[str]] = {}
             for d in self.documents.values():
                 title = folded(f"{d.title} {d.short_name}")
-                for size in range(3, 9):
+                for size in range(2, 9):
                     for at in range(len(title) - size + 1):
                         pieces.setdefault(title[at:at + size], set()).add(d.id)
             self._title_words = pieces  # assigned whole: a concurrent question never sees it half built
@@ -193,6 +197,10 @@ class ComposerBase:
                     holders = self._title_words.get(run[at:at + size], ())
                     if len(holders) == 1:
                         named |= holders
+        for m in _NAMED_BY_TOPIC.finditer(text):
+            holders = self._title_words.get(m.group(1), ())
+            if len(holders) == 1:
+                named |= holders
         return named if len(named) == 1 else set()
 
 
