@@ -432,6 +432,8 @@ def test_split_question():
     # two subjects asked the same thing (分别) are two questions
     assert split_question("到2027年，全市的冷库容量和冷藏车数量分别要做到多少？") == [
         "到2027年，全市的冷库容量要做到多少？", "到2027年，全市的冷藏车数量要做到多少？"]
+    # a short follow-up naming its own subject in letters or digits is a question of its own
+    assert split_question("评上5A级企业能奖多少？4A级的呢？") == ["评上5A级企业能奖多少？", "4A级的呢？"]
 
 
 def test_an_abbreviation_is_not_read_as_a_narrower_kind(quality):

@@ -112,6 +112,7 @@ def real():
         ("市教育局负责哪些任务", Intent.DEPT_LOOKUP),
         ("江城如何落实省里教育专网的要求", Intent.ALIGNMENT),
         ("智慧校园建设的总体思路是什么", Intent.OPEN),
+        ("我们牵头建设了智慧校园，有什么补助", Intent.POLICY),  # the asker's own role asks no lead
     ],
 )
 def test_intents_on_inline_plans(mini, question, intent):

@@ -191,6 +191,9 @@ def _inside(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and any(a <= i and i + len(word) <= b for a, b in spans)
 
 
+_OWN_ROLE = re.compile(r"(?:我们|咱们|我|我司|本公司|本单位|本企业)(?:公司|单位|企业|厂)?(?:牵头|负责|主导|参与|配合)")
+
+
 def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:
     """Detect the intent, places, levels, departments and topic words of ``question``.
 
@@ -237,7 +240,9 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     # Words of the document titles (行动计划) or absent from the corpus (哪几项) say nothing
     # about which task a department question is about.
     task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
-    chosen = route(Question(rest, departments=bool(departments), task_words=bool(task_words),
+    # the asker's own role (我们牵头起草了一项标准) is what they did, not a question of who leads
+    asking = _OWN_ROLE.sub(lambda m: "，" * len(m.group()), rest)
+    chosen = route(Question(asking, departments=bool(departments), task_words=bool(task_words),
                             cross_level=cross_level, column_places=bool(column_places), regions=bool(regions),
                             words=tuple(_spans(rest, [w for w in words if len(w) >= 3 and w in vocab.text]))))
     return Detection(text=text, intent=chosen.intent, route=chosen, kinds=asked_kinds(rest), places=tuple(places), regions=tuple(regions),

@@ -8,6 +8,7 @@ _QUESTION_END = re.compile(r"(?<=[？?])")
 _CLAUSE_SEP = re.compile(r"(?<=[，,；;])")
 _INTERROGATIVE = re.compile(r"谁|哪|多少|几|什么|吗|么|是否|有没有|能不能|要不要|怎么|如何|何时|多久|多长")
 MAX_PARTS = 4
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
 # 冷库容量和冷藏车数量分别要做到多少: two subjects asked the same thing, each its own question
 _EACH = re.compile(r"^(?P<pre>.*[的，,])?(?P<a>[^的，,和与及]{2,12})(?:和|与|及|、)(?P<b>[^的，,？?和与及]{2,12}?)分别(?P<rest>.+)$")
 
@@ -22,7 +23,9 @@ def written(question: str) -> str:
 
 
 def _cjk(text: str) -> int:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    """How much a part says: its CJK characters, and two for each run of letters or digits
+    (4A级的呢 names a subject of its own, 4A)."""
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text) + 2 * len(_ALNUM.findall(text))
 
 
 def _asks(text: str) -> bool:
