@@ -223,3 +223,20 @@ def test_a_count_in_ten_thousands_of_a_unit_is_no_amount_of_money(city):
 
 def test_an_amount_asked_in_yi_without_its_unit_takes_any_unit_in_yi(city):
     assert "1.5亿吨" in city.ask("到2025年，港口新材料吞吐量要达到多少亿？").answer
+
+
+def test_a_condition_asked_of_the_whole_document_is_its_rule_for_every_measure(tmp_path):
+    """满足什么条件 asked of a document's measures as a whole: its 本措施适用于… rule answers,
+    though it holds none of the words the question asks with (满足, 条件)."""
+    measures = "\n".join([
+        "岫山市支持软件产业发展若干政策措施",
+        "一、对年软件业务收入首次突破1亿元的企业，一次性奖励50万元。",
+        "二、对新认定的首版次软件产品，按首年销售合同金额的20%给予奖励，单个产品最高200万元。",
+        "三、适用与兑现",
+        "本措施适用于在本市注册登记、具有独立法人资格、依法纳税的软件企业。",
+        "同一企业同一事项符合多项条款的，按照就高原则支持，不重复享受。",
+    ])
+    with opened_corpus(tmp_path, {"measures.txt": measures, "guide.txt": GUIDE, "division.txt": DIVISION},
+                       "city", "岫山市") as opened:
+        answer = opened.ask("申请这些软件扶持政策，企业本身要满足啥条件？")
+        assert answer.answerable and "独立法人资格" in answer.answer, answer.answer

@@ -26,9 +26,10 @@ from rag.answer.base import Citations, NoAnswer
 from rag.answer.compose import ANY_YI, Composer, asked_units
 from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
+from rag.answer.extract import DOC_WIDE
 from rag.answer.generate import Generator
 from rag.answer.intent import Detection, detect
-from rag.answer.kinds import SPECIFIC, Kind, states
+from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
@@ -245,8 +246,11 @@ class Answerer:
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
         (``_narrowed``), or clauses too weak an answer (``RefusalPolicy``)."""
+        # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
+        # a document's rule for all its measures (本措施适用于…企业), must hold
+        asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}
         return self._narrowed(det) or self._other_level(det) or self.refusal.refuse(
-            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of)
+            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of, asking=asking)
 
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an

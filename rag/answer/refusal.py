@@ -8,7 +8,7 @@ its fragment 车上 happens to occur in some clause.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from rag.answer.sentences import coverage
@@ -58,7 +58,8 @@ class RefusalPolicy:
             raise ValueError(f"RefusalPolicy.anchors={self.anchors!r}; allowed: an integer >= 0")
 
     def refuse(self, terms: Mapping[str, float], shares: Mapping[str, float], hits: Sequence[Hit],
-               structured: bool = False, words_of: Callable[[Clause], str] | None = None) -> bool:
+               structured: bool = False, words_of: Callable[[Clause], str] | None = None,
+               asking: Collection[str] = ()) -> bool:
         """True when ``hits`` are too weak an answer.
 
         Args:
@@ -69,6 +70,8 @@ class RefusalPolicy:
                 such questions are not refused for absent words alone.
             words_of: A clause's tokens joined and surrounded by spaces, so that a two-character
                 word found only across a word boundary (整车|上 for 车上) does not count.
+            asking: Topic words that are part of how the question asks (满足什么条件): never an
+                anchor — the answering clause may say it without them (本措施适用于…企业).
 
         Returns:
             Whether to refuse.
@@ -83,7 +86,7 @@ class RefusalPolicy:
         if self.anchors:
             # The clause that answers must hold one of the question's most specific words: a
             # question about 博士安家补贴 is not answered by a clause that only shares 数字经济.
-            anchors = sorted(informative, key=informative.get, reverse=True)[: self.anchors]
+            anchors = sorted((t for t in informative if t not in asking), key=informative.get, reverse=True)[: self.anchors]
             checked = [h for h in checked if any(
                 coverage({a: 1.0}, h.clause.index_text, words_of(h.clause) if words_of else None) >= self.anchor_held
                 for a in anchors)]
