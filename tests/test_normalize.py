@@ -159,3 +159,10 @@ def test_normalize_query_folds_width_and_space():
 def test_normalize_rejects_non_text():
     with pytest.raises(ValueError, match="expects str"):
         normalize(b"bytes")  # type: ignore[arg-type]
+
+
+def test_labelled_values_stay_one_a_line_and_a_blank_line_ends_them():
+    """A metadata list (发文单位：… 文号：…) keeps one value a line, and the body after a blank line
+    is no continuation of its last value, in a slice as in the whole text."""
+    raw = "> 发文单位：岫山区科学技术局\n> 文号：岫科发〔2025〕19号\n\n为落实有关措施，现将有关事项通知如下。\n"
+    assert normalize_text(raw).split("\n") == ["发文单位：岫山区科学技术局", "文号：岫科发〔2025〕19号", "为落实有关措施，现将有关事项通知如下。"]

@@ -175,8 +175,8 @@ def join_lines(lines: Sequence[Line]) -> tuple[list[str], list[int]]:
             join = None
         elif line.table_row or row:
             join, depth = False, 0  # a table's row is a paragraph of its own
-        elif line.after_blank and not hard and not depth and not _mid_word(para, text):
-            join = False  # a blank line ends a paragraph, unless it falls inside a sentence
+        elif line.after_blank and not depth and (not (hard or _mid_word(para, text)) or _LABEL_ITEM.match(para)):
+            join = False  # a blank line ends a paragraph, unless it falls inside a sentence (never a 标签：值 line's)
         elif depth > 0 and kind != "numbered":
             join = True
         else:
@@ -221,8 +221,8 @@ def _join(
     """
     if kind in ("numbered", "standalone", "bullet") or para_kind == "standalone":
         return False
-    if _LABEL_ITEM.match(text) and (_ends_terminal(para) or _COLUMN_TITLE.match(para)):
-        return False
+    if _LABEL_ITEM.match(text) and (_ends_terminal(para) or _COLUMN_TITLE.match(para) or _LABEL_ITEM.match(para)):
+        return False  # (发文单位：… then 文号：…: a list of labelled values, one a line)
     title_para = para_short and is_title_like(para)
     title_line = short and is_title_like(text)
     if para_kind == "numbered" and title_para:
