@@ -240,3 +240,16 @@ def test_a_condition_asked_of_the_whole_document_is_its_rule_for_every_measure(t
                        "city", "岫山市") as opened:
         answer = opened.ask("申请这些软件扶持政策，企业本身要满足啥条件？")
         assert answer.answerable and "独立法人资格" in answer.answer, answer.answer
+
+
+def test_a_labelled_value_is_counted_with_its_label_and_a_notice_formula_is_never_quoted():
+    from rag.answer.extract import candidate_sentences
+    from rag.model import Clause, Hit
+
+    def hit(cid, title, text, path=("二、申报时间",)):
+        return Hit(Clause(id=f"g:{cid}", doc_id="g", path=path, title=title, text=text), 1.0, 1)
+
+    window = candidate_sentences(hit("二/1", "1.网上申报时间", "1.网上申报时间：2025年8月1日至8月29日，逾期系统自动关闭。"))
+    assert window[0] == ("2025年8月1日至8月29日，逾期系统自动关闭。", "1.网上申报时间 2025年8月1日至8月29日，逾期系统自动关闭。")
+    preamble = candidate_sentences(hit("前言", "前言", "为落实有关措施，做好申报工作，现将有关事项通知如下。专项资金实行网上申报、分级审核的管理方式。", ()))
+    assert [s for s, _ in preamble] == ["专项资金实行网上申报、分级审核的管理方式。"]

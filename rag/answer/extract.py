@@ -31,11 +31,12 @@ from dataclasses import dataclass
 
 from rag.answer.kinds import SPECIFIC, Kind, states
 from rag.answer.sentences import body_text, coverage, folded, heading, sentences
+from rag.ingest.numbering import strip_label
 from rag.model import Clause, Hit
 
 # Lines of a notice that answer nothing: the addressees, the forwarding formula, the request.
 _BOILERPLATE = re.compile(r"^(?:各[^，。；]{0,60}[：:]$|现将|请(?:认真|结合|各|遵照)|特此通知|（此件|此件|印发给你们)"
-                          r"|来源[：:]|发布时间[：:]|浏览次数"
+                          r"|来源[：:]|发布时间[：:]|浏览次数|(?:现将|特将|现就)[^。]{0,30}(?:通知|明确|说明)如下"
                           r"|^[\u4e00-\u9fff]{2,20}(?:人民政府|办公厅|办公室)\s*\d{4}年\d{1,2}月\d{1,2}日")  # a signature
 _NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
 _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
@@ -94,7 +95,12 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
     counted with the clause's title they belong to; no boilerplate, no bare headings."""
     clause = hit.clause
     out = []
-    for sent in sentences(body_text(clause)):
+    # 1. 网上申报时间：2025年8月1日至8月29日 — the label says what its value is
+    labelled = bool(clause.title) and strip_label(clause.text).startswith(f"{strip_label(clause.title)}：")
+    for n, sent in enumerate(sentences(body_text(clause))):
+        if labelled and n == 0 and not _BOILERPLATE.search(folded(sent)):
+            out.append((sent, f"{clause.title} {sent}"))
+            continue
         if _BOILERPLATE.search(folded(sent)) or _QUESTION.search(sent):
             continue  # (a 解读's question, 问：…？, is what is asked, never an answer)
         if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(folded(sent).split("：")[0]):
@@ -238,7 +244,7 @@ def for_every_measure(kind: Kind, e: Evidence) -> bool:
     (``DOC_WIDE``) hold for every measure too."""
     if kind in DOC_WIDE:
         return kind in e.kinds and doc_wide(kind, e.hit.clause, e.sentence)
-    if kind not in _APPLYING or not PROCEDURE_HEAD.search(folded(heading(e.hit.clause))):
+    if kind not in _APPLYING or kind not in e.kinds or not PROCEDURE_HEAD.search(folded(heading(e.hit.clause))):
         return False
     return kind is not Kind.WHEN or _APPLY.search(folded(e.sentence)) is not None
 
