@@ -23,7 +23,8 @@ MEASURES = "\n".join([
     "岫山市支持软件产业发展若干政策措施",
     "一、对年软件业务收入首次突破1亿元的企业，一次性奖励50万元。",
     "二、对新认定的首版次软件产品，按首年销售合同金额的20%给予奖励，单个产品最高200万元。",
-    "三、本措施自2025年7月1日起施行，有效期至2027年12月31日。",
+    "三、对首次评为国家5A级软件服务企业的，给予一次性奖励100万元；首次评为4A级软件服务企业的，给予一次性奖励30万元。",
+    "四、本措施自2025年7月1日起施行，有效期至2027年12月31日。",
 ])
 
 
@@ -63,3 +64,8 @@ def test_a_document_named_by_its_subject_and_a_word_for_a_document(city):
     assert "2025年7月1日" in answer and "2025年6月1日" not in answer, answer
     answer = city.ask("软件政策有咨询热线吗？")  # the 解读's hotline is no contact of the software measures
     assert not answer.answerable and "12329" not in answer.answer, answer.answer
+
+
+def test_a_grade_the_plan_does_not_reward_is_refused(city):
+    assert "30万元" in city.ask("评上4A级软件服务企业能奖多少？").answer
+    assert not city.ask("评上3A级软件服务企业能奖多少？").answerable  # only 5A and 4A are rewarded

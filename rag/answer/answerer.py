@@ -66,6 +66,13 @@ _SAME_ASK = re.compile(r"呢[？?]?\s*$")  # 和社保补贴呢？ — the same 
 _LEVEL_WORD = re.compile(r"国家级|国家|省级|市级|县级|区级")
 _LEVEL_OF = {"国家": "国家级", "国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "区级"}
 _LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)([\u4e00-\u9fff]{2,10})")
+# a grade (5A级景区, 4A级物流企业, 三星级饭店): 5A and 五A are one grade
+_GRADE = re.compile(r"([1-5一二三四五])\s*([Aa]|星)")
+_GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2,10})")
+
+
+def _grade(number: str, mark: str) -> str:
+    return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
@@ -271,15 +278,17 @@ class Answerer:
         return False
 
     def _other_level(self, det: Detection) -> bool:
-        """True when the question asks about a thing at a level (市级绿色工厂) the corpus names it
-        only at others (国家级绿色工厂, 省级绿色工厂): a sibling of what the plan supports."""
-        for m in _LEVELED.finditer(det.text):
-            level, rest = _LEVEL_OF[m.group(1)], m.group(2)
+        """True when the question asks about a thing at a level (市级绿色工厂) or a grade (3A级物流
+        企业) the corpus names it only at others (国家级、省级绿色工厂; 5A级、4A级物流企业): a
+        sibling of what the plan supports."""
+        asked = [(_LEVEL_OF[m.group(1)], m.group(2), _LEVEL_WORD) for m in _LEVELED.finditer(det.text)]
+        asked += [(_grade(m.group(1), m.group(2)), m.group(3), _GRADE) for m in _GRADED.finditer(det.text)]
+        for level, rest, words in asked:
             thing = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in self.vocab.text), None)  # 绿色工厂, not 工业
             if thing is None:
                 continue
-            seen = {_LEVEL_OF[x] for w in self.vocab.text.before(thing, 12)
-                    for x in _LEVEL_WORD.findall(re.split(r"[。；;！？]", w)[-1])}
+            seen = {_LEVEL_OF[x] if words is _LEVEL_WORD else _grade(*x) for w in self.vocab.text.before(thing, 12)
+                    for x in words.findall(re.split(r"[。；;！？]", w)[-1])}
             if seen and level not in seen:
                 return True
         return False
