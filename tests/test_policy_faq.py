@@ -21,10 +21,11 @@ FAQ = "\n".join([
 ])
 MEASURES = "\n".join([
     "岫山市支持软件产业发展若干政策措施",
-    "一、对年软件业务收入首次突破1亿元的企业，一次性奖励50万元。",
+    "一、对年软件业务收入首次突破1亿元的企业，一次性奖励50万元；首次突破5亿元的，一次性奖励150万元。",
     "二、对新认定的首版次软件产品，按首年销售合同金额的20%给予奖励，单个产品最高200万元。",
     "三、对首次评为国家5A级软件服务企业的，给予一次性奖励100万元；首次评为4A级软件服务企业的，给予一次性奖励30万元。",
-    "四、本措施自2025年7月1日起施行，有效期至2027年12月31日。",
+    "四、获得奖励的企业自资金拨付之日起3年内将注册地迁出本市的，应全额退回所获资金。",
+    "五、本措施自2025年7月1日起施行，有效期至2027年12月31日。",
 ])
 
 
@@ -69,3 +70,11 @@ def test_a_document_named_by_its_subject_and_a_word_for_a_document(city):
 def test_a_grade_the_plan_does_not_reward_is_refused(city):
     assert "30万元" in city.ask("评上4A级软件服务企业能奖多少？").answer
     assert not city.ask("评上3A级软件服务企业能奖多少？").answerable  # only 5A and 4A are rewarded
+
+
+def test_an_amount_the_question_states_picks_the_tier_and_a_move_away_is_a_move_out(city):
+    from rag.answer.questions import written
+
+    assert written("营收头一回过5个亿") == "营收头一回过5亿"
+    assert "150万元" in city.ask("我们软件企业业务收入头一回过5个亿，能奖多少？").answer
+    assert "3年内" in city.ask("拿了软件奖励，几年内不能把公司迁走？").answer

@@ -73,6 +73,7 @@ _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2
 
 def _grade(number: str, mark: str) -> str:
     return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
+_AMOUNT_WORD = re.compile(r"\d+(?:\.\d+)?(?:万|亿)")
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
@@ -216,9 +217,11 @@ class Answerer:
             # a follow-up without a subject of its own (分几年发？那责任单位有哪些？) is about the
             # question before; one with its own (县级物流配送中心要建几个？) only keeps its place
             if not any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic):
-                borrowed = set(context.topic) - set(det.topic)
-                det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *context.topic])),
-                              text=f"{det.text} {''.join(context.topic)}")
+                # (an amount the question before stated, 营收过了10亿, was about its own ask)
+                carried = [t for t in context.topic if not _AMOUNT_WORD.fullmatch(t)]
+                borrowed = set(carried) - set(det.topic)
+                det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *carried])),
+                              text=f"{det.text} {''.join(carried)}")
             if not det.kinds and _SAME_ASK.search(question):
                 # 技术中心奖励和专精特新奖励呢？ asks the question before of other subjects
                 det = replace(det, kinds=context.kinds, intent=context.intent, route=context.route)

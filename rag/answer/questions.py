@@ -15,11 +15,13 @@ _EACH = re.compile(r"^(?P<pre>.*[的，,])?(?P<a>[^的，,和与及]{2,12})(?:�
 
 # the spoken question words and the written ones the cues are written in: 要啥条件 is 要什么条件
 _SPOKEN = str.maketrans({"啥": "什么", "咋": "怎么"})
+_SPOKEN_YI = re.compile(r"(\d+(?:\.\d+)?|[一两二三四五六七八九十]+)个亿")
 
 
 def written(question: str) -> str:
-    """``question`` with its spoken question words written out (啥 → 什么, 咋 → 怎么)."""
-    return question.translate(_SPOKEN)
+    """``question`` with its spoken question words written out (啥 → 什么, 咋 → 怎么) and its
+    spoken amounts as plans write them (5个亿 → 5亿)."""
+    return _SPOKEN_YI.sub(r"\1亿", question.translate(_SPOKEN))
 
 
 def _cjk(text: str) -> int:
