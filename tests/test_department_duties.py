@@ -46,3 +46,9 @@ def test_the_department_hosting_a_coordinating_office_has_that_task(county):
     assert office.lead == ("县发展改革局",)
     answer = county.ask("县发展改革局负责哪些工作？").answer
     assert "加强组织领导" in answer and "联席会议" in answer, answer
+
+
+def test_a_lead_question_on_a_task_the_plan_never_names_is_refused(county):
+    assert not county.ask("邮轮上的黑臭水体整治由哪个部门牵头？").answerable  # the plan has no 邮轮
+    assert "县农业农村局" in county.ask("厕所改造这活儿由哪个部门牵头？").answer  # 这活儿 is the task named
+    assert "县农业农村局" in county.ask("村里垃圾转运站建设归哪个部门牵头？").answer

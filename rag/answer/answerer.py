@@ -21,6 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+import jieba
+import jieba.posseg as pseg
+
 from rag.answer.align_answer import alignment_answer
 from rag.answer.base import Citations, NoAnswer
 from rag.answer.compose import ANY_YI, Composer, asked_units
@@ -74,6 +77,8 @@ _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2
 def _grade(number: str, mark: str) -> str:
     return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
 _AMOUNT_WORD = re.compile(r"\d+(?:\.\d+)?(?:万|亿)")
+_SPECIFIC_SHARE = 0.1
+_COMMON_WORD = 5000
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
@@ -259,8 +264,22 @@ class Answerer:
         # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
         # a document's rule for all its measures (本措施适用于…企业), must hold
         asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}
-        return self._narrowed(det) or self._other_level(det) or self.refusal.refuse(
+        return self._narrowed(det) or self._other_level(det) or self._no_such_task(det) or self.refusal.refuse(
             det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of, asking=asking)
+
+    def _no_such_task(self, det: Detection) -> bool:
+        """True when a question on who leads a task names it mostly by things the corpus never
+        speaks of (邮轮码头建设, 高速公路服务区充电站): as many such nouns as the specific corpus
+        words it uses."""
+        if det.intent is not Intent.LEAD:
+            return False
+        text = self.vocab.text
+        nouns = [w for w, tag in pseg.lcut(det.text) if w in det.topic and tag in ("n", "nz", "l", "nt")
+                 and not self._share(w) and all(w[i:i + 2] not in text for i in range(len(w) - 1))  # no piece of it either
+                 and jieba.dt.FREQ.get(w, 0) <= _COMMON_WORD  # (时候, 地方: words of any sentence)
+                 and not re.search(rf"[这那]{re.escape(w)}", det.text)]  # (这活儿: the task named before)
+        specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE]
+        return bool(nouns) and len(nouns) >= len(specific)
 
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an
