@@ -52,3 +52,7 @@ def test_a_lead_question_on_a_task_the_plan_never_names_is_refused(county):
     assert not county.ask("邮轮上的黑臭水体整治由哪个部门牵头？").answerable  # the plan has no 邮轮
     assert "县农业农村局" in county.ask("厕所改造这活儿由哪个部门牵头？").answer  # 这活儿 is the task named
     assert "县农业农村局" in county.ask("村里垃圾转运站建设归哪个部门牵头？").answer
+
+
+def test_a_support_for_a_thing_the_plan_never_names_is_refused(county):
+    assert not county.ask("邮轮上的厕所改造有没有资金支持？").answerable

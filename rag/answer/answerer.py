@@ -268,16 +268,18 @@ class Answerer:
             det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of, asking=asking)
 
     def _no_such_task(self, det: Detection) -> bool:
-        """True when a question on who leads a task names it mostly by things the corpus never
-        speaks of (邮轮码头建设, 高速公路服务区充电站): as many such nouns as the specific corpus
-        words it uses."""
-        if det.intent is not Intent.LEAD:
+        """True when a question on who leads a task, or on whether a support exists, names its
+        subject mostly by things the corpus never speaks of (邮轮码头建设, 高速公路服务区充电站,
+        健身房): as many such nouns as the specific corpus words it uses. (Asked of amounts and
+        open questions too it refused answerable ones on every set: 营收, 牌子, 公积金 — not there.)"""
+        if det.intent not in (Intent.LEAD, Intent.POLICY):
             return False
         text = self.vocab.text
         nouns = [w for w, tag in pseg.lcut(det.text) if w in det.topic and tag in ("n", "nz", "l", "nt")
                  and not self._share(w) and all(w[i:i + 2] not in text for i in range(len(w) - 1))  # no piece of it either
                  and jieba.dt.FREQ.get(w, 0) <= _COMMON_WORD  # (时候, 地方: words of any sentence)
-                 and not re.search(rf"[这那]{re.escape(w)}", det.text)]  # (这活儿: the task named before)
+                 and not re.search(rf"(?:[这那]|什么|哪些|哪种){re.escape(w)}", det.text)]  # (这活儿: the task named
+        # before; 什么后果: what is asked)
         specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE]
         return bool(nouns) and len(nouns) >= len(specific)
 
