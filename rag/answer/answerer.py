@@ -31,7 +31,7 @@ from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
 from rag.answer.extract import DOC_WIDE
 from rag.answer.generate import Generator
-from rag.answer.intent import Detection, detect
+from rag.answer.intent import QUANTITY, Detection, detect
 from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
@@ -53,6 +53,11 @@ AlignmentFn = Callable[[], object]
 _STRUCTURED = frozenset(Intent) - {Intent.OPEN, Intent.POLICY}
 
 
+def _grade(number: str, mark: str) -> str:
+    """One spelling of a grade: 五A and 5a are 5A."""
+    return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
+
+
 def _abbreviates(short: str, text: CorpusText) -> bool:
     """Whether ``text`` spells out ``short`` as an abbreviation: its characters in order within
     one phrase, at most three characters apart (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
@@ -72,13 +77,8 @@ _LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)([\u4e00-\u9fff]{
 # a grade (5A级景区, 4A级物流企业, 三星级饭店): 5A and 五A are one grade
 _GRADE = re.compile(r"([1-5一二三四五])\s*([Aa]|星)")
 _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2,10})")
-
-
-def _grade(number: str, mark: str) -> str:
-    return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
-_AMOUNT_WORD = re.compile(r"\d+(?:\.\d+)?(?:万|亿)")
-_SPECIFIC_SHARE = 0.1
-_COMMON_WORD = 5000
+_SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
+_COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
@@ -223,7 +223,7 @@ class Answerer:
             # question before; one with its own (县级物流配送中心要建几个？) only keeps its place
             if not any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic):
                 # (an amount the question before stated, 营收过了10亿, was about its own ask)
-                carried = [t for t in context.topic if not _AMOUNT_WORD.fullmatch(t)]
+                carried = [t for t in context.topic if not QUANTITY.fullmatch(t)]
                 borrowed = set(carried) - set(det.topic)
                 det = replace(det, topic=tuple(dict.fromkeys([*det.topic, *carried])),
                               text=f"{det.text} {''.join(carried)}")
@@ -260,7 +260,9 @@ class Answerer:
 
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
-        (``_narrowed``), or clauses too weak an answer (``RefusalPolicy``)."""
+        (``_narrowed``), a level or grade it does not name the thing at (``_other_level``), a
+        subject named by nouns it never holds (``_no_such_task``), or clauses too weak an answer
+        (``RefusalPolicy``)."""
         # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
         # a document's rule for all its measures (本措施适用于…企业), must hold
         asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}

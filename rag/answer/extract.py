@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from rag.answer.kinds import SPECIFIC, Kind, states
 from rag.answer.sentences import body_text, coverage, folded, heading, sentences
 from rag.ingest.numbering import strip_label
+from rag.ingest.outline import ASKED
 from rag.model import Clause, Hit
 
 # Lines of a notice that answer nothing: the addressees, the forwarding formula, the request.
@@ -66,7 +67,6 @@ LIST_HEADING = re.compile(rf"[\u4e00-\u9fff]{{0,6}}{_LIST_WORD}")  # 六、申�
 _SCHEDULE = re.compile(r"标准|分工|职责|之一")
 LIST_KINDS = frozenset({Kind.CONDITION, Kind.FORM})
 _QUESTION = re.compile(r"[？?]\s*$")
-_ASKED_TITLE = re.compile(r"^(?:[^，。：:]{0,8}、)?\s*(?:问|问题)\s*\d*\s*[：:]")  # 九、问：提取申请提交后多久能到账
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -142,7 +142,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     scored: list[Evidence] = []
     for pos, hit in enumerate(hits[:depth]):
         head = coverage(terms, heading(hit.clause))
-        asked = coverage(terms, hit.clause.title) if _ASKED_TITLE.search(hit.clause.title) else 0.0
+        asked = coverage(terms, hit.clause.title) if ASKED.match(strip_label(hit.clause.title)) else 0.0
         prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
         for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
             # (the answer to a 解读's question is about what the question names, in its words or not)

@@ -191,7 +191,7 @@ def _inside(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and any(a <= i and i + len(word) <= b for a, b in spans)
 
 
-_QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)")
+QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)")  # an amount a question states (5亿)
 _OWN_ROLE = re.compile(r"(?:我们|咱们|我|我司|本公司|本单位|本企业)(?:公司|单位|企业|厂)?(?:牵头|负责|主导|参与|配合)")
 
 
@@ -237,7 +237,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
              and not (t not in vocab.text and _inside(rest, t, cues))]
     # an amount the question states (营收过了5亿) picks the tier of a measure that states it (首次突破5亿元的)
-    topic += [q for q in _QUANTITY.findall(rest) if q in vocab.text and q not in topic]
+    topic += [q for q in QUANTITY.findall(rest) if q in vocab.text and q not in topic]
 
     column_places = [p for p in places if p in vocab.column_places]
     # Words of the document titles (行动计划) or absent from the corpus (哪几项) say nothing

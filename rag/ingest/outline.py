@@ -77,7 +77,7 @@ def _heading(text: str, marker: str) -> tuple[str, bool]:
         return f"{marker}{sentence}", True
     if is_title_like(rest, max_len=60) or not rest:
         return text, False
-    if _ASKED.match(rest):  # 五、问：租住保障性租赁住房的，提取额度怎么算？ — the question names it
+    if ASKED.match(rest):  # 五、问：租住保障性租赁住房的，提取额度怎么算？ — the question names it
         return f"{marker}{re.split(r'[？?]', rest, maxsplit=1)[0][:60]}", False
     if len(sentence) <= 30 and len(rest) == len(sentence) + 1 and "，" not in sentence:
         # A heading that is one short phrase with a full stop (1.建设算力枢纽节点。), as over
@@ -93,7 +93,7 @@ def _heading(text: str, marker: str) -> tuple[str, bool]:
     return (f"{marker}{gap}{phrase}" if len(phrase) >= 4 else marker.strip()), True
 
 
-_ASKED = re.compile(r"^\s*(?:问|问题|提问|Q)\s*\d*\s*[：:]", re.I)
+ASKED = re.compile(r"^\s*(?:问|问题|提问|Q)\s*\d*\s*[：:]", re.I)  # a 解读's question: 问：…？
 
 
 def answered_groups(indices: list[int], paras: list[Para]) -> list[tuple[int, int]]:
@@ -102,7 +102,7 @@ def answered_groups(indices: list[int], paras: list[Para]) -> list[tuple[int, in
     groups: list[tuple[int, int]] = []
     asking = False
     for i in indices:
-        if _ASKED.match(paras[i].text):
+        if ASKED.match(paras[i].text):
             groups.append((i, i))
             asking = True
         elif asking and groups and groups[-1][1] == i - 1:
@@ -117,7 +117,7 @@ def para_title(text: str) -> str:
     """The first sentence of a short-led paragraph as its title (a 解读's question: the question),
     else ``""``."""
     sentence, more = _first_sentence(text.lstrip("—-●■◆▲•· "), limit=30)
-    if _ASKED.match(text):
+    if ASKED.match(text):
         return re.split(r"(?<=[？?])", text.strip(), maxsplit=1)[0][:60]
     return sentence if more else ""
 
