@@ -238,18 +238,16 @@ class DutyComposer(ComposerBase):
             # what each task asks (its first measure) and by when, not only its name, within the
             # answer's budget: a department's tasks are told by their substance (强化资金保障 →
             # 每年安排不少于800万元专项资金)
-            listed = {c.id: c for group in groups.values() for c, _ in group}
-            budget = LIMIT if len(listed) <= 2 else _LIST_BUDGET
-            room = min(max((budget - sum(len(duty_name(c, dept)) + 12 for c in listed.values())) // len(listed),
-                           _DETAIL_LEAST), _DETAIL_MOST if len(listed) > 2 else budget)
-            few = True
+            names = {c.id: duty_name(c, dept) for group in groups.values() for c, _ in group}
+            budget = LIMIT if len(names) <= 2 else _LIST_BUDGET
+            room = min(max((budget - sum(len(n) + 12 for n in names.values())) // len(names), _DETAIL_LEAST),
+                       _DETAIL_MOST if len(names) > 2 else budget)
             for doc_id, group in groups.items():
                 prefix = f"{label_of(self.documents[doc_id])}：" if len(groups) > 1 else ""
                 for roles, word in ((("lead",), "牵头"), (("support", "support_inherited"), "参与")):
                     tasks = list({c.id: c for c, r in group if r in roles}.values())
                     if tasks:
-                        shown = [f"{duty_name(c, dept)}{detail(c, room, dept) if few else ''}{cites.mark(Hit(c, 1.0, 0))}"
-                                 for c in tasks]
+                        shown = [f"{names[c.id]}{detail(c, room, dept)}{cites.mark(Hit(c, 1.0, 0))}" for c in tasks]
                         parts.append(f"{prefix}{dept}{word}{len(tasks)}项：{'；'.join(shown)}")
                         prefix = ""
         if not parts:

@@ -13,9 +13,10 @@ Around the numbered body:
 A document without any numbering gives one clause per paragraph.
 
 Every clause's ``text`` is ``normalize_text(raw[start:end])`` of its own raw span, so a citation
-can always be checked against the source — but for a row of a text table, which reads with the
-table's header (``rag.ingest.normalize``): its cells are in that span, its note is written from the header. Responsibilities (``rag.ingest.duties``), the 下同
-carry-forward and targets (``rag.ingest.targets``) are filled in here.
+can always be checked against the source — except a row of a text table, which reads with the
+table's header (``rag.ingest.normalize``): its cells are in its span, its note comes from the
+header. Responsibilities (``rag.ingest.duties``), the 下同 carry-forward and targets
+(``rag.ingest.targets``) are filled in here.
 """
 
 from __future__ import annotations

@@ -220,13 +220,10 @@ def _row_line(cells: list[str], header: list[str], start: int, end: int) -> Line
     return line
 
 
-def _clean_lines(raw: str) -> tuple[list[Line], list[str]]:
-    """Split ``raw`` into cleaned, non-empty lines; drop page marks, trailers, repeated letterheads.
-
-    Also returns the texts of the lines written from the rows of a text table, in order.
-    """
+def _clean_lines(raw: str) -> list[Line]:
+    """Split ``raw`` into cleaned, non-empty lines; drop page marks, trailers, repeated letterheads;
+    write a text table's rows as tasks (``_row_line``)."""
     lines: list[Line] = []
-    rows: list[str] = []
     stack: list[bool] = []
     seen_spaced: set[str] = set()
     seen: set[str] = set()
@@ -251,7 +248,6 @@ def _clean_lines(raw: str) -> tuple[list[Line], list[str]]:
                 _restore_punct(row, [], line_start_numbering=True)
                 row.after_blank, blank = blank, False
                 lines.append(row)
-                rows.append(row.text)
                 continue
             header = None
         if not text:
@@ -274,7 +270,7 @@ def _clean_lines(raw: str) -> tuple[list[Line], list[str]]:
         if _TRAILER.search(text) or is_chrome(text):
             continue
         lines.append(line)
-    return lines, rows
+    return lines
 
 
 # ---------------------------------------------------------------- the whole text
@@ -289,7 +285,8 @@ def normalize(raw: str) -> Normalized:
     """
     if not isinstance(raw, str):
         raise ValueError(f"normalize expects str, got {type(raw).__name__}")
-    lines, rows = _clean_lines(raw)
+    lines = _clean_lines(raw)
+    rows = [line.text for line in lines if line.table_row]
     chars, offsets = join_lines(lines)
     text = "".join(chars)
     spans, pos, todo = [], 0, list(reversed(rows))
