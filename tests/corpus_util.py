@@ -24,3 +24,16 @@ def opened_corpus(root: Path, files: Mapping[str, str], level: str, region: str)
     apply_change(corpus, lambda: add_files(paths, corpus, level=level, region=region))
     with PolicyQA.open(corpus, root / "index") as opened:
         yield opened
+
+
+def corpus_fixture(name: str, files: Mapping[str, str], level: str, region: str):
+    """A module-scoped pytest fixture ``name`` serving ``files`` ingested as a user would
+    (``opened_corpus``): ``county = corpus_fixture("county", {"plan.txt": PLAN}, "county", "岫山县")``."""
+    import pytest
+
+    @pytest.fixture(scope="module", name=name)
+    def served(tmp_path_factory):
+        with opened_corpus(tmp_path_factory.mktemp(name), files, level, region) as opened:
+            yield opened
+
+    return served

@@ -8,7 +8,7 @@ and tells enterprises to hand in papers at their township — the shapes of whic
 from __future__ import annotations
 
 import pytest
-from corpus_util import opened_corpus
+from corpus_util import corpus_fixture
 
 MEASURES = "\n".join([
     "云溪县支持特色农业发展若干措施",
@@ -30,11 +30,7 @@ RULE = ("云溪县农村公路管理办法　第一条　为加强农村公路�
         "　第四条　县交通运输局负责编制《云溪县农村公路网规划（2025—2035年）》，报县人民政府批准后实施。")
 
 
-@pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    files = {"measures.txt": MEASURES, "rule.txt": RULE}
-    with opened_corpus(tmp_path_factory.mktemp("asked_facts"), files, "county", "云溪县") as opened:
-        yield opened
+county = corpus_fixture("county", {"measures.txt": MEASURES, "rule.txt": RULE}, "county", "云溪县")
 
 
 @pytest.mark.parametrize("question", [

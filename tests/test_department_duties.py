@@ -7,8 +7,7 @@ named in a 保障措施 whose first sentence is another body's; a 联席会议 o
 
 from __future__ import annotations
 
-import pytest
-from corpus_util import opened_corpus
+from corpus_util import corpus_fixture
 
 PLAN = "\n".join([
     "岫山县农村人居环境整治工作方案",
@@ -23,10 +22,7 @@ PLAN = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    with opened_corpus(tmp_path_factory.mktemp("department_duties"), {"plan.txt": PLAN}, "county", "岫山县") as opened:
-        yield opened
+county = corpus_fixture("county", {"plan.txt": PLAN}, "county", "岫山县")
 
 
 def test_a_long_list_of_tasks_says_what_each_asks(county):

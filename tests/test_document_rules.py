@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from corpus_util import opened_corpus
+from corpus_util import corpus_fixture, opened_corpus
 
 GUIDE = "\n".join([
     "岫山县工业专项资金申报指南",
@@ -47,11 +47,7 @@ DIVISION = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def county(tmp_path_factory):
-    files = {"guide.txt": GUIDE, "division.txt": DIVISION}
-    with opened_corpus(tmp_path_factory.mktemp("document_rules"), files, "county", "岫山县") as opened:
-        yield opened
+county = corpus_fixture("county", {"guide.txt": GUIDE, "division.txt": DIVISION}, "county", "岫山县")
 
 
 def test_a_condition_list_chunked_item_by_item_is_quoted_whole(county):
@@ -107,10 +103,7 @@ PLAN = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    with opened_corpus(tmp_path_factory.mktemp("city_plan"), {"plan.txt": PLAN}, "city", "泖川市") as opened:
-        yield opened
+city = corpus_fixture("city", {"plan.txt": PLAN}, "city", "泖川市")
 
 
 def test_a_place_glued_to_the_next_word_is_no_narrower_kind(city):
@@ -204,10 +197,7 @@ RULE = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def rule(tmp_path_factory):
-    with opened_corpus(tmp_path_factory.mktemp("rule"), {"rule.txt": RULE}, "county", "岫山县") as opened:
-        yield opened
+rule = corpus_fixture("rule", {"rule.txt": RULE}, "county", "岫山县")
 
 
 @pytest.mark.parametrize("question", ["开公共充电站的运营企业得有啥资质？", "公共充电设施运营企业有哪些条件？"])

@@ -5,8 +5,7 @@ a document named by its subject and a word for a document (这套软件政策) i
 
 from __future__ import annotations
 
-import pytest
-from corpus_util import opened_corpus
+from corpus_util import corpus_fixture
 
 FAQ = "\n".join([
     "岫山市住房公积金租房提取新政解读",
@@ -31,11 +30,7 @@ MEASURES = "\n".join([
 ])
 
 
-@pytest.fixture(scope="module")
-def city(tmp_path_factory):
-    files = {"faq.txt": FAQ, "measures.txt": MEASURES}
-    with opened_corpus(tmp_path_factory.mktemp("policy_faq"), files, "city", "岫山市") as opened:
-        yield opened
+city = corpus_fixture("city", {"faq.txt": FAQ, "measures.txt": MEASURES}, "city", "岫山市")
 
 
 def test_a_numbered_question_is_its_items_title_and_never_quoted(city):
