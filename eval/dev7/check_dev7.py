@@ -77,14 +77,14 @@ def check():
         errs = []
         iid = it.get("id")
         if list(it.keys()) != KEYS:
-            errs.append("keys/order %s" % list(it.keys()))
+            errs.append(f"keys/order {list(it.keys())}")
         if iid in seen:
             errs.append("duplicate id")
         seen.add(iid)
         if it.get("user") not in USERS:
-            errs.append("bad user %r" % it.get("user"))
+            errs.append("bad user {!r}".format(it.get("user")))
         if it.get("intent") not in INTENTS:
-            errs.append("bad intent %r" % it.get("intent"))
+            errs.append("bad intent {!r}".format(it.get("intent")))
         quotes, kws, docs = it["gold_quotes"], it["gold_keywords"], it["docs"]
         if it["answerable"] is True:
             n_ans += 1
@@ -93,13 +93,13 @@ def check():
             if not (1 <= len(kws) <= 3):
                 errs.append("needs 1-3 keywords")
             if not docs or any(d not in raw for d in docs):
-                errs.append("unknown docs %s" % docs)
+                errs.append(f"unknown docs {docs}")
             spans = []
             for q in quotes:
                 if not (8 <= len(q) <= 30):
-                    errs.append("quote length %d: %s" % (len(q), q))
+                    errs.append(f"quote length {len(q)}: {q}")
                 if "\n" in q or "\r" in q:
-                    errs.append("quote has newline: %s" % q)
+                    errs.append(f"quote has newline: {q}")
                 qb = q.encode("utf-8")
                 hit = False
                 for d in docs:
@@ -110,7 +110,7 @@ def check():
                         for pos in occurrences(text[d], q):
                             spans.append((d, pos, pos + len(q)))
                 if not hit:
-                    errs.append("quote not byte-exact in %s: %s" % (docs, q))
+                    errs.append(f"quote not byte-exact in {docs}: {q}")
             for k in kws:
                 near = False
                 for d, a, b in spans:
@@ -119,7 +119,7 @@ def check():
                         near = True
                         break
                 if not near:
-                    errs.append("keyword not within %d chars of a quote: %s" % (WINDOW, k))
+                    errs.append(f"keyword not within {WINDOW} chars of a quote: {k}")
             if not errs:
                 ok_ans += 1
         elif it["answerable"] is False:
@@ -133,21 +133,20 @@ def check():
             else:
                 d, terms = ABSENT[iid]
                 if d not in text:
-                    errs.append("unknown imitated doc %s" % d)
+                    errs.append(f"unknown imitated doc {d}")
                 else:
                     for t in terms:
                         if t in text[d]:
-                            errs.append("absent term %r occurs in %s" % (t, d))
+                            errs.append(f"absent term {t!r} occurs in {d}")
             if not errs:
                 ok_un += 1
         else:
             errs.append("answerable must be true/false")
         for e in errs:
-            errors.append("%s: %s" % (iid, e))
+            errors.append(f"{iid}: {e}")
     for e in errors:
         print("FAIL", e)
-    print("answerable %d/%d pass, unanswerable %d/%d pass, %d items, %d ids"
-          % (ok_ans, n_ans, ok_un, n_un, len(items), len(seen)))
+    print(f"answerable {ok_ans}/{n_ans} pass, unanswerable {ok_un}/{n_un} pass, {len(items)} items, {len(seen)} ids")
     return not errors
 
 

@@ -192,6 +192,13 @@ class Answerer:
             if named and any(h.clause.doc_id in named for h in hits):
                 # 新材料人才引进谁管: the document the question names by its title's own words
                 hits = [h for h in hits if h.clause.doc_id in named]
+            elif (context is not None and not named and det.places == context.places and det.regions == context.regions
+                  and (Kind.CONTACT in det.kinds or (det.route and det.route.retrieval == "document"))):
+                # …安家补贴找哪个部门办？有咨询电话吗？ asks a fact of the whole document (a phone, its
+                # 有效期) of the document that answered the first question, not of whichever states one
+                cited = {h.clause.doc_id for h in cites.hits}
+                if cited and any(h.clause.doc_id in cited for h in hits):
+                    hits = [h for h in hits if h.clause.doc_id in cited]
             route = det.route.retrieval if det.route else "search"
             if route == "place" and scope is not None:
                 seen = {h.clause.id for h in hits}

@@ -42,7 +42,7 @@ from rag.answer.sentences import (
     with_previous,
     without_label,
 )
-from rag.model import Clause, Hit
+from rag.model import Clause, Hit, Target
 
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
 ANY_YI = "亿*"  # an amount asked in 亿 without its unit
@@ -108,6 +108,8 @@ class Composer(DutyComposer):
                 context = with_previous(hit.clause, t.text)
                 if informative and coverage(topical, f"{hit.clause.title} {context}") < _ON_SUBJECT:
                     continue  # a target on something else (冷库 补助 for 供水工程亏损补助)
+                if units and informative and _measures_another(t, topical):
+                    continue  # 电子信息产业主营业务收入突破5000亿元 beside the 增加值 asked
                 best_cov = max(best_cov, coverage(topical, context))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
@@ -280,3 +282,23 @@ class Composer(DutyComposer):
         snippet = trim(body, det.terms, LIMIT - len(clause.title) - 1)
         return f"{clause.title}：{snippet}{cites.mark(ranked[clause.id])}。"
 
+
+
+# A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
+# 收入突破5000亿元); a support phrase (分别给予30万元, 最高不超过500万元) names none.
+_METRIC = re.compile(r"^(?:到\d{4}年(?:底|末)?|全[省市县区]|其中)*(?P<metric>[^\d%，、]{3,}?)"
+                     r"(?:达到|突破|超过|提高到|提升到|增长到|增至|降至|降到|控制在)")
+
+
+def _measures_another(target: Target, topical: Mapping[str, float]) -> bool:
+    """True when ``target`` sits in a sentence listing several metrics and measures one the
+    question does not ask of (its phrase holds less than ``_ON_SUBJECT`` of the question's words),
+    while another phrase of the sentence is on them."""
+    phrases = [p for p in re.split(r"[，,；;。]", target.text) if p]
+    own = next((p for p in phrases if target.raw in p), None)
+    if own is None or coverage(topical, own) >= _ON_SUBJECT:
+        return False
+    metric = _METRIC.match(own)
+    if metric is None or metric.group("metric").endswith(("不", "最高", "最多")):
+        return False
+    return any(coverage(topical, p) >= _ON_SUBJECT for p in phrases if p is not own)

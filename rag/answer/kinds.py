@@ -116,7 +116,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
     # (or a service line: 拨打12329住房公积金服务热线, 12345热线)
-    Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|@"
+    Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|电话\s*\d|@"
                              r"|(?<!\d)1\d{4}(?!\d)[^，。；]{0,12}热线|(?:拨打|热线)[^，。；\d]{0,8}(?<!\d)1\d{4}(?!\d)"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
     Kind.STACKING: re.compile(r"重复|叠加|兼得|就高|从高|择优|累计享受|同时享受"),

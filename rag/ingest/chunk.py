@@ -33,7 +33,7 @@ from rag.ingest.numbering import numbering_of
 from rag.ingest.outline import Block, answered_groups, outline_blocks, para_title
 from rag.ingest.paragraphs import Para, document_paras
 from rag.ingest.script import to_simplified
-from rag.ingest.targets import extract_targets
+from rag.ingest.targets import deadline_years, extract_targets
 from rag.model import Clause, Document
 
 _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|全文)如下)[：:]?$")
@@ -164,7 +164,25 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
             kind=block.kind,
         ))
     clauses = _share_closing_notes(clauses, blocks, paras)
+    clauses = _inherit_deadlines(clauses, blocks)
     return _first_unit_leads(clauses) if _FIRST_LEADS.search(to_simplified(norm.text)) else clauses
+
+
+def _inherit_deadlines(clauses: list[Clause], blocks: list[Block]) -> list[Clause]:
+    """A target stated without a year takes the one deadline its parent states: under （二）主要目标
+    / 到2027年，全市冷链物流基础设施网络基本完善 the goals 1.…2800辆 are the 2027 figures. A parent
+    naming two years (到2025年…到2027年…) gives none; a child's own year always wins."""
+    by_labels = {b.labels: c for b, c in zip(blocks, clauses, strict=True)}
+    out = []
+    for block, clause in zip(blocks, clauses, strict=True):
+        parent = by_labels.get(block.labels[:-1]) if len(block.labels) > 1 else None
+        years = deadline_years(parent.text) if parent is not None and parent.kind == "item" else set()
+        if len(years) == 1 and any(t.year is None for t in clause.targets):
+            year = years.pop()
+            clause = replace(clause, targets=tuple(replace(t, year=year) if t.year is None else t
+                                                   for t in clause.targets))
+        out.append(clause)
+    return out
 
 
 def _first_unit_leads(clauses: list[Clause]) -> list[Clause]:

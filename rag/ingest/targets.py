@@ -43,6 +43,11 @@ def _deadline(sentence: str) -> int | None:
     return int(m.group(1) or m.group(2))
 
 
+def deadline_years(text: str) -> set[int]:
+    """Every deadline year ``text`` states (到2027年, 2026年底前)."""
+    return {int(m.group(1) or m.group(2)) for m in _DEADLINE.finditer(to_simplified(text))}
+
+
 def extract_targets(text: str) -> tuple[Target, ...]:
     """Every quantitative target stated in ``text``.
 

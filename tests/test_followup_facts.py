@@ -1,0 +1,63 @@
+"""Facts a question reaches through the document around the sentence it quotes.
+
+Two documents written for this test: a city plan whose 主要目标 opens with one deadline
+(到2027年，…) and lists its figures below it without a year, plus a sentence listing several metrics
+of which the question asks one; and a talent measure whose phone number closes its last article
+(电话8826 1333, no colon) beside a second document with a phone of its own.
+"""
+
+from __future__ import annotations
+
+from corpus_util import corpus_fixture
+
+PLAN = "\n".join([
+    "桐岙市推进冷链物流发展实施方案",
+    "一、主要目标",
+    "（一）总体目标",
+    "到2027年，全市冷链物流网络基本完善，服务能力显著提升。",
+    "1.设施规模扩大。全市冷库总库容达到120万吨；冷藏车保有量达到2800辆。",
+    "2.主体实力增强。到2025年，培育冷链骨干企业8家。",
+    "（二）数字化目标",
+    "到2026年，数字经济核心产业增加值占地区生产总值比重达到9%，电子信息产业主营业务收入突破5000亿元。",
+    "二、保障措施",
+    "1.加强组织领导。市冷链物流工作专班负责统筹推进，联系人：市商务局流通科，电话：0571-8765 4321。",
+])
+
+MEASURES = "\n".join([
+    "霁阳市支持青年人才来霁就业若干措施",
+    "一、给予安家补贴。对新引进的全日制博士研究生，在本市工作满3年后一次性发放安家补贴15万元。",
+    "二、申领和受理。安家补贴由市人才发展服务中心受理，受理之日起15个工作日内完成审核。",
+    "三、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
+])
+
+city = corpus_fixture("city", {"plan.txt": PLAN, "measures.txt": MEASURES}, "city", "桐岙市")
+
+
+def test_a_goal_listed_under_a_dated_heading_has_the_headings_year(city):
+    by_text = {c.title: c for c in city._answerer.clauses}
+    scale = next(c for t, c in by_text.items() if "设施规模扩大" in t)
+    assert {(t.raw, t.year) for t in scale.targets} == {("120万吨", 2027), ("2800辆", 2027)}
+    firms = next(c for t, c in by_text.items() if "主体实力增强" in t)
+    assert [(t.raw, t.year) for t in firms.targets] == [("8家", 2025)]  # its own year wins
+
+
+def test_a_year_question_finds_a_goal_whose_year_is_its_headings(city):
+    answer = city.ask("到2027年冷库总库容要达到多少万吨？")
+    assert answer.answerable and "120万吨" in answer.answer, answer.answer
+
+
+def test_a_figure_of_another_metric_in_the_same_sentence_is_no_answer(city):
+    # the sentence states the 增加值 as a share and another metric in 亿元
+    answer = city.ask("到2026年数字经济核心产业增加值要达到多少亿元？")
+    assert "5000亿元" not in answer.answer or not answer.answerable, answer.answer
+
+
+def test_a_phone_written_after_its_word_without_a_colon_is_a_contact(city):
+    answer = city.ask("人才政策有咨询电话吗？")
+    assert answer.answerable and "8826 1333" in answer.answer, answer.answer
+
+
+def test_a_follow_up_on_a_whole_document_fact_stays_in_the_document_of_the_first_ask(city):
+    answer = city.ask("博士的安家补贴找哪个部门办？有咨询电话吗？")
+    assert "市人才发展服务中心" in answer.answer and "8826 1333" in answer.answer, answer.answer
+    assert "8765 4321" not in answer.answer, answer.answer  # the other document's phone
