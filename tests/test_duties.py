@@ -193,3 +193,23 @@ def test_a_lead_carried_by_xiatong_leads_the_tasks_below():
     items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
     assert [c.lead for c in items] == [("市商务局",), ("市商务局",), ("市工信局",)]
     assert items[1].support_inherited == () and items[2].support_inherited == ("市商务局",)
+
+
+def test_units_that_lead_together_lead():
+    duties = parse_duties("（市商务局、市投资促进中心共同牵头，市工业和信息化局配合）")
+    assert duties.lead == ("市商务局", "市投资促进中心") and duties.support == ("市工业和信息化局",)
+
+
+def test_the_rule_that_the_first_unit_leads_is_no_unit_and_its_xiatong_carries_none():
+    from rag.ingest.chunk import chunk_document
+    from rag.model import Document
+
+    text = "\n".join(["某市预制菜产业实施方案", "一、重点任务",
+                      "1.建设原料基地。新建基地30个。（责任单位：市农业农村局、市财政局，列第一位的为牵头单位，下同）",
+                      "2.培育龙头企业。培育龙头企业3个。（责任单位：市工业和信息化局、市财政局）",
+                      "3.招引优质项目。新引进项目20个。（市商务局、市投资促进中心共同牵头，市工业和信息化局配合）"])
+    items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
+    assert [(c.lead, c.support) for c in items] == [
+        (("市农业农村局",), ("市财政局",)), (("市工业和信息化局",), ("市财政局",)),
+        (("市商务局", "市投资促进中心"), ("市工业和信息化局",))]
+    assert all(c.support_inherited == () for c in items)

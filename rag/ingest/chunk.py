@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from rag.ingest.corpus import CorpusFile
 from rag.ingest.departments import canonical_department
-from rag.ingest.duties import ROLE_LINE, parse_duties
+from rag.ingest.duties import FIRST_LEADS, ROLE_LINE, parse_duties
 from rag.ingest.linejoin import DATE_LINE, DOC_NUMBER, is_title_like
 from rag.ingest.normalize import Normalized, normalize_text
 from rag.ingest.numbering import numbering_of
@@ -40,8 +40,6 @@ _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|
 _NOTICE_TITLE = re.compile(r"(?:关于|印发|转发).*(?:通知|决定|批复)$|通知$")
 _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委|文件)$")
 _REMARK = re.compile(r"^（此件[^（）]{0,12}）$")
-# A document's own statement that the first unit of a 责任单位 list leads the task.
-_FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
 _STANDALONE_NOTE = re.compile(r"[（(](?:[^（）()]|[（(][^（）()]*[）)])+[）)]。?"
                               r"|" + ROLE_LINE.pattern + r"[^。]{2,200}。?")
 
@@ -165,7 +163,7 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
         ))
     clauses = _share_closing_notes(clauses, blocks, paras)
     clauses = _inherit_deadlines(clauses, blocks)
-    return _first_unit_leads(clauses) if _FIRST_LEADS.search(to_simplified(norm.text)) else clauses
+    return _first_unit_leads(clauses) if FIRST_LEADS.search(to_simplified(norm.text)) else clauses
 
 
 def _inherit_deadlines(clauses: list[Clause], blocks: list[Block]) -> list[Clause]:

@@ -55,7 +55,9 @@ _OTHER_KEY = re.compile(r"[；;，,]\s*[\u4e00-\u9fff]{2,6}[：:]")
 # The other common form of note names the units before their role verbs. Every comma-delimited
 # part must be unit names followed by a role verb, and every name must end like a body of
 # government, so an ordinary aside in brackets is never read as a note.
-_LEAD_VERBS = ("牵头负责", "牵头", "统筹协调", "统筹推进", "统筹")
+# A document's own statement that the first unit of a 责任单位 list leads the task.
+FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
+_LEAD_VERBS = ("共同牵头", "联合牵头", "牵头负责", "牵头", "统筹协调", "统筹推进", "统筹")
 _SUPPORT_VERBS = ("按职责分工负责", "按职责分工落实", "按职责负责", "分工负责", "共同负责", "负责落实", "负责",
                   "配合", "参与", "协同", "协助", "落实")
 _VERB_PART = re.compile(
@@ -132,8 +134,8 @@ def _names(segment: str) -> list[str]:
     names: list[str] = []
     for part in _split_top(segment, "、，,；;"):
         name = clean_name(part)
-        if not name or name == _CARRY or name in ("（下同）", "以下同"):
-            continue
+        if not name or name == _CARRY or name in ("（下同）", "以下同") or FIRST_LEADS.search(name):
+            continue  # (列第一位的为牵头单位 is how the list is read, no unit)
         if name in _GENERIC_TAIL and names:
             names[-1] = f"{names[-1]}、{name}"  # 省政府有关部门、单位 is one unit
             continue
@@ -205,7 +207,8 @@ def _keyed(body: str, reader: _Reader) -> None:
         marked = [n for n in names if _MARKED_LEAD.search(n)]
         reader.add([_MARKED_LEAD.sub("", n) for n in marked], "牵头", True)
         reader.add([n for n in names if n not in marked], role.group(1), role.group(1) in LEAD_ROLES)
-        if _CARRY in segment:
+        if _CARRY in segment and not FIRST_LEADS.search(segment.split(_CARRY, 1)[0]):
+            # (…，列第一位的为牵头单位，下同 carries the way of reading, not the units)
             reader.carried.extend(_carried(segment) or names)
             reader.carried_leads = role.group(1) in LEAD_ROLES
 
