@@ -3,7 +3,8 @@
 Two documents written for this test: a city plan whose 主要目标 opens with one deadline
 (到2027年，…) and lists its figures below it without a year, plus a sentence listing several metrics
 of which the question asks one; and a talent measure whose phone number closes its last article
-(电话8826 1333, no colon) beside a second document with a phone of its own.
+(电话8826 1333, no colon) beside a second document with a phone of its own, and whose support
+articles state their conditions before their amounts.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ PLAN = "\n".join([
 MEASURES = "\n".join([
     "霁阳市支持青年人才来霁就业若干措施",
     "一、给予安家补贴。对新引进的全日制博士研究生，在本市工作满3年后一次性发放安家补贴15万元。",
-    "二、申领和受理。安家补贴由市人才发展服务中心受理，受理之日起15个工作日内完成审核。",
-    "三、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
+    "二、鼓励企业吸纳就业。对本市中小微企业招用毕业2年内的高校毕业生，签订1年以上劳动合同并缴纳社会保险，"
+    "在本市连续工作且入职满3个月的，按每人2000元给予企业一次性吸纳就业补贴，单个企业每年最高20万元。",
+    "三、支持自主创业。对毕业5年内的高校毕业生在本市首次创办小微企业，正常经营满6个月的，给予一次性创业补贴1万元。",
+    "四、申领和受理。安家补贴由市人才发展服务中心受理，受理之日起15个工作日内完成审核。",
+    "五、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
 ])
 
 city = corpus_fixture("city", {"plan.txt": PLAN, "measures.txt": MEASURES}, "city", "桐岙市")
@@ -61,3 +65,8 @@ def test_a_follow_up_on_a_whole_document_fact_stays_in_the_document_of_the_first
     answer = city.ask("博士的安家补贴找哪个部门办？有咨询电话吗？")
     assert "市人才发展服务中心" in answer.answer and "8826 1333" in answer.answer, answer.answer
     assert "8765 4321" not in answer.answer, answer.answer  # the other document's phone
+
+
+def test_a_support_answer_trimmed_to_its_room_keeps_the_amount_given(city):
+    answer = city.ask("小微企业招高校毕业生能拿什么补贴？")
+    assert "2000元" in answer.answer, answer.answer  # not the conditions before it alone

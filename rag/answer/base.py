@@ -14,8 +14,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from rag.answer.extract import LIST_HEADING, opens_list, opens_whole_list
-from rag.answer.intent import Detection
-from rag.answer.kinds import STATES
+from rag.answer.intent import Detection, Intent
+from rag.answer.kinds import STATES, Kind
 from rag.answer.sentences import fitness, folded, trim, without_label
 from rag.answer.vocab import CorpusVocab, short_place
 from rag.ingest.departments import department_index
@@ -271,10 +271,12 @@ class ComposerBase:
         texts = [_listed(sents) if len(sents) > 1 else sents[0].strip().rstrip("。；;") for _, sents in runs]
         budget = max(budget, LIMIT + (LIMIT // 2 if any(len(sents) > 1 for _, sents in runs) else 0))
         room = budget if len(texts) == 1 else max(budget - min(len(texts[1]), budget // 2), budget // 2)
-        first = trim(texts[0], det.terms, room, must=stated(texts[0], det.kinds))
+        # what a support question asks without naming a kind (能拿什么补贴) is the amount given
+        kinds = det.kinds or ((Kind.AMOUNT,) if det.intent is Intent.POLICY else ())
+        first = trim(texts[0], det.terms, room, must=stated(texts[0], kinds))
         out = f"{first}{cites.mark(runs[0][0])}"
         if len(texts) > 1 and budget - len(first) >= 12:
-            second = trim(texts[1], det.terms, budget - len(first), must=stated(texts[1], det.kinds))
+            second = trim(texts[1], det.terms, budget - len(first), must=stated(texts[1], kinds))
             out += f"；{second.rstrip('；')}{cites.mark(runs[1][0])}"
         return out + "。"
 
