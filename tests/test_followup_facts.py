@@ -4,7 +4,8 @@ Two documents written for this test: a city plan whose 主要目标 opens with o
 (到2027年，…) and lists its figures below it without a year, plus a sentence listing several metrics
 of which the question asks one; and a talent measure whose phone number closes its last article
 (电话8826 1333, no colon) beside a second document with a phone of its own, and whose support
-articles state their conditions before their amounts.
+articles state their conditions before their amounts; and a 办法 on one line with a list of conditions
+and an article whose second sentence states what its subsidy requires.
 """
 
 from __future__ import annotations
@@ -34,7 +35,14 @@ MEASURES = "\n".join([
     "五、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
 ])
 
-city = corpus_fixture("city", {"plan.txt": PLAN, "measures.txt": MEASURES}, "city", "桐岙市")
+RULES = ("澄阳市夜间消费街区认定和扶持办法　第一条　为规范夜间消费街区的认定和扶持，制定本办法。"
+         "　第二条　申报街区应当同时具备以下条件：（一）营业面积不少于3万平方米；（二）夜间营业商户不少于60家；"
+         "（三）近三年未发生较大安全事故。"
+         "　第三条　培育街区的营业面积不少于1万平方米，夜间营业商户不少于30家，其他条件参照第二条执行。"
+         "　第四条　街区运营主体举办夜间主题活动的，按活动实际投入的30%给予补助，每年最高20万元。"
+         "享受补助的活动应当在18时以后举办，单场参与人数不少于500人次。")
+
+city = corpus_fixture("city", {"plan.txt": PLAN, "measures.txt": MEASURES, "rules.txt": RULES}, "city", "桐岙市")
 
 
 def test_a_goal_listed_under_a_dated_heading_has_the_headings_year(city):
@@ -70,3 +78,13 @@ def test_a_follow_up_on_a_whole_document_fact_stays_in_the_document_of_the_first
 def test_a_support_answer_trimmed_to_its_room_keeps_the_amount_given(city):
     answer = city.ask("小微企业招高校毕业生能拿什么补贴？")
     assert "2000元" in answer.answer, answer.answer  # not the conditions before it alone
+
+
+def test_a_follow_up_asking_requirements_is_answered_by_the_same_articles_condition(city):
+    answer = city.ask("街区办夜间主题活动能补多少？有什么要求？")
+    assert "30%" in answer.answer and "500人次" in answer.answer, answer.answer
+
+
+def test_a_question_on_requirements_quotes_the_list_of_conditions(city):
+    answer = city.ask("申报夜间消费街区，对面积和商户数量有啥要求？")
+    assert "3万平方米" in answer.answer and "60家" in answer.answer, answer.answer

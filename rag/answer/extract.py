@@ -66,6 +66,9 @@ LIST_OPENER = re.compile(rf"{_LIST_WORD}[^，。；：:]{{0,6}}[：:]$")
 LIST_HEADING = re.compile(rf"[\u4e00-\u9fff]{{0,6}}{_LIST_WORD}")  # 六、申报材料 over its items
 _SCHEDULE = re.compile(r"标准|分工|职责|之一")
 LIST_KINDS = frozenset({Kind.CONDITION, Kind.FORM})
+_LIST_NEAR = 0.85  # a list opener scoring this share of the best sentence answers a list kind
+# what a list opener lists: the word right before its colon (以下条件：, 提交下列材料：)
+_LIST_OF = {Kind.CONDITION: re.compile(r"(?:条件|要求|资格)[^，。；]{0,6}$"), Kind.FORM: re.compile(r"(?:材料|资料)[^，。；]{0,6}$")}
 _QUESTION = re.compile(r"[？?]\s*$")
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
@@ -173,6 +176,13 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
         return []
     if opens_list(evidence[0].sentence):
         return _with_items(evidence[0])
+    if any(k in LIST_KINDS for k in kinds):
+        # 有啥要求: the document's list of conditions (a list opener naming the kind asked), about
+        # as much on the subject as one sentence stating a condition, answers all of it
+        listed = next((e for e in evidence[1:3] if opens_list(e.sentence) and e.score >= _LIST_NEAR * evidence[0].score
+                       and any(_LIST_OF[k].search(re.split(r"[：:]", e.sentence)[0]) for k in kinds if k in LIST_KINDS)), None)
+        if listed is not None:
+            return _with_items(listed)
     chosen = [evidence[0]]
     for kind in kinds:
         if len(chosen) >= n or any(for_every_measure(kind, e) for e in chosen):

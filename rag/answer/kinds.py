@@ -111,7 +111,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
                               r"(?:由|向|到)[^，。；]{2,20}?(?:部门|局|委|中心|政府|管委会|街道[）)]?)[^，。；]{0,4}(?:办理|申请|申报|提交|备案|受理)",
                              re.I),
     # who qualifies (须具有…, 应当符合…, 对…的), not any obligation (须全额退回)
-    Kind.CONDITION: re.compile(r"符合|具备|具有|适用于|认定|对[^，。；]{2,30}的|以上的|不低于|不超过|年龄|满\d|"
+    Kind.CONDITION: re.compile(r"符合|具备|具有|适用于|认定|对[^，。；]{2,30}的|以上的|不低于|不少于|不超过|年龄|满\d|"
                                r"须(?:在|具有|具备|符合|为|是|同时)|应当(?:具备|具有|符合|同时|为)|不享受|不予|除外|不得"),
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
