@@ -32,7 +32,8 @@ MEASURES = "\n".join([
     "在本市连续工作且入职满3个月的，按每人2000元给予企业一次性吸纳就业补贴，单个企业每年最高20万元。",
     "三、支持自主创业。对毕业5年内的高校毕业生在本市首次创办小微企业，正常经营满6个月的，给予一次性创业补贴1万元。",
     "四、申领和受理。安家补贴由市人才发展服务中心受理，受理之日起15个工作日内完成审核。",
-    "五、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
+    "五、支持参加保险。推广人才创业综合保险，保费由市财政补贴60%；单户创业担保贷款额度最高50万元。",
+    "六、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
 ])
 
 RULES = ("澄阳市夜间消费街区认定和扶持办法　第一条　为规范夜间消费街区的认定和扶持，制定本办法。"
@@ -88,3 +89,8 @@ def test_a_follow_up_asking_requirements_is_answered_by_the_same_articles_condit
 def test_a_question_on_requirements_quotes_the_list_of_conditions(city):
     answer = city.ask("申报夜间消费街区，对面积和商户数量有啥要求？")
     assert "3万平方米" in answer.answer and "60家" in answer.answer, answer.answer
+
+
+def test_a_subsidy_written_before_its_share_is_an_amount(city):
+    answer = city.ask("人才创业综合保险的保费政府补多少？")
+    assert answer.answerable and "60%" in answer.answer, answer.answer
