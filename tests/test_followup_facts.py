@@ -94,3 +94,8 @@ def test_a_question_on_requirements_quotes_the_list_of_conditions(city):
 def test_a_subsidy_written_before_its_share_is_an_amount(city):
     answer = city.ask("人才创业综合保险的保费政府补多少？")
     assert answer.answerable and "60%" in answer.answer, answer.answer
+
+
+def test_a_telephone_asked_as_lianxi_dianhua_is_the_one_the_document_writes_after_dianhua(city):
+    answer = city.ask("冷链物流方案的联系电话是多少？")
+    assert answer.answerable and "8765 4321" in answer.answer, answer.answer

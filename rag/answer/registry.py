@@ -76,9 +76,10 @@ CUES: dict[str, re.Pattern[str]] = {
     "city": re.compile(r"市级|市里|全市|我市|市一级|市本级"),
     "county": re.compile(r"县级|县里|全县"),
     # a person or a procedure: a kind of answer plans do not hold unless the corpus uses the words
-    # (materials, steps and where to apply are kinds of fact, checked against the clauses' sentences
-    # by ``rag.answer.kinds``, not phrases the corpus must spell out)
-    "person": re.compile(r"哪位|姓名|联系人|联系电话|分管领导|申请材料|申请流程|办理流程|办理手续|怎么申请|"
+    # (materials, steps, where to apply and telephone numbers are kinds of fact, checked against the
+    # clauses' sentences by ``rag.answer.kinds``, not phrases the corpus must spell out: 联系电话 is
+    # answered by 电话：6752 3108)
+    "person": re.compile(r"哪位|姓名|联系人|分管领导|申请材料|申请流程|办理流程|办理手续|怎么申请|"
                          r"如何申请"),
     "role": re.compile(r"角色|身份|是牵头|还是|是否|作用|有没有|要不要|是不是"),  # 市财政局在…中是牵头还是配合
     "purpose": re.compile(r"为什么|目的|出台背景|为何"),
