@@ -36,6 +36,7 @@ from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
+from rag.answer.sentences import folded
 from rag.answer.shares import TermShares
 from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
@@ -77,6 +78,17 @@ _LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)([\u4e00-\u9fff]{
 # a grade (5A级景区, 4A级物流企业, 三星级饭店): 5A and 五A are one grade
 _GRADE = re.compile(r"([1-5一二三四五])\s*([Aa]|星)")
 _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2,10})")
+# Ladders of the genre a measure supports rung by rung — degrees, titles, skill grades, within or
+# outside a region: a question on a rung that the sentences on its subject leave out while naming
+# others (博士后 beside 博士、硕士; 省内展会 beside 省外展会) asks about a sibling the plan does not support.
+# (国内 is no rung: plans write 达到国内领先水平 as a benchmark, not as where a measure applies.)
+_LADDERS = tuple(re.compile(p) for p in (
+    r"博士后|博士|硕士|本科|(?<![扩加壮放做])大专|专科",
+    r"正高级|正高|副高级|副高|中级职称|初级职称",
+    r"高级技师|技师|高级工|中级工|初级工",
+    r"省外|省内", r"市外|市内", r"境外|境内"))
+_RUNG = {"正高": "正高级", "副高": "副高级"}
+_OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
@@ -273,7 +285,7 @@ class Answerer:
         # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
         # a document's rule for all its measures (本措施适用于…企业), must hold
         asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}
-        return self._narrowed(det) or self._other_level(det) or self._no_such_task(det) or self.refusal.refuse(
+        return self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits) or self._no_such_task(det) or self.refusal.refuse(
             det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of, asking=asking)
 
     def _no_such_task(self, det: Detection) -> bool:
@@ -323,6 +335,22 @@ class Answerer:
             seen = {_LEVEL_OF[x] if words is _LEVEL_WORD else _grade(*x) for w in self.vocab.text.before(thing, 12)
                     for x in words.findall(re.split(r"[。；;！？]", w)[-1])}
             if seen and level not in seen:
+                return True
+        return False
+
+    def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
+        """True when the question names a rung of a ``_LADDERS`` ladder (博士后, 中级工, 省内) and the
+        retrieved sentences on its subject name other rungs of it but never this one."""
+        for ladder in _LADDERS:
+            asked = {_RUNG.get(m, m) for m in ladder.findall(det.text)}
+            if len(asked) != 1:
+                continue
+            subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share
+                              and not ladder.search(t)), key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
+            words = [w for t in subject for w in t.split("|")]
+            said = [s for h in hits[:5] for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+            seen = {_RUNG.get(m, m) for s in said for m in ladder.findall(s)}
+            if seen and not seen & asked and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said):
                 return True
         return False
 

@@ -1,0 +1,44 @@
+"""A question on a rung of a ladder the measure leaves out (博士后 beside 博士、硕士; 中级工 beside
+高级工; 省内 beside 省外) is refused; a rung the measure names, or reaches with 及以上, is answered.
+
+One city talent measure, written for this test, supports its groups rung by rung.
+"""
+
+from __future__ import annotations
+
+import pytest
+from corpus_util import corpus_fixture
+
+MEASURES = "\n".join([
+    "岚溪市支持青年人才就业创业若干措施",
+    "一、发放生活补贴。对毕业5年内来岚溪就业的全日制博士研究生、硕士研究生、本科毕业生，分别按每人每年3.6万元、"
+    "1.8万元、0.6万元给予生活补贴，分3年发放。",
+    "二、给予安家补贴。对新引进的具有正高级专业技术职称的人才，在本市工作满3年后一次性发放安家补贴10万元。",
+    "三、奖励技能提升。对取得高级工、技师、高级技师职业资格证书的，分别给予1500元、3000元、5000元技能提升奖励。",
+    "四、支持拓展市场。对企业参加省外重点展会的，按展位费的50%给予补助，单个企业每年最高3万元。",
+    "五、提供租房补贴。对新引进的本科及以上学历人才，按每人每月1000元给予租房补贴，最长3年。",
+])
+
+city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
+
+
+@pytest.mark.parametrize("question", [
+    "博士后来岚溪工作有生活补贴吗？",
+    "大专毕业生来就业能拿生活补贴吗？一年多少？",
+    "考了中级工证有没有技能提升奖励？",
+    "副高职称的人才引进来，安家补贴能拿多少？",
+    "参加省内展会的展位费补不补？",
+])
+def test_a_rung_the_measure_leaves_out_is_refused(city, question):
+    answer = city.ask(question)
+    assert not answer.answerable, answer.answer
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("硕士研究生来就业，生活补贴一年多少？", "1.8万元"),
+    ("考了技师证能奖多少？", "3000元"),
+    ("引进的博士每月租房补贴多少？", "1000元"),  # 本科及以上 reaches it
+])
+def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
+    answer = city.ask(question)
+    assert answer.answerable and stated in answer.answer, answer.answer
