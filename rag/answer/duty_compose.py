@@ -123,8 +123,9 @@ class DutyComposer(ComposerBase):
         part naming a unit that holds most of the question's words, as the article states it —
         not "…由X牵头", a role the article does not use; ``None`` for a task with a note."""
         c = hit.clause
-        if _ROLE_NOTE.search(folded(c.text)) or not (c.lead or c.all_support):
-            return None  # a note (（责任单位：…）) names the units, not a sentence
+        text = folded(c.text)
+        if _ROLE_NOTE.search(text) or ROLE_LINE.search(text) or not (c.lead or c.all_support):
+            return None  # a note (（责任单位：…）, or unbracketed 牵头单位：…；责任单位：…) names the units, not a sentence
         return self._naming_piece(det, c)
 
 
