@@ -166,9 +166,11 @@ class Answerer:
         # numbering, the later ones read with the first one's subject; one the corpus cannot
         # answer is left out, and only when none can be answered is the message refused.
         previous = self._understand(split_question(history[-1])[0])[0] if history and history[-1].strip() else None
-        text, det, query, hits = self._answer_part(parts[0], top_k, where, cites, context=previous)
+        text, det, query, hits, absent = self._answer_part(parts[0], top_k, where, cites, context=previous)
         texts = [text] if text else []
         for part in parts[1:]:
+            if absent and not self._own_subject(self._understand(part)[0]):
+                continue  # 什么时候完成？ after a task the plan does not have is about that task too
             more = self._answer_part(part, top_k, where, cites, context=det)[0]
             if more and not any(_MARKER.sub("", more) in _MARKER.sub("", t) for t in texts):  # not the same fact again
                 texts.append(more)
@@ -184,8 +186,9 @@ class Answerer:
                       (time.perf_counter() - t0) * 1000)
 
     def _answer_part(self, question: str, top_k: int, where: Filter | None, cites: Citations,
-                     context: Detection | None = None) -> tuple[str | None, Detection, str, list[Hit]]:
-        """The answer text to one question (``None``: refuse), its detection, search text and hits.
+                     context: Detection | None = None) -> tuple[str | None, Detection, str, list[Hit], bool]:
+        """The answer text to one question (``None``: refuse), its detection, search text and hits,
+        and whether it was refused because the corpus does not hold its subject.
 
         ``context`` is the detection of the question before it in the same message, whose topic
         and places a follow-up (审批大概要多长时间) is about.
@@ -193,6 +196,7 @@ class Answerer:
         det, query, shares = self._understand(question, context)
         hits: list[Hit] = []
         text = None
+        absent = bool(det.unknown)
         try:
             if det.unknown:
                 raise NoAnswer
@@ -219,11 +223,15 @@ class Answerer:
                 text = self.composer.dept_lookup(det, hits, cites)
             elif route == "document":
                 text = doc_fact(self.composer, det, hits, cites)
-            elif route == "alignment" or self._region_item(det) or not self._refuse(det, shares, hits):
+            elif route == "alignment" or self._region_item(det):
+                text = self._compose(det, query, hits, cites)
+            elif self._no_such_subject(det, shares, hits):
+                absent = True
+            elif not self._refuse(det, shares, hits):
                 text = self._compose(det, query, hits, cites)
         except NoAnswer:
             text = None
-        return text, det, query, hits
+        return text, det, query, hits, absent
 
     def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
         """The detection with expanded, IDF-weighted topic words; the text to search; word shares.
@@ -240,7 +248,7 @@ class Answerer:
         if context is not None:
             # a follow-up without a subject of its own (分几年发？那责任单位有哪些？) is about the
             # question before; one with its own (县级物流配送中心要建几个？) only keeps its place
-            if not any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic):
+            if not self._own_subject(det):
                 # (an amount the question before stated, 营收过了10亿, was about its own ask)
                 carried = [t for t in context.topic if not QUANTITY.fullmatch(t)]
                 borrowed = set(carried) - set(det.topic)
@@ -277,16 +285,25 @@ class Answerer:
         (整车|上 ≠ 车上). Tokenized when a question first checks the clause, not at start-up."""
         return f" {' '.join(self.tokenizer.tokenize(clause.index_text))} "
 
+    def _own_subject(self, det: Detection) -> bool:
+        """Whether a question names a subject of its own (县级物流配送中心要建几个？), not only an
+        ask about the one before (分几年发？那责任单位有哪些？)."""
+        return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic)
+
+    def _no_such_subject(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
+        """Whether the corpus does not hold what the question is about: a narrower kind of a corpus
+        thing (``_narrowed``), a level, grade or rung it does not name the thing at (``_other_level``,
+        ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
+        return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
+                or self._no_such_task(det))
+
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
-        """Whether to say the corpus has no clause on it: a narrower kind of a corpus thing
-        (``_narrowed``), a level or grade it does not name the thing at (``_other_level``), a
-        subject named by nouns it never holds (``_no_such_task``), or clauses too weak an answer
-        (``RefusalPolicy``)."""
+        """Whether the retrieved clauses are too weak an answer (``RefusalPolicy``)."""
         # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
         # a document's rule for all its measures (本措施适用于…企业), must hold
         asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}
-        return self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits) or self._no_such_task(det) or self.refusal.refuse(
-            det.terms, shares, hits, structured=det.intent in _STRUCTURED, words_of=self._words_of, asking=asking)
+        return self.refusal.refuse(det.terms, shares, hits, structured=det.intent in _STRUCTURED,
+                                   words_of=self._words_of, asking=asking)
 
     def _no_such_task(self, det: Detection) -> bool:
         """True when a question on who leads a task, or on whether a support exists, names its
