@@ -213,3 +213,8 @@ def test_the_rule_that_the_first_unit_leads_is_no_unit_and_its_xiatong_carries_n
         (("市农业农村局",), ("市财政局",)), (("市工业和信息化局",), ("市财政局",)),
         (("市商务局", "市投资促进中心"), ("市工业和信息化局",))]
     assert all(c.support_inherited == () for c in items)
+
+
+def test_units_joined_by_he_after_you_lead_together_each_as_one_unit():
+    duties = parse_duties("（由省交通运输厅和省发展改革委共同牵头，省财政厅配合）")
+    assert duties.lead == ("省交通运输厅", "省发展改革委") and duties.support == ("省财政厅",)

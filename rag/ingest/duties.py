@@ -227,6 +227,8 @@ def _verb_note(body: str, reader: _Reader) -> None:
             carried.extend(last)
             continue
         m = _VERB_PART.match(part)
+        if m and m.group("names").startswith("由"):
+            return  # 由A和B共同牵头 is a sentence (``_sentences``), its names joined by 和
         last = _names(m.group("names")) if m else []
         if not last or not all(_UNIT_END.search(n) and len(n) <= 25 for n in last):
             return
