@@ -28,6 +28,7 @@ PLAN = "\n".join([
 MEASURES = "\n".join([
     "霁阳市支持青年人才来霁就业若干措施",
     "一、给予安家补贴。对新引进的全日制博士研究生，在本市工作满3年后一次性发放安家补贴15万元。",
+    "七、发放生活补贴。对新引进的全日制博士研究生，按每人每年3.6万元给予生活补贴，分3年发放。生活补贴在入职满6个月后开始申领。",
     "二、鼓励企业吸纳就业。对本市中小微企业招用毕业2年内的高校毕业生，签订1年以上劳动合同并缴纳社会保险，"
     "在本市连续工作且入职满3个月的，按每人2000元给予企业一次性吸纳就业补贴，单个企业每年最高20万元。",
     "三、支持自主创业。对毕业5年内的高校毕业生在本市首次创办小微企业，正常经营满6个月的，给予一次性创业补贴1万元。",
@@ -99,3 +100,8 @@ def test_a_subsidy_written_before_its_share_is_an_amount(city):
 def test_a_telephone_asked_as_lianxi_dianhua_is_the_one_the_document_writes_after_dianhua(city):
     answer = city.ask("冷链物流方案的联系电话是多少？")
     assert answer.answerable and "8765 4321" in answer.answer, answer.answer
+
+
+def test_a_time_after_an_event_answers_when(city):
+    answer = city.ask("博士的生活补贴啥时候能开始申领？")
+    assert "入职满6个月后" in answer.answer, answer.answer
