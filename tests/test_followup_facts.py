@@ -32,7 +32,8 @@ MEASURES = "\n".join([
     "二、鼓励企业吸纳就业。对本市中小微企业招用毕业2年内的高校毕业生，签订1年以上劳动合同并缴纳社会保险，"
     "在本市连续工作且入职满3个月的，按每人2000元给予企业一次性吸纳就业补贴，单个企业每年最高20万元。",
     "三、支持自主创业。对毕业5年内的高校毕业生在本市首次创办小微企业，正常经营满6个月的，给予一次性创业补贴1万元。",
-    "四、申领和受理。安家补贴由市人才发展服务中心受理，受理之日起15个工作日内完成审核。",
+    "四、申领和受理。生活补贴由个人通过“霁才通”平台在线申请，由用人单位所在地县（市、区）人力资源和社会保障局受理；"
+    "安家补贴由市人才发展服务中心受理，受理之日起15个工作日内完成审核。",
     "五、支持参加保险。推广人才创业综合保险，保费由市财政补贴60%；单户创业担保贷款额度最高50万元。",
     "六、附则。本措施自2025年7月1日起施行，有效期至2027年6月30日。政策咨询：市人才发展服务中心，电话8826 1333。",
 ])
@@ -105,3 +106,8 @@ def test_a_telephone_asked_as_lianxi_dianhua_is_the_one_the_document_writes_afte
 def test_a_time_after_an_event_answers_when(city):
     answer = city.ask("博士的生活补贴啥时候能开始申领？")
     assert "入职满6个月后" in answer.answer, answer.answer
+
+
+def test_where_to_apply_is_the_sentence_naming_a_long_unit_that_accepts_it(city):
+    answer = city.ask("生活补贴在哪儿申请、谁受理？")
+    assert "霁才通" in answer.answer and "人力资源和社会保障局" in answer.answer, answer.answer

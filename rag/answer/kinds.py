@@ -45,7 +45,7 @@ class Kind(StrEnum):
 
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
-_ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|登录"  # where one applies online
+_ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|在线(?:申请|申报|提交|办理)|登录"  # where one applies online
 UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
 _WHEN_PAID = r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"  # a payment schedule asked, not a date
 ASKS: dict[Kind, re.Pattern[str]] = {
@@ -109,7 +109,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
                               re.I),
     # a window, an online service, or the body that handles it: 由所在地县级发展改革部门办理备案, 向所在乡镇（街道）提交
     Kind.CHANNEL: re.compile(rf"窗口|政务服务中心|服务大厅|{_ONLINE}|"
-                              r"(?:由|向|到)[^，。；]{2,20}?(?:部门|局|委|中心|政府|管委会|街道[）)]?)[^，。；]{0,4}(?:办理|申请|申报|提交|备案|受理)",
+                              r"(?:由|向|到)[^，。；]{2,30}?(?:部门|局|委|中心|政府|管委会|街道[）)]?)[^，。；]{0,4}(?:办理|申请|申报|提交|备案|受理)",
                              re.I),
     # who qualifies (须具有…, 应当符合…, 对…的), not any obligation (须全额退回)
     Kind.CONDITION: re.compile(r"符合|具备|具有|适用于|认定|对[^，。；]{2,30}的|以上的|不低于|不少于|不超过|年龄|满\d|"
