@@ -23,6 +23,7 @@ PLAN = "\n".join([
     "到2026年，数字经济核心产业增加值占地区生产总值比重达到9%，电子信息产业主营业务收入突破5000亿元。",
     "二、保障措施",
     "1.加强组织领导。市冷链物流工作专班负责统筹推进，联系人：市商务局流通科，电话：0571-8765 4321。",
+    "2.加大资金投入。市财政每年安排冷链物流发展资金。各项补助由企业向所在乡镇申报，乡镇于每年10月底前汇总报市商务局。",
 ])
 
 MEASURES = "\n".join([
@@ -111,3 +112,8 @@ def test_a_time_after_an_event_answers_when(city):
 def test_where_to_apply_is_the_sentence_naming_a_long_unit_that_accepts_it(city):
     answer = city.ask("生活补贴在哪儿申请、谁受理？")
     assert "霁才通" in answer.answer and "人力资源和社会保障局" in answer.answer, answer.answer
+
+
+def test_where_to_apply_for_every_measure_is_the_plans_own_route_through_the_township(city):
+    answer = city.ask("冷链物流那些补助去哪儿报？")
+    assert "所在乡镇申报" in answer.answer, answer.answer
