@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from eval.sets import SETS as EVAL_SETS
 from rag.answer.kinds import ASKS
 from rag.answer.registry import CUES, GENRE, ROUTES, Intent, Question, route
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = ["eval/qa.jsonl", "eval/qa_holdout.jsonl", "eval/generality/qa.jsonl", "eval/dev/qa.jsonl",
-        "eval/blind/qa/qa.jsonl"]
+SETS = [s.questions for s in EVAL_SETS]  # every QA set the project keeps (eval/sets.py)
 
 
 def alternatives(pattern: re.Pattern[str]) -> list[str]:

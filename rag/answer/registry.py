@@ -24,13 +24,16 @@ documents — never words of one question. The genre vocabulary, by what it asks
 * facts plans do not hold: 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续 怎么申请 如何申请;
 * the kind of fact asked (``rag.answer.kinds``): 几次 几回 多少次 频次 频率 几月 几号 截止 年底前 分几年 多少万 多少元 奖多少 什么标准 覆盖率 比重
   比率 什么制度 什么平台 什么办法 要不要办 申请表 到哪办 哪个窗口 哪个APP 能不能申请 什么方向 哪个方向 哪些方向 找谁
-  收多少 服务费;
+  收多少 服务费 管什么 是不是 什么时间 多少年 补助多少 资助多少 额度 几成 规模多大 什么原则 怎么申报 流程 程序
+  手续 怎么领 什么表 哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用, and the patterns
+  发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少;
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
   一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
   such as 1200亿元 as well as a count).
 
 ``GENRE`` lists these words; ``tests/test_registry.py`` checks that every cue alternative either
-occurs in more than one question of the evaluation sets or is one of them.
+occurs in more than one question of the evaluation sets (every set of ``eval/sets.py``) or is one of
+them.
 """
 
 from __future__ import annotations
@@ -100,12 +103,15 @@ GENRE: frozenset[str] = frozenset(
     市级 市里 全市 我市 市一级 市本级 县级 县里 全县 联系人 联系电话 姓名 哪位 分管领导 申请材料 申请流程 办理流程 办理手续
     怎么申请 如何申请 几次 几回 多少次 频次 频率 几月 截止 年底前 分几年 多少万 多少元 奖多少 什么标准 覆盖率 比重 比率 什么制度 什么平台 什么办法
     要不要办 申请表 哪个窗口 哪个APP 能不能申请 什么方向 哪个方向 哪些方向 找谁 收多少 服务费 谁发的 负责什么 几号
+    管什么 是不是 什么时间 多少年 补助多少 资助多少 额度 几成 规模多大 什么原则 怎么申报 流程 程序 手续 怎么领 什么表
+    哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用
     """.split()
 ) | {r"为什么要?(?:出台|制定|印发)", r"根据(?:什么|哪)", r"哪[个份部项](?:规划|政策文件|通知)", r"人才.{0,4}政策",
      r"到哪(?:里|儿)?办", r"(?:讲|说|部署|规定)了(?:哪些|什么)",
      r"(?:哪天|哪一天|几号|什么时候|何时)(?:起|开始)?(?:施行|执行|生效|实施)",
      r"(?:哪个|什么|哪家)(?:部门|单位|机关|机构)(?:发布|印发|制定|出台|发)的", r"(?:一起|同时|一块|重复)(?:拿|领)",
-     r"规模[^，。？]{0,4}多大"}
+     r"规模[^，。？]{0,4}多大", r"发布(?:日期|时间|的?时间)", r"(?:平台|系统|网站)叫什么", r"(?:哪个|什么)地址",
+     r"一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)", r"[\u4e00-\u9fff]费(?:标准|是多少|多少)"}
 
 
 @dataclass(frozen=True)
