@@ -50,6 +50,11 @@ def test_count_words_with_a_verb_are_targets():
     assert _triples("力争到2025年年底前，新增市级以上创新平台5个左右。") == [(5.0, "个", 2025, "5个左右")]
 
 
+def test_people_and_places_built_or_trained_are_targets():
+    assert [t.raw for t in extract_targets("组建30人的县级茶叶科技特派员队伍，每年培训茶农2000人。")] == ["30人", "2000人"]
+    assert [t.raw for t in extract_targets("三年新建改建产地冷藏保鲜设施300个以上。")] == ["300个以上"]
+
+
 def test_bad_input():
     with pytest.raises(ValueError):
         extract_targets(None)  # type: ignore[arg-type]

@@ -87,4 +87,5 @@ def _has_measure_context(sentence: str, match: re.Match) -> bool:
     ``聚焦…等6个关键领域`` lists fields; ``新增市级以上创新平台5个左右`` sets a target.
     """
     before = sentence[max(0, match.start() - 24): match.start()]
-    return bool(re.search(r"达到|达|新增|培育|建成|建设|打造|举办|突破|超过|不少于|力争|实现|累计|形成|引进|创建|认定", before))
+    return bool(re.search(r"达到|达|新增|培育|建成|建设|打造|举办|突破|超过|不少于|力争|实现|累计|形成|引进|创建|认定|"
+                          r"组建|新建|改造|培训|带动|吸纳|储备", before))
