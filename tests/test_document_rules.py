@@ -173,6 +173,8 @@ def test_a_document_is_named_by_title_words_no_other_title_holds(county):
 
     assert named("养老服务分工方案里老年医学科设置谁牵头？") == {"岫山县2025年养老服务重点工作任务分工方案"}
     assert named("岫山县的技术改造补助谁负责？") == set()  # 岫山县 is in both titles
+    # the kind of a document (任务分工方案, 具体实施方案) is a word of every title, naming none
+    assert named("各单位的具体任务分工方案要什么时候报？") == set()
 
 
 def test_a_list_under_a_heading_of_its_own_is_quoted_whole(county):

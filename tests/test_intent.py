@@ -113,6 +113,7 @@ def real():
         ("江城如何落实省里教育专网的要求", Intent.ALIGNMENT),
         ("智慧校园建设的总体思路是什么", Intent.OPEN),
         ("我们牵头建设了智慧校园，有什么补助", Intent.POLICY),  # the asker's own role asks no lead
+        ("各牵头单位的智慧校园方案要在什么时候前报送", Intent.OPEN),  # every lead unit is who, not what, is asked
     ],
 )
 def test_intents_on_inline_plans(mini, question, intent):

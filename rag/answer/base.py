@@ -24,6 +24,9 @@ from rag.model import Clause, Document, Hit, level_rank
 # a document named by its subject and a word for a document: 这套软件政策, 物流这个文件, 污水治理方案
 _NAMED_BY_TOPIC = re.compile(r"([\u4e00-\u9fff]{2})(?:这个|这套|这份|这篇|那个|那套|那份)?"
                              r"(?:政策|文件|措施|办法|方案|计划|意见|指南|细则|通知|新政)")
+# what kind of document a title is (实施方案, 工作方案, 若干措施): words of every title, naming none
+_DOC_KIND = re.compile(r"(?:实施|行动|工作|若干|管理|任务|分工|指导|专项|具体|三年)*"
+                       r"(?:方案|计划|措施|办法|意见|通知|细则|指南|规划|政策)")
 LIMIT = 120  # characters of answer text before citation markers
 MAX_REGIONS = 3  # regions an answer over many documents shows; the rest are counted
 
@@ -191,7 +194,7 @@ class ComposerBase:
         for dept in det.departments:
             text = text.replace(dept, "，")  # a department's name names no document
         named: set[str] = set()
-        for run in re.findall(r"[\u4e00-\u9fff]{3,}", text):
+        for run in re.findall(r"[\u4e00-\u9fff]{3,}", _DOC_KIND.sub("，", text)):
             for size in range(3, min(len(run), 8) + 1):
                 for at in range(len(run) - size + 1):
                     holders = self._title_words.get(run[at:at + size], ())
@@ -199,7 +202,7 @@ class ComposerBase:
                         named |= holders
         for m in _NAMED_BY_TOPIC.finditer(text):
             holders = self._title_words.get(m.group(1), ())
-            if len(holders) == 1:
+            if len(holders) == 1 and not _DOC_KIND.fullmatch(m.group(0)):
                 named |= holders
         return named if len(named) == 1 else set()
 
