@@ -21,7 +21,11 @@ PLAN = "\n".join([
     "2.主体实力增强。到2025年，培育冷链骨干企业8家。",
     "（二）数字化目标",
     "到2026年，数字经济核心产业增加值占地区生产总值比重达到9%，电子信息产业主营业务收入突破5000亿元。",
-    "二、保障措施",
+    "（三）企业目标",
+    "到2027年，培育年营业收入10亿元以上的冷链龙头企业3个。",
+    "二、支持政策",
+    "1.培育龙头企业。对年营业收入首次突破5亿元、10亿元的冷链企业，分别给予50万元、100万元一次性奖励。",
+    "三、保障措施",
     "1.加强组织领导。市冷链物流工作专班负责统筹推进，联系人：市商务局流通科，电话：0571-8765 4321。",
     "2.加大资金投入。市财政每年安排冷链物流发展资金。各项补助由企业向所在乡镇申报，乡镇于每年10月底前汇总报市商务局。",
 ])
@@ -117,3 +121,8 @@ def test_where_to_apply_is_the_sentence_naming_a_long_unit_that_accepts_it(city)
 def test_where_to_apply_for_every_measure_is_the_plans_own_route_through_the_township(city):
     answer = city.ask("冷链物流那些补助去哪儿报？")
     assert "所在乡镇申报" in answer.answer, answer.answer
+
+
+def test_what_a_reward_gives_is_the_rewards_sentence_not_a_goal_with_the_same_figure(city):
+    answer = city.ask("冷链企业营收头一回过10亿能奖多少？")
+    assert "100万元" in answer.answer, answer.answer

@@ -27,7 +27,7 @@ from rag.answer.extract import (
     pick,
 )
 from rag.answer.intent import Detection
-from rag.answer.kinds import UNITS, Kind
+from rag.answer.kinds import UNITS, Kind, states
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
     body_text,
@@ -60,6 +60,8 @@ _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
+_ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
+_GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
 _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
 
 
@@ -95,6 +97,8 @@ class Composer(DutyComposer):
             raise NoAnswer
         scored: dict[str, tuple[float, Hit, str]] = {}
         best_cov = 0.0
+        # 营收过10亿能奖多少 asks what is given: a reward's sentence before a goal's (培育…10亿元以上的龙头企业3个)
+        given = _ASKS_GIVEN.search(det.text) is not None
         informative = sum(topical.values()) > 0
         for hit in hits:
             for t in hit.clause.targets:
@@ -114,7 +118,8 @@ class Composer(DutyComposer):
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
                 score = coverage(det.terms, f"{hit.clause.title} {window}") + 0.3 * sent_cov \
-                    + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0)
+                    + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0) \
+                    + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0)
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):
