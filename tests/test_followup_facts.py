@@ -126,3 +126,8 @@ def test_where_to_apply_for_every_measure_is_the_plans_own_route_through_the_tow
 def test_what_a_reward_gives_is_the_rewards_sentence_not_a_goal_with_the_same_figure(city):
     answer = city.ask("冷链企业营收头一回过10亿能奖多少？")
     assert "100万元" in answer.answer, answer.answer
+
+
+def test_a_contact_asked_of_a_document_stating_none_is_refused_not_taken_from_another(city):
+    answer = city.ask("申报夜间消费街区，有问题打哪个电话？联系人是谁？")
+    assert not answer.answerable, answer.answer

@@ -205,6 +205,8 @@ class Answerer:
             if not hits and scope is not None:
                 hits = self._search(query, max(top_k, 10), where=where)
             named = self.composer.named_documents(det)
+            if not named and context is not None and context.topic and set(context.topic) <= set(det.topic):
+                named = self.composer.named_documents(context)  # 联系人是谁？ after 预制菜专班的电话是多少？
             if named and any(h.clause.doc_id in named for h in hits):
                 # 新材料人才引进谁管: the document the question names by its title's own words
                 hits = [h for h in hits if h.clause.doc_id in named]
@@ -288,7 +290,9 @@ class Answerer:
     def _own_subject(self, det: Detection) -> bool:
         """Whether a question names a subject of its own (县级物流配送中心要建几个？), not only an
         ask about the one before (分几年发？那责任单位有哪些？)."""
-        return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic)
+        asked = [m.group() for k in det.kinds for m in ASKS[k].finditer(det.text)]  # (联系人是谁: the ask)
+        return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT and not any(t in a for a in asked)
+                   for t in det.topic)
 
     def _no_such_subject(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether the corpus does not hold what the question is about: a narrower kind of a corpus
