@@ -131,3 +131,21 @@ def test_what_a_reward_gives_is_the_rewards_sentence_not_a_goal_with_the_same_fi
 def test_a_contact_asked_of_a_document_stating_none_is_refused_not_taken_from_another(city):
     answer = city.ask("申报夜间消费街区，有问题打哪个电话？联系人是谁？")
     assert not answer.answerable, answer.answer
+
+
+TEA = "\n".join([
+    "棠川县茶产业提质增效工作方案",
+    "一、提升加工水平。支持茶企建设自动化生产线，对新购置加工设备投资额50万元以上的，按设备投资额的20%给予补助，单个企业最高60万元。",
+    "二、发展茶旅融合。串联茶园、茶厂、茶村打造精品线路，对新评为省级茶旅融合示范点的，奖励10万元。",
+])
+FOOD = "\n".join([
+    "棠川县预制菜产业发展实施方案",
+    "一、建设原料基地。支持原料基地配套建设初加工设施，对设备投资额200万元以上的项目，按设备投资额的15%给予补助，单个项目最高100万元。",
+    "二、培育龙头企业。对年营业收入首次突破5亿元的预制菜企业，给予50万元一次性奖励。",
+])
+county = corpus_fixture("county", {"tea.txt": TEA, "food.txt": FOOD}, "county", "棠川县")
+
+
+def test_an_amount_is_not_taken_from_a_document_that_never_speaks_of_the_subject(county):
+    answer = county.ask("茶厂买加工设备能补多少？")
+    assert "60万元" in answer.answer and "100万元" not in answer.answer, answer.answer

@@ -124,6 +124,23 @@ class ComposerBase:
         self.duties = department_index(clauses)  # lead, support, support_inherited
         self._title_words: dict[str, set[str]] | None = None  # built on the first question naming a document
         self._rules: dict[tuple[str, tuple], list[Clause]] = {}  # a document's rules for every measure, by kinds asked
+        self._texts: dict[str, str] = {}  # each document's folded text, on first use
+
+    def doc_holds(self, doc_id: str, word: str) -> bool:
+        """Whether any clause of ``doc_id`` holds ``word`` (any spelling of a ``a|b`` topic term)."""
+        text = self._texts.get(doc_id)
+        if text is None:
+            text = self._texts[doc_id] = folded("\n".join(c.text for c in self.by_doc.get(doc_id, ())))
+        return any(w in text for w in word.split("|"))
+
+    def on_the_subject(self, terms: Mapping[str, float], hits: list[Hit]) -> list[Hit]:
+        """``hits`` without those of documents that never hold the question's most specific word
+        when another's document does (茶厂买加工设备: the tea plan, not the 预制菜 one)."""
+        anchor = max((t for t, w in terms.items() if w > 0), key=terms.get, default=None)
+        if anchor is None or len({h.clause.doc_id for h in hits}) < 2:
+            return hits
+        kept = [h for h in hits if self.doc_holds(h.clause.doc_id, anchor)]
+        return kept or hits
 
 
     def sentence_list(self, clause: Clause) -> tuple[str, Clause | None, list[Clause]] | None:

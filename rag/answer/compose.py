@@ -129,6 +129,8 @@ class Composer(DutyComposer):
         best = max(s for s, _, _ in scored.values())
         margin = 9.0 if det.cross_level else 0.0 if det.filter() else 0.35
         near = [v for v in scored.values() if v[0] >= best - margin]
+        on_subject = self.on_the_subject(topical, [h for _, h, _ in near])
+        near = [v for v in near if v[1] in on_subject]
         kept, elsewhere = self.capped([(s, h) for s, h, _ in near])
         keep = sorted((v for v in near if v[1] in kept), key=lambda v: (level_key(self.doc(v[1]).level), v[1].rank))
         room = LIMIT // len(keep)
