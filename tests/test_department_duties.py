@@ -52,3 +52,9 @@ def test_a_lead_question_on_a_task_the_plan_never_names_is_refused(county):
 
 def test_a_support_for_a_thing_the_plan_never_names_is_refused(county):
     assert not county.ask("邮轮上的厕所改造有没有资金支持？").answerable
+
+
+def test_a_support_for_an_activity_the_plan_never_names_is_refused(county):
+    # 防疫 is a verbal noun the plan never holds
+    assert not county.ask("村里的动物防疫员有没有劳务补贴？").answerable
+    assert county.ask("厕所改造有没有资金支持？").answerable

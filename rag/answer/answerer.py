@@ -89,6 +89,11 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"省外|省内", r"市外|市内", r"境外|境内"))
 _RUNG = {"正高": "正高级", "副高": "副高级"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
+# jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
+# and of words that name none. (nr, which jieba also gives words it does not know, 养羊 and 养牛
+# alike, is left out: 养牛的补助 is about a 肉牛养殖 plan.)
+_NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
+_FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
@@ -317,12 +322,14 @@ class Answerer:
         if det.intent not in (Intent.LEAD, Intent.POLICY):
             return False
         text = self.vocab.text
-        nouns = [w for w, tag in pseg.lcut(det.text) if w in det.topic and tag in ("n", "nz", "l", "nt")
+        tags = dict(pseg.lcut(det.text))
+        nouns = [w for w, tag in tags.items() if w in det.topic and tag in _NOUN_TAGS
                  and not self._share(w) and all(w[i:i + 2] not in text for i in range(len(w) - 1))  # no piece of it either
                  and jieba.dt.FREQ.get(w, 0) <= _COMMON_WORD  # (时候, 地方: words of any sentence)
                  and not re.search(rf"(?:[这那]|什么|哪些|哪种){re.escape(w)}", det.text)]  # (这活儿: the task named
         # before; 什么后果: what is asked)
-        specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE]
+        # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject)
+        specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE and tags.get(t, "n")[0] not in _FUNCTION_TAGS]
         return bool(nouns) and len(nouns) >= len(specific)
 
     def _narrowed(self, det: Detection) -> bool:
