@@ -257,3 +257,13 @@ def test_a_text_tables_rows_are_tasks_with_their_units_across_a_page_break():
     assert rows[1].lead == ("县生态环境局", "县水利局") and rows[1].support == ("各乡镇人民政府",)
     assert raw[rows[1].start:rows[1].end] == "2  黑臭水体排查整治  县生态环境局、县水利局  各乡镇人民政府  长期坚持"
     assert clauses[-1].id == "p:三" and clauses[-1].text.endswith("加强组织领导。")  # the table ended
+
+
+def test_a_numbered_heading_opening_a_column_box_splits_its_line_items():
+    raw = "\n".join(["某省智能家电产业行动计划", "一、重点任务", "（一）壮大整机。培育整机企业10家。（省工业和信息化厅牵头）",
+                     "二、专栏：各市重点项目", "泓安市：建设变频空调智能制造基地，总投资85亿元。",
+                     "濑川市：建设压缩机配套产业园，总投资40亿元。", "三、保障措施", "（一）加强组织领导。建立工作专班。"])
+    clauses = {c.id: c for c in chunk_document(_doc("box", "某省智能家电产业行动计划"), raw)}
+    assert clauses["box:二/专栏1/濑川市"].kind == "column"
+    assert clauses["box:二/专栏1/濑川市"].text == "濑川市：建设压缩机配套产业园，总投资40亿元。"
+    assert clauses["box:三/一"].path == ("三、保障措施",)

@@ -150,6 +150,14 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
             node = _Node(kind, label, i, title, title if inline else text.rstrip(_SENTENCE_END), inline)
             stack[-1].children.append(node)
             stack.append(node)
+            rest = text[len(marker):].strip()
+            boxed = _COLUMN.match(rest)
+            if boxed and len(rest) <= 40 and not any(ch in rest for ch in _SENTENCE_END):
+                # 三、专栏：各市重点项目 — a numbered heading opening a 专栏 box
+                columns += 1
+                node = _Node("column", f"专栏{boxed.group(1) or columns}", i, rest, rest)
+                stack[-1].children.append(node)
+                stack.append(node)
         elif column and is_title_like(text):
             columns += 1
             while len(stack) > 1 and (stack[-1].inline or stack[-1].kind == "column"):
