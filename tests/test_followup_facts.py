@@ -137,6 +137,7 @@ TEA = "\n".join([
     "棠川县茶产业提质增效工作方案",
     "一、提升加工水平。支持茶企建设自动化生产线，对新购置加工设备投资额50万元以上的，按设备投资额的20%给予补助，单个企业最高60万元。",
     "二、发展茶旅融合。串联茶园、茶厂、茶村打造精品线路，对新评为省级茶旅融合示范点的，奖励10万元。",
+    "三、发展茶园助餐。对茶园新建职工助餐点的，给予一次性补贴5万元。助餐点从业人员须取得健康证明，并定期公示菜品。",
 ])
 FOOD = "\n".join([
     "棠川县预制菜产业发展实施方案",
@@ -149,3 +150,8 @@ county = corpus_fixture("county", {"tea.txt": TEA, "food.txt": FOOD}, "county", 
 def test_an_amount_is_not_taken_from_a_document_that_never_speaks_of_the_subject(county):
     answer = county.ask("茶厂买加工设备能补多少？")
     assert "60万元" in answer.answer and "100万元" not in answer.answer, answer.answer
+
+
+def test_a_requirement_written_with_xu_answers_what_a_support_requires(county):
+    answer = county.ask("茶园开个职工助餐点有什么补贴？要什么条件？")
+    assert "5万元" in answer.answer and "健康证明" in answer.answer, answer.answer

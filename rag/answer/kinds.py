@@ -112,7 +112,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
                              re.I),
     # who qualifies (须具有…, 应当符合…, 对…的), not any obligation (须全额退回)
     Kind.CONDITION: re.compile(r"符合|具备|具有|适用于|认定|对[^，。；]{2,30}的|以上的|不低于|不少于|不超过|年龄|满\d|"
-                               r"须(?:在|具有|具备|符合|为|是|同时)|应当(?:具备|具有|符合|同时|为)|不享受|不予|除外|不得"),
+                               r"(?<!必)须(?:在|具有|具备|符合|为|是|同时|配套|建立|配备|取得)|必须|应当(?:具备|具有|符合|同时|为)|不享受|不予|除外|不得"),
     Kind.FOCUS: re.compile(r"重点发展|主要发展|着力发展|主攻|定位|发展方向|重点打造|聚焦"),
     # the word 电话 or 租金 alone states none: a number does
     # (or a service line: 拨打12329住房公积金服务热线, 12345热线)
