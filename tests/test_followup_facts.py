@@ -143,6 +143,7 @@ FOOD = "\n".join([
     "棠川县预制菜产业发展实施方案",
     "一、建设原料基地。支持原料基地配套建设初加工设施，对设备投资额200万元以上的项目，按设备投资额的15%给予补助，单个项目最高100万元。",
     "二、培育龙头企业。对年营业收入首次突破5亿元的预制菜企业，给予50万元一次性奖励。",
+    "三、同一企业同一年度内，原料基地补助与龙头企业奖励不得重复申报，可选择其中一项。",
 ])
 county = corpus_fixture("county", {"tea.txt": TEA, "food.txt": FOOD}, "county", "棠川县")
 
@@ -155,3 +156,15 @@ def test_an_amount_is_not_taken_from_a_document_that_never_speaks_of_the_subject
 def test_a_requirement_written_with_xu_answers_what_a_support_requires(county):
     answer = county.ask("茶园开个职工助餐点有什么补贴？要什么条件？")
     assert "5万元" in answer.answer and "健康证明" in answer.answer, answer.answer
+
+
+def test_whether_two_supports_can_be_claimed_together_asked_as_yiqi_bao(county):
+    answer = county.ask("原料基地补助和龙头企业奖励能一起报吗？")
+    assert "不得重复申报" in answer.answer, answer.answer
+
+
+def test_registering_again_is_no_rule_on_claiming_two_supports():
+    from rag.answer.kinds import Kind, states
+
+    assert states(Kind.STACKING, "不得同时申报") and states(Kind.STACKING, "就高不重复")
+    assert not states(Kind.STACKING, "已在平台完成注册的单位无需重复注册，可直接登录填报")

@@ -29,7 +29,7 @@ documents — never words of one question. The genre vocabulary, by what it asks
   邮箱, and the patterns
   发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少;
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
-  一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
+  一起/同时/重复 拿/领/报 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
   such as 1200亿元 as well as a count).
 
 ``GENRE`` lists these words; ``tests/test_registry.py`` checks that every cue alternative either
@@ -111,7 +111,7 @@ GENRE: frozenset[str] = frozenset(
 ) | {r"为什么要?(?:出台|制定|印发)", r"根据(?:什么|哪)", r"哪[个份部项](?:规划|政策文件|通知)", r"人才.{0,4}政策",
      r"到哪(?:里|儿)?办", r"(?:讲|说|部署|规定)了(?:哪些|什么)",
      r"(?:哪天|哪一天|几号|什么时候|何时)(?:起|开始)?(?:施行|执行|生效|实施)",
-     r"(?:哪个|什么|哪家)(?:部门|单位|机关|机构)(?:发布|印发|制定|出台|发)的", r"(?:一起|同时|一块|重复)(?:拿|领)",
+     r"(?:哪个|什么|哪家)(?:部门|单位|机关|机构)(?:发布|印发|制定|出台|发)的", r"(?:一起|同时|一块|重复)(?:拿|领|报|申报|申请)",
      r"规模[^，。？]{0,4}多大", r"发布(?:日期|时间|的?时间)", r"(?:平台|系统|网站)叫什么", r"(?:哪个|什么)地址",
      r"一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)", r"[\u4e00-\u9fff]费(?:标准|是多少|多少)"}
 
