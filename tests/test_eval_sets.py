@@ -30,3 +30,22 @@ def test_the_table_has_one_row_per_set_with_its_figures():
     assert len(rows) == len(SETS)
     assert rows[0].startswith("| [blind](blind/report.md) | frozen before any change")
     assert "| 10 (2) | 87.5 | 100.0 | 90.0 | 90.0 | 75.0 | 100.0 | 50.0 |" in rows[0]
+
+
+def test_the_checks_every_written_set_gets_pass_on_dev7_and_dev8_and_catch_a_bad_quote():
+    import importlib.util
+
+    from eval.check_set import problems
+
+    for n in (7, 8):
+        path = ROOT / f"eval/dev{n}/check_dev{n}.py"
+        spec = importlib.util.spec_from_file_location(f"check_dev{n}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        from eval.check_set import check
+        assert check(path.parent, module.ABSENT) == 0
+    raw = {"d": "到2026年全市达到100万辆。".encode()}
+    item = {"id": "x", "question": "q", "user": "official", "intent": "target", "answerable": True,
+            "gold_quotes": ["全市达到200万辆。"], "gold_keywords": ["100万辆"], "docs": ["d"], "note": ""}
+    assert problems(item, raw, {}) == ["quote not in the raw file: 全市达到200万辆。",
+                                       "keyword not within 300 characters of a quote: 100万辆"]

@@ -1,16 +1,12 @@
 #!/usr/bin/env python3
-"""Checks eval/dev8/qa.jsonl against eval/dev8/docs/ (not part of the frozen files)."""
-import json
-import os
-import sys
+"""Checks eval/dev8/qa.jsonl against eval/dev8/docs/ (not part of the frozen files) with the
+checks every set gets (``eval/check_set.py``); run from anywhere: ``python3 eval/dev8/check_dev8.py``."""
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-DOCS = os.path.join(HERE, "docs")
-KEYS = ["id", "question", "user", "intent", "answerable", "gold_quotes", "gold_keywords", "docs", "note"]
-USERS = {"enterprise", "official", "resident", "evaluator"}
-INTENTS = {"amount", "support", "procedure", "condition", "lead", "target", "contact",
-           "dept_lookup", "time", "doc_fact", "stacking", "policy"}
-WINDOW = 300
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from eval.check_set import check  # noqa: E402
 
 # key absent terms for each unanswerable item: (document it imitates, terms that must not occur there)
 ABSENT = {
@@ -41,104 +37,5 @@ ABSENT = {
     "m080": ("tangxi-elderly-care-subsidy-notice-2025", ["二级"]),
 }
 
-
-def load_docs():
-    raw = {}
-    for name in sorted(os.listdir(DOCS)):
-        stem = name.rsplit(".", 1)[0]
-        with open(os.path.join(DOCS, name), "rb") as fh:
-            raw[stem] = fh.read()
-    return raw
-
-
-def occurrences(hay, needle):
-    start = 0
-    while True:
-        i = hay.find(needle, start)
-        if i < 0:
-            return
-        yield i
-        start = i + 1
-
-
-def keyword_near(text, quotes, kw):
-    for q in quotes:
-        for i in occurrences(text, q):
-            lo = max(0, i - WINDOW)
-            hi = i + len(q) + WINDOW
-            if kw in text[lo:hi]:
-                return True
-    return False
-
-
-def main():
-    raw = load_docs()
-    text = {k: v.decode("utf-8") for k, v in raw.items()}
-    errors = []
-    seen = set()
-    n_ans = n_un = ok_ans = ok_un = 0
-    with open(os.path.join(HERE, "qa.jsonl"), encoding="utf-8") as fh:
-        lines = [ln for ln in fh.read().split("\n") if ln.strip()]
-    for ln_no, line in enumerate(lines, 1):
-        item = json.loads(line)
-        iid = item.get("id", f"line{ln_no}")
-        errs = []
-        if list(item.keys()) != KEYS:
-            errs.append(f"keys {list(item.keys())}")
-        if iid in seen:
-            errs.append("duplicate id")
-        seen.add(iid)
-        if item.get("user") not in USERS:
-            errs.append(f"bad user {item.get('user')}")
-        if item.get("intent") not in INTENTS:
-            errs.append(f"bad intent {item.get('intent')}")
-        quotes = item.get("gold_quotes", [])
-        kws = item.get("gold_keywords", [])
-        docs = item.get("docs", [])
-        if item.get("answerable") is True:
-            n_ans += 1
-            if not (1 <= len(quotes) <= 3):
-                errs.append(f"{len(quotes)} quotes")
-            if not (1 <= len(kws) <= 3):
-                errs.append(f"{len(kws)} keywords")
-            if not docs or any(d not in raw for d in docs):
-                errs.append(f"unknown docs {docs}")
-            for q in quotes:
-                if not (8 <= len(q) <= 30):
-                    errs.append(f"quote length {len(q)}: {q}")
-                if "\n" in q or "\r" in q:
-                    errs.append(f"newline in quote: {q}")
-                if not any(q.encode("utf-8") in raw.get(d, b"") for d in docs):
-                    errs.append(f"quote not in raw file: {q}")
-            for kw in kws:
-                if not any(keyword_near(text.get(d, ""), quotes, kw) for d in docs):
-                    errs.append(f"keyword not within {WINDOW} chars of a quote: {kw}")
-            if not errs:
-                ok_ans += 1
-        elif item.get("answerable") is False:
-            n_un += 1
-            if quotes or kws or docs:
-                errs.append("unanswerable item has quotes/keywords/docs")
-            if iid not in ABSENT:
-                errs.append("no absent-term entry")
-            else:
-                doc, terms = ABSENT[iid]
-                if doc not in text:
-                    errs.append(f"unknown imitated doc {doc}")
-                for t in terms:
-                    if t in text.get(doc, ""):
-                        errs.append(f"absent term occurs in {doc}: {t}")
-            if not errs:
-                ok_un += 1
-        else:
-            errs.append("answerable is not a bool")
-        for e in errs:
-            errors.append(f"{iid}: {e}")
-    for e in errors:
-        print("FAIL", e)
-    print(f"answerable {ok_ans}/{n_ans} pass, unanswerable {ok_un}/{n_un} pass, total lines {len(lines)}")
-    return 1 if errors else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(check(Path(__file__).resolve().parent, ABSENT))
