@@ -63,6 +63,10 @@ _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
 _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
 _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
+# A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
+# 收入突破5000亿元); a support phrase (分别给予30万元, 最高不超过500万元) names none.
+_METRIC = re.compile(r"^(?:到\d{4}年(?:底|末)?|全[省市县区]|其中)*(?P<metric>[^\d%，、]{3,}?)"
+                     r"(?:达到|突破|超过|提高到|提升到|增长到|增至|降至|降到|控制在)")
 
 
 def asked_units(text: str) -> list[str]:
@@ -288,13 +292,6 @@ class Composer(DutyComposer):
         body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
         snippet = trim(body, det.terms, LIMIT - len(clause.title) - 1)
         return f"{clause.title}：{snippet}{cites.mark(ranked[clause.id])}。"
-
-
-
-# A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
-# 收入突破5000亿元); a support phrase (分别给予30万元, 最高不超过500万元) names none.
-_METRIC = re.compile(r"^(?:到\d{4}年(?:底|末)?|全[省市县区]|其中)*(?P<metric>[^\d%，、]{3,}?)"
-                     r"(?:达到|突破|超过|提高到|提升到|增长到|增至|降至|降到|控制在)")
 
 
 def _measures_another(target: Target, topical: Mapping[str, float]) -> bool:
