@@ -52,11 +52,11 @@ KEYED = re.compile(r"(?:^|(?<=[。；;！？\s]))(?=" + ROLE_LINE.pattern + ")")
 _MARKED_LEAD = re.compile(r"[（(](?:牵头|牵头单位|牵头部门|主责|主办)[）)]$")
 # Another key inside a note (完成时限：…, 备注：…) ends the units of the role before it.
 _OTHER_KEY = re.compile(r"[；;，,]\s*[\u4e00-\u9fff]{2,6}[：:]")
+# A document's own statement that the first unit of a 责任单位 list leads the task.
+FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
 # The other common form of note names the units before their role verbs. Every comma-delimited
 # part must be unit names followed by a role verb, and every name must end like a body of
 # government, so an ordinary aside in brackets is never read as a note.
-# A document's own statement that the first unit of a 责任单位 list leads the task.
-FIRST_LEADS = re.compile(r"(?:排在|排名|列|位列)?(?:第一位|第一个|首位|首个)(?:的|单位|部门)*为牵头(?:单位|部门)")
 _LEAD_VERBS = ("共同牵头", "联合牵头", "牵头负责", "牵头", "统筹协调", "统筹推进", "统筹")
 _SUPPORT_VERBS = ("按职责分工负责", "按职责分工落实", "按职责负责", "分工负责", "共同负责", "负责落实", "负责",
                   "配合", "参与", "协同", "协助", "落实")
