@@ -173,7 +173,3 @@ def test_a_duty_stated_in_a_sentence_is_quoted_not_recast_as_a_lead(county):
     answer = county.ask("云溪县农村公路网规划由哪个部门编制？")
     assert "县交通运输局负责编制" in answer.answer and "牵头" not in answer.answer, answer.answer
 
-
-def test_how_long_a_document_holds_asked_as_guan_dao_is_its_in_force_sentence(county):
-    answer = county.ask("云溪县这个若干措施管到什么时候？")
-    assert "有效期3年" in answer.answer, answer.answer

@@ -118,11 +118,6 @@ def test_where_to_apply_is_the_sentence_naming_a_long_unit_that_accepts_it(city)
     assert "霁才通" in answer.answer and "人力资源和社会保障局" in answer.answer, answer.answer
 
 
-def test_where_to_apply_for_every_measure_is_the_plans_own_route_through_the_township(city):
-    answer = city.ask("冷链物流那些补助去哪儿报？")
-    assert "所在乡镇申报" in answer.answer, answer.answer
-
-
 def test_what_a_reward_gives_is_the_rewards_sentence_not_a_goal_with_the_same_figure(city):
     answer = city.ask("冷链企业营收头一回过10亿能奖多少？")
     assert "100万元" in answer.answer, answer.answer
@@ -156,11 +151,6 @@ def test_an_amount_is_not_taken_from_a_document_that_never_speaks_of_the_subject
 def test_a_requirement_written_with_xu_answers_what_a_support_requires(county):
     answer = county.ask("茶园开个职工助餐点有什么补贴？要什么条件？")
     assert "5万元" in answer.answer and "健康证明" in answer.answer, answer.answer
-
-
-def test_whether_two_supports_can_be_claimed_together_asked_as_yiqi_bao(county):
-    answer = county.ask("原料基地补助和龙头企业奖励能一起报吗？")
-    assert "不得重复申报" in answer.answer, answer.answer
 
 
 def test_registering_again_is_no_rule_on_claiming_two_supports():
