@@ -36,7 +36,7 @@ from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
-from rag.answer.sentences import folded
+from rag.answer.sentences import folded, sentences
 from rag.answer.shares import TermShares
 from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
@@ -210,6 +210,9 @@ class Answerer:
             if not hits and scope is not None:
                 hits = self._search(query, max(top_k, 10), where=where)
             named = self.composer.named_documents(det)
+            # (does a second ask name a subject of its own, or ask about the first one's?)
+            own = context is None or (self._own_subject(bare := detect(question, self.vocab, self.tokenizer))
+                                      or self._names_another(bare, context))
             if not named and context is not None and context.topic and set(context.topic) <= set(det.topic):
                 named = self.composer.named_documents(context)  # 联系人是谁？ after 预制菜专班的电话是多少？
             if named and any(h.clause.doc_id in named for h in hits):
@@ -222,6 +225,8 @@ class Answerer:
                 cited = {h.clause.doc_id for h in cites.hits}
                 if cited and any(h.clause.doc_id in cited for h in hits):
                     hits = [h for h in hits if h.clause.doc_id in cited]
+            if not own:
+                det = replace(det, after=frozenset(h.clause.id for h in cites.hits))
             route = det.route.retrieval if det.route else "search"
             if route == "place" and scope is not None:
                 seen = {h.clause.id for h in hits}
@@ -234,7 +239,9 @@ class Answerer:
                 text = self._compose(det, query, hits, cites)
             elif self._no_such_subject(det, shares, hits):
                 absent = True
-            elif not self._refuse(det, shares, hits):
+            elif det.after or not self._refuse(det, shares, hits):
+                # (a second ask about the first one's subject is answered when a clause on it
+                # states the kind asked, however few of its own words the clauses hold)
                 text = self._compose(det, query, hits, cites)
         except NoAnswer:
             text = None
@@ -298,6 +305,13 @@ class Answerer:
         asked = [m.group() for k in det.kinds for m in ASKS[k].finditer(det.text)]  # (联系人是谁: the ask)
         return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT and not any(t in a for a in asked)
                    for t in det.topic)
+
+    def _names_another(self, det: Detection, context: Detection) -> bool:
+        """Whether a second ask names a thing the first did not (安家补贴又是什么时候发？ after
+        生活补贴什么时候申领): a noun of the corpus, as specific as ``_own_subject`` asks."""
+        tags = dict(pseg.lcut(det.text))
+        return any(t not in context.topic and tags.get(t, "x")[0] == "n" and tags[t] != "nr"
+                   and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic)
 
     def _no_such_subject(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether the corpus does not hold what the question is about: a narrower kind of a corpus
@@ -395,6 +409,10 @@ class Answerer:
         if specific in _FACTS_NO_COMPOSER_HOLDS:
             # 值班电话是多少, 租金多少钱, 多长时间内上报: no structured data states these; the
             # sentences of the retrieved clauses do, or nothing does
+            return c.backbone(det, hits, cites)
+        if specific and any(states(specific, s) and s not in cites.quoted for h in hits if h.clause.id in det.after
+                            for s in sentences(h.clause.text)):
+            # …能同时拿吗？一年最多拿多少？: the clause that answered the first ask states it
             return c.backbone(det, hits, cites)
         if det.intent is Intent.ALIGNMENT:
             text = alignment_answer(c, det, query, self._search, self._alignment_value(), cites)

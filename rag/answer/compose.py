@@ -185,9 +185,10 @@ class Composer(DutyComposer):
         """
         counted = [u for u in asked_units(det.text) if u not in ("%", "/每", ANY_YI) and not u.endswith("元")]
         hits = self._with_doc_wide(det, hits)
-        evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted)
+        evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
+                                       after=det.after)
                     if e.sentence not in cites.quoted]
-        if lacks(evidence, det.kinds, det.terms):
+        if lacks(evidence, det.kinds, det.terms, after=det.after):
             raise NoAnswer
         if Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text):
             # 什么时候开始报、截止到哪天: the document's application window answers for every measure

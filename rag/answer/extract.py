@@ -70,6 +70,7 @@ _LIST_NEAR = 0.85  # a list opener scoring this share of the best sentence answe
 # what a list opener lists: the word right before its colon (以下条件：, 提交下列材料：)
 _LIST_OF = {Kind.CONDITION: re.compile(r"(?:条件|要求|资格)[^，。；]{0,6}$"), Kind.FORM: re.compile(r"(?:材料|资料)[^，。；]{0,6}$")}
 _QUESTION = re.compile(r"[？?]\s*$")
+_AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
 
@@ -123,7 +124,8 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
 
 
 def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hit], depth: int = 8,
-            bonus: re.Pattern[str] | None = None, count_units: Sequence[str] = ()) -> list[Evidence]:
+            bonus: re.Pattern[str] | None = None, count_units: Sequence[str] = (),
+            after: frozenset[str] = frozenset()) -> list[Evidence]:
     """Score the sentences of the first ``depth`` hits (see the module docstring), best first.
 
     Args:
@@ -135,6 +137,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             the topic itself.
         count_units: The units a count is asked in (几层 → 层): a sentence states the count only in
             one of them (四层及以上, not 6个月).
+        after: Clauses that answered the ask before, whose sentences stating the kind asked come
+            first (a second ask without a subject of its own: 能拿几次？ after 首次进出口能奖多少).
 
     Returns:
         Evidence, best first.
@@ -156,6 +160,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
+                if stated and hit.clause.id in after:
+                    score += _AFTER
             scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored
@@ -227,12 +233,14 @@ def _with_items(e: Evidence) -> list[Evidence]:
     return [e, *(Evidence(e.hit, s, 0.0, 0.0, frozenset()) for s in items)]
 
 
-def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[str, float], anchors: int = 2) -> bool:
+def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[str, float], anchors: int = 2,
+          after: frozenset[str] = frozenset()) -> bool:
     """Whether the question asks a specific kind of fact (``SPECIFIC``: an amount, a rent, a
     telephone number, a procedure …) that no sentence on its subject states.
 
     The first specific kind asked counts; a sentence is on the subject when it (or its clause's
-    heading) holds one of the question's ``anchors`` most specific words.
+    heading) holds one of the question's ``anchors`` most specific words, or stands in a clause
+    that answered the ask before (``after``: 一年最多拿多少 of the measure asked first).
     """
     specific = next((k for k in kinds if k in SPECIFIC), None)
     if specific is None or not evidence:
@@ -243,7 +251,7 @@ def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[st
     # how a support is paid (奖励资金分两年拨付…) is written once for the measures of its clause
     on = (lambda e: body_text(e.hit.clause)) if specific is Kind.PAYMENT else (lambda e: e.sentence)
     return not any(specific in e.kinds and (coverage(dict.fromkeys(top, 1.0), f"{heading(e.hit.clause)} {on(e)}") >= 0.5
-                                            or for_every_measure(specific, e))
+                                            or for_every_measure(specific, e) or e.hit.clause.id in after)
                    for e in evidence)
 
 

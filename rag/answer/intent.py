@@ -70,6 +70,8 @@ class Detection:
         topic: Content tokens of the question without role, place and question words.
         cross_level: The question names two levels (省里 … 聊城), so both are answered.
         weights: Topic word → weight (IDF over the clauses), set by the answer layer.
+        after: The clauses that answered the ask before, when this one has no subject of its own
+            (…能一起拿吗？一年最多拿多少？): what it asks is most likely said there too.
     """
 
     text: str
@@ -84,6 +86,7 @@ class Detection:
     topic: tuple[str, ...] = ()
     cross_level: bool = False
     weights: Mapping[str, float] = field(default_factory=dict, compare=False)
+    after: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def terms(self) -> Mapping[str, float]:

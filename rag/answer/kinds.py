@@ -143,6 +143,8 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
         kinds.remove(Kind.PLACE)
     if Kind.AMOUNT in kinds and all(_IN_UNITS.match(question, m.end()) for m in ASKS[Kind.AMOUNT].finditer(question)):
         kinds.remove(Kind.AMOUNT)  # 多少万吨, 多少亿人次: a count in ten thousands of a unit, not money
+    if Kind.RATE in kinds and Kind.AMOUNT in kinds and all(m.group().startswith("每年") for m in ASKS[Kind.RATE].finditer(question)):
+        kinds.remove(Kind.RATE)  # 每年一共封顶多少, 每年拿多少钱: an amount a year (每年最高200万元), not a rate
     if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(_WHEN_PAID, question):
         kinds.remove(Kind.WHEN)  # 什么时候拨付 asks the payment schedule (分两年拨付：第一年…), not a date
     return tuple(kinds)

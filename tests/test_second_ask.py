@@ -1,0 +1,58 @@
+"""A question with two asks whose second has no subject of its own (…能同时拿吗？一年最多拿多少？).
+
+The second ask is about what the first was answered from: the clause that answered it, when that
+clause states the kind asked, answers before another clause holding more of the borrowed words.
+One document written for this test: a 文旅 measure whose stacking article also states the yearly
+cap of the whole measure, while the articles of the two supports state caps of their own, and
+whose talent article states two supports paid at different times.
+"""
+
+from __future__ import annotations
+
+from corpus_util import corpus_fixture
+
+from rag.answer.kinds import Kind, asked_kinds
+
+MEASURES = "\n".join([
+    "汀州市促进文旅消费若干措施",
+    "一、发放住宿消费券。对参与活动的星级酒店，按实际核销间夜每间夜补贴50元，单个酒店每年住宿消费券补贴最高30万元。",
+    "二、奖励景区引客。对组织外地游客来汀的旅行社，按每人次20元给予奖励，单个旅行社每年景区引客奖励最高50万元。",
+    "三、支持参加境外旅游展。对参加目录内境外旅游展的企业，按展位费的60%给予补助，每个展会最高4万元；"
+    "参加目录外境外旅游展的，按展位费的40%给予补助，每个展会最高2万元。",
+    "四、引进文旅人才。对新引进的文旅专业硕士，入职满6个月后开始申领生活补贴，每人每月1500元；"
+    "在本市工作满3年后，一次性发放安家补贴8万元。",
+    "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
+    "单个企业每年享受本措施资金合计不超过80万元。",
+])
+
+# a second document, so that the words of the first are as rare as in a real library
+PLAN = "\n".join([
+    "汀州市推进农产品冷链物流建设工作方案",
+    "一、建设产地冷藏保鲜设施。到2026年，全市新增产地冷藏保鲜库容5万吨（市农业农村局牵头）。",
+    "二、发展冷链运输。推广新能源冷藏车，到2026年冷藏车保有量达到600辆（市交通运输局牵头）。",
+    "三、完善配送网络。在县城和中心镇建设冷链配送中心12个（市商务局牵头）。",
+    "四、加强监管。建立冷链食品追溯平台，实现重点品种全程可追溯（市市场监管局牵头）。",
+    "五、保障措施。市财政每年安排冷链物流发展资金2000万元，按项目投资的20%给予补助。",
+])
+
+tourism = corpus_fixture("tourism", {"measures.txt": MEASURES, "plan.txt": PLAN}, "city", "汀州市")
+
+
+def test_a_cap_asked_as_each_year_how_much_is_an_amount_a_rate_per_person_is_not():
+    assert asked_kinds("每年奖补一共封顶多少？") == (Kind.AMOUNT,)
+    assert Kind.RATE in asked_kinds("每人每天的生活补助是多少钱？")
+
+
+def test_the_second_ask_is_answered_from_the_clause_that_answered_the_first(tourism):
+    answer = tourism.ask("住宿消费券和景区引客奖励能同时拿吗？一年最多拿多少？")
+    assert "可以同时享受" in answer.answer and "80万元" in answer.answer, answer.answer
+
+
+def test_a_second_ask_of_the_same_thing_elsewhere_in_the_clause_quotes_the_sentence_not_yet_quoted(tourism):
+    answer = tourism.ask("参加目录内的境外旅游展补多少？目录外的呢？")
+    assert "4万元" in answer.answer and "2万元" in answer.answer, answer.answer
+
+
+def test_a_second_ask_naming_another_support_is_answered_for_that_support(tourism):
+    answer = tourism.ask("硕士的生活补贴什么时候能开始申领？安家补贴又是什么时候发？")
+    assert "满6个月" in answer.answer and "满3年" in answer.answer, answer.answer
