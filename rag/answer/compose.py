@@ -186,7 +186,7 @@ class Composer(DutyComposer):
         counted = [u for u in asked_units(det.text) if u not in ("%", "/每", ANY_YI) and not u.endswith("元")]
         hits = self._with_doc_wide(det, hits)
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
-                                       after=det.after)
+                                       after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)})
                     if e.sentence not in cites.quoted]
         if lacks(evidence, det.kinds, det.terms, after=det.after):
             raise NoAnswer

@@ -125,7 +125,7 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
 
 def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hit], depth: int = 8,
             bonus: re.Pattern[str] | None = None, count_units: Sequence[str] = (),
-            after: frozenset[str] = frozenset()) -> list[Evidence]:
+            after: frozenset[str] = frozenset(), titles: Mapping[str, str] | None = None) -> list[Evidence]:
     """Score the sentences of the first ``depth`` hits (see the module docstring), best first.
 
     Args:
@@ -139,6 +139,9 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             one of them (四层及以上, not 6个月).
         after: Clauses that answered the ask before, whose sentences stating the kind asked come
             first (a second ask without a subject of its own: 能拿几次？ after 首次进出口能奖多少).
+        titles: The title of the document the question names (这个外贸措施). A 解读's question
+            (哪些企业可以享受《若干措施》？) asks of the document its title names, so 什么样的企业能
+            享受这个外贸措施 fits it, not the one item of the 外贸 解读 that happens to repeat 外贸.
 
     Returns:
         Evidence, best first.
@@ -149,7 +152,9 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     scored: list[Evidence] = []
     for pos, hit in enumerate(hits[:depth]):
         head = coverage(terms, heading(hit.clause))
-        asked = coverage(terms, hit.clause.title) if ASKED.match(strip_label(hit.clause.title)) else 0.0
+        # (a 解读's question, 哪些企业可以享受《若干措施》？, asks of the document its title names)
+        asked = (coverage(terms, f"{titles.get(hit.clause.doc_id, '') if titles else ''} {hit.clause.title}")
+                 if ASKED.match(strip_label(hit.clause.title)) else 0.0)
         prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
         for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
             # (the answer to a 解读's question is about what the question names, in its words or not)
