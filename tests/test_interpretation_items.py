@@ -34,3 +34,16 @@ reading = corpus_fixture("reading", {"qa.txt": QA, "plan.txt": PLAN}, "city", "�
 def test_who_may_use_this_measure_is_answered_by_the_item_asking_who_may_use_the_measure(reading):
     answer = reading.ask("什么样的企业才能享受这个文旅措施？")
     assert answer.answerable and "独立法人资格" in answer.answer, answer.answer
+
+
+def test_a_question_asking_no_kind_quotes_the_rest_of_the_best_sentence_s_own_clause_first():
+    from rag.answer.extract import Evidence, pick
+    from rag.model import Clause, Hit
+
+    item = Hit(Clause("d:段8", "d", (), "问：出口信用保险有补贴吗？", "答：…"), 1.0, 1)
+    other = Hit(Clause("d:段13", "d", (), "问：同一个项目能不能重复享受？", "答：…"), 0.9, 2)
+    best = Evidence(item, "对企业投保出口信用保险的，按保费的50%给予补助。", 1.5, 0.9, frozenset())
+    near = Evidence(other, "但展会补助和出口信用保险保费补助可以同时享受。", 1.3, 0.8, frozenset())
+    rest = Evidence(item, "对小微企业实行统保政策，保费由市级财政全额承担。", 1.1, 0.6, frozenset())
+    assert pick([best, near, rest], ()) == [best, rest]
+    assert pick([best, near], ()) == [best, near]  # (no more of its own clause: the runner-up)

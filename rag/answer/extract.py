@@ -209,10 +209,12 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
         if extra is not None:
             chosen += _with_items(extra)
     if len(chosen) < n and len(evidence) > 1 and not kinds:
-        runner = evidence[1]
-        if (runner.score >= 0.6 * evidence[0].score and runner.topical >= 0.4
-                and runner.hit.clause.doc_id == evidence[0].hit.clause.doc_id):
-            chosen.append(runner)
+        # (the rest of the best sentence's own clause before any other: 具体怎么规定 of a measure
+        # written in two sentences is both of them)
+        fit = [e for e in evidence[1:] if e.score >= 0.6 * evidence[0].score and e.topical >= 0.4
+               and e.hit.clause.doc_id == evidence[0].hit.clause.doc_id]
+        if fit:
+            chosen.append(next((e for e in fit if e.hit.clause.id == evidence[0].hit.clause.id), fit[0]))
     return chosen
 
 
