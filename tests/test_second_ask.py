@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from corpus_util import corpus_fixture
 
-from rag.answer.kinds import Kind, asked_kinds
+from rag.answer.kinds import Kind, asked_kinds, states
 
 MEASURES = "\n".join([
     "汀州市促进文旅消费若干措施",
@@ -21,6 +21,8 @@ MEASURES = "\n".join([
     "参加目录外境外旅游展的，按展位费的40%给予补助，每个展会最高2万元。",
     "四、引进文旅人才。对新引进的文旅专业硕士，入职满6个月后开始申领生活补贴，每人每月1500元；"
     "在本市工作满3年后，一次性发放安家补贴8万元。",
+    "六、奖励首次入选。对首次入选省级旅游休闲街区的，给予一次性奖励20万元；入选国家级的，给予一次性奖励50万元。"
+    "同一街区只能享受一次。",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -56,3 +58,10 @@ def test_a_second_ask_of_the_same_thing_elsewhere_in_the_clause_quotes_the_sente
 def test_a_second_ask_naming_another_support_is_answered_for_that_support(tourism):
     answer = tourism.ask("硕士的生活补贴什么时候能开始申领？安家补贴又是什么时候发？")
     assert "满6个月" in answer.answer and "满3年" in answer.answer, answer.answer
+
+
+def test_how_many_times_one_may_claim_is_a_frequency_and_a_short_last_sentence_an_answer(tourism):
+    assert states(Kind.FREQUENCY, "同一企业只能享受一次。") and states(Kind.FREQUENCY, "限申报1次")
+    assert not states(Kind.FREQUENCY, "给予一次性奖励8万元。")
+    answer = tourism.ask("首次入选省级旅游休闲街区能奖多少？能拿几次？")
+    assert "20万元" in answer.answer and "只能享受一次" in answer.answer, answer.answer

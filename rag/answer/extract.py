@@ -110,8 +110,8 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
         if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(folded(sent).split("：")[0]):
             out.append((sent, f"{clause.title} {sent}"))  # 完成时限：长期坚持, a note's key written unbracketed
             continue
-        if len(sent) < _HEADING_LIKE and not re.search(r"\d", sent):
-            continue
+        if len(sent) < _HEADING_LIKE and not re.search(r"\d", sent) and (n == 0 or _ITEM.match(sent)):
+            continue  # (a short sentence after the first, 同一企业只能享受一次。, is no heading)
         out.append((sent, sent))
     for note in _NOTE.finditer(clause.text):
         for key, value in _NOTE_KEY.findall(note.group(1)):
@@ -166,7 +166,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
                 if stated and hit.clause.id in after:
-                    score += _AFTER
+                    score += _AFTER * len(stated) / len(kinds)
             scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored

@@ -89,7 +89,9 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # a number of days, months or years — not a year (2025年) or a date (6月5日)
     Kind.DURATION: re.compile(r"(?<![\d年月])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:个)?(?:工作日|日|天|个月|年|小时|周)"
                               r"(?![底前内]?\d)|有效期|长期|连续[一二两三四五六七八九十\d]"),
-    Kind.FREQUENCY: re.compile(r"每(?:年|半年|季度|季|月|周|旬|两年|三年)[^，。；]{0,12}(?:次|回)|每(?:季度|月|周|旬)(?:末|初)?|定期"),
+    Kind.FREQUENCY: re.compile(r"每(?:年|半年|季度|季|月|周|旬|两年|三年)[^，。；]{0,12}(?:次|回)|每(?:季度|月|周|旬)(?:末|初)?|定期"
+                               # how many times one may claim it: 只能享受一次, 限申报1次, 最多申请两次
+                               r"|(?:只能|仅能|仅限|限|最多|不超过)(?:享受|申报|申请|领取|获得|给予)?\s*(?:一|两|二|三|\d)\s*次"),
     # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
     # (or a raise of one: 额度上浮30%)
     Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"
