@@ -158,3 +158,15 @@ def test_registering_again_is_no_rule_on_claiming_two_supports():
 
     assert states(Kind.STACKING, "不得同时申报") and states(Kind.STACKING, "就高不重复")
     assert not states(Kind.STACKING, "已在平台完成注册的单位无需重复注册，可直接登录填报")
+
+
+def test_an_e_mail_address_or_a_contact_s_name_is_not_answered_by_a_telephone_number(city):
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert asked_kinds("申报材料能不能发邮箱？") == (Kind.EMAIL, Kind.FORM)
+    assert asked_kinds("外贸科具体联系人叫什么？") == (Kind.PERSON,)
+    assert states(Kind.PERSON, "联系人：张明，电话：0837-1234567") and not states(Kind.PERSON, "电话8826 1333")
+    for question in ("人才政策的咨询邮箱是多少？", "人才政策具体联系人叫什么？"):
+        answer = city.ask(question)  # the measure gives a telephone only; the plan's 联系人 is another's
+        assert not answer.answerable, answer.answer
+    assert city.ask("人才政策有咨询电话吗？").answerable

@@ -188,7 +188,7 @@ class Composer(DutyComposer):
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
                                        after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)})
                     if e.sentence not in cites.quoted]
-        if lacks(evidence, det.kinds, det.terms, after=det.after):
+        if lacks(evidence, det.kinds, det.terms, after=det.after, question=det.text):
             raise NoAnswer
         if Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text):
             # 什么时候开始报、截止到哪天: the document's application window answers for every measure

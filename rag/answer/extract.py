@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rag.answer.kinds import SPECIFIC, Kind, states
+from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.sentences import body_text, coverage, folded, heading, sentences
 from rag.ingest.numbering import strip_label
 from rag.ingest.outline import ASKED
@@ -70,6 +70,7 @@ _LIST_NEAR = 0.85  # a list opener scoring this share of the best sentence answe
 # what a list opener lists: the word right before its colon (以下条件：, 提交下列材料：)
 _LIST_OF = {Kind.CONDITION: re.compile(r"(?:条件|要求|资格)[^，。；]{0,6}$"), Kind.FORM: re.compile(r"(?:材料|资料)[^，。；]{0,6}$")}
 _QUESTION = re.compile(r"[？?]\s*$")
+_BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL})
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
@@ -241,18 +242,22 @@ def _with_items(e: Evidence) -> list[Evidence]:
 
 
 def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[str, float], anchors: int = 2,
-          after: frozenset[str] = frozenset()) -> bool:
+          after: frozenset[str] = frozenset(), question: str = "") -> bool:
     """Whether the question asks a specific kind of fact (``SPECIFIC``: an amount, a rent, a
     telephone number, a procedure …) that no sentence on its subject states.
 
     The first specific kind asked counts; a sentence is on the subject when it (or its clause's
     heading) holds one of the question's ``anchors`` most specific words, or stands in a clause
-    that answered the ask before (``after``: 一年最多拿多少 of the measure asked first).
+    that answered the ask before (``after``: 一年最多拿多少 of the measure asked first). The words
+    asking for a person or an e-mail address in ``question`` (联系人 of 外贸科联系人叫什么) are no
+    anchors: they say what is asked, not about what.
     """
     specific = next((k for k in kinds if k in SPECIFIC), None)
     if specific is None or not evidence:
         return False
-    top = sorted((t for t, w in terms.items() if w > 0), key=lambda t: terms[t], reverse=True)[:anchors]
+    cue = " ".join(m.group() for m in ASKS[specific].finditer(question)) if specific in _BY_NAME else ""  # (电话, 租金:
+    # words the answer holds as well)
+    top = sorted((t for t, w in terms.items() if w > 0 and t not in cue), key=lambda t: terms[t], reverse=True)[:anchors]
     if not top:
         return True  # no word of the question is in the corpus: nothing states it
     # how a support is paid (奖励资金分两年拨付…) is written once for the measures of its clause

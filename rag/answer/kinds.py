@@ -41,6 +41,8 @@ class Kind(StrEnum):
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
     CONTACT = "contact"  # a telephone number, a contact person, an address
+    EMAIL = "email"  # an e-mail address: 邮箱是多少 is not answered by a telephone number
+    PERSON = "person"  # who to contact by name: 联系人叫什么 is not answered by an office's telephone
     FEE = "fee"  # a rent, a price, a charge
 
 
@@ -80,6 +82,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,8}(?:补贴|补助|奖励|奖补|资助|优惠|扶持)|(?:补贴|补助|奖励|奖补|资助|优惠|扶持)吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
+    Kind.EMAIL: re.compile(r"邮箱|电子邮件|电子信箱|e-?mail", re.I),
+    Kind.PERSON: re.compile(r"联系人(?:是谁|叫什么|姓什么|是哪位)|(?:叫|姓)什么名字|姓名|哪位"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
     Kind.FEE: re.compile(r"租金|房租|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
 }
@@ -120,6 +124,8 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # (or a service line: 拨打12329住房公积金服务热线, 12345热线)
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|电话\s*\d|@"
                              r"|(?<!\d)1\d{4}(?!\d)[^，。；]{0,12}热线|(?:拨打|热线)[^，。；\d]{0,8}(?<!\d)1\d{4}(?!\d)"),
+    Kind.EMAIL: re.compile(r"@|(?:邮箱|电子邮件|电子信箱|e-?mail)\s*[:：]\s*\S", re.I),
+    Kind.PERSON: re.compile(r"联系人\s*[:：]\s*\S|[\u4e00-\u9fff](?:同志|先生|女士)"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
     Kind.STACKING: re.compile(r"重复(?!注册|提交|填报|录入|上传)|叠加|兼得|就高|从高|择优|累计享受|同时享受|同时申报|同时申请"),
     Kind.PAYMENT: re.compile(r"分[一二两三四五六七八九十\d]+(?:期|次|年)(?:发放|拨付|兑现|支付|给予)|一次性(?:给予|发放|拨付)|"
@@ -129,7 +135,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
-SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.FEE, Kind.PROCEDURE,
+SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
                       Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT})
 
@@ -145,6 +151,10 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
         kinds.remove(Kind.PLACE)
     if Kind.AMOUNT in kinds and all(_IN_UNITS.match(question, m.end()) for m in ASKS[Kind.AMOUNT].finditer(question)):
         kinds.remove(Kind.AMOUNT)  # 多少万吨, 多少亿人次: a count in ten thousands of a unit, not money
+    if Kind.EMAIL in kinds or Kind.PERSON in kinds:
+        # 邮箱是多少, 联系人叫什么: that one way of reaching someone, whatever else the question
+        # names (申报材料能不能发邮箱 asks for an address, not for the list of materials)
+        kinds = [k for k in kinds if k in (Kind.EMAIL, Kind.PERSON)] + [k for k in kinds if k not in (Kind.EMAIL, Kind.PERSON, Kind.CONTACT)]
     if Kind.RATE in kinds and Kind.AMOUNT in kinds and all(m.group().startswith("每年") for m in ASKS[Kind.RATE].finditer(question)):
         kinds.remove(Kind.RATE)  # 每年一共封顶多少, 每年拿多少钱: an amount a year (每年最高200万元), not a rate
     if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(_WHEN_PAID, question):
