@@ -23,6 +23,8 @@ MEASURES = "\n".join([
     "在本市工作满3年后，一次性发放安家补贴8万元。",
     "六、奖励首次入选。对首次入选省级旅游休闲街区的，给予一次性奖励20万元；入选国家级的，给予一次性奖励50万元。"
     "同一街区只能享受一次。",
+    "七、申报材料。申报单位应提交以下材料：1.补贴申请表；2.营业执照复印件；3.核销明细及发票复印件；4.信用承诺书。",
+    "八、申报时间和程序。申报单位将材料报送所在区文化和旅游局，区文化和旅游局于10月15日前完成初审并报市文化和旅游局。",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -65,3 +67,9 @@ def test_how_many_times_one_may_claim_is_a_frequency_and_a_short_last_sentence_a
     assert not states(Kind.FREQUENCY, "给予一次性奖励8万元。")
     answer = tourism.ask("首次入选省级旅游休闲街区能奖多少？能拿几次？")
     assert "20万元" in answer.answer and "只能享受一次" in answer.answer, answer.answer
+
+
+def test_to_whom_the_materials_go_is_the_document_s_own_application_procedure(tourism):
+    assert Kind.CHANNEL in asked_kinds("补贴材料交给谁？")
+    answer = tourism.ask("住宿消费券补贴材料交给谁？")
+    assert "区文化和旅游局" in answer.answer, answer.answer

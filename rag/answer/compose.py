@@ -19,6 +19,7 @@ from rag.answer.duty_compose import DutyComposer
 from rag.answer.extract import (
     DOC_WIDE,
     LIST_KINDS,
+    PROCEDURE_HEAD,
     doc_wide,
     extract,
     for_every_measure,
@@ -54,7 +55,7 @@ UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩�
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
 _READ = 8  # hits whose sentences the backbone reads
-_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止")
+_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料")
 
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -213,11 +214,17 @@ class Composer(DutyComposer):
         ``DOC_WIDE`` fact asked (its 申报条件, its 就高不重复 rule) when retrieval missed them."""
         hits = hits[:_READ]
         wide = [k for k in det.kinds if k in DOC_WIDE]
-        if not wide or not hits:
+        # 材料什么时候交、交给谁: the document's own 申报时间和程序 says it for every measure
+        applying = any(k in (Kind.CHANNEL, Kind.PROCEDURE) for k in det.kinds) or (
+            Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text) is not None)
+        if not (wide or applying) or not hits:
             return hits
         seen = {h.clause.id for h in hits}
         low = min(h.score for h in hits)
-        rules = [c for c in self._doc_wide_clauses(hits[0].clause.doc_id, tuple(wide)) if c.id not in seen]
+        rules = [c for c in self._doc_wide_clauses(hits[0].clause.doc_id, tuple(wide)) if c.id not in seen] if wide else []
+        if applying:
+            rules += [c for c in self.by_doc.get(hits[0].clause.doc_id, ())
+                      if c.id not in seen and c not in rules and PROCEDURE_HEAD.search(folded(heading(c)))]
         return hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(rules)]
 
 

@@ -48,7 +48,7 @@ _IN_PARTS = re.compile(r"[：:][^：:。]+[；;]$")  # 分三期发放：到岗�
 _FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 # a document's own procedure clause (十四、申报程序), which holds for every measure of it
-PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:程序|流程|方式|指南|要求)")
+PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
 _APPLY = re.compile(r"申报|申请|提交|受理")
 # Who qualifies for any measure of a document and whether its supports add up are written once,
