@@ -25,6 +25,7 @@ MEASURES = "\n".join([
     "同一街区只能享受一次。",
     "七、申报材料。申报单位应提交以下材料：1.补贴申请表；2.营业执照复印件；3.核销明细及发票复印件；4.信用承诺书。",
     "八、申报时间和程序。申报单位将材料报送所在区文化和旅游局，区文化和旅游局于10月15日前完成初审并报市文化和旅游局。",
+    "九、支持连锁经营。对新开设连锁门店10家以上的餐饮企业，经核查后每家企业奖励10万元；新开设30家以上的，每家企业奖励30万元。",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -73,3 +74,8 @@ def test_to_whom_the_materials_go_is_the_document_s_own_application_procedure(to
     assert Kind.CHANNEL in asked_kinds("补贴材料交给谁？")
     answer = tourism.ask("住宿消费券补贴材料交给谁？")
     assert "区文化和旅游局" in answer.answer, answer.answer
+
+
+def test_the_figure_a_question_states_picks_its_tier_and_is_found_whole(tourism):
+    answer = tourism.ask("我们餐饮企业新开了30家连锁门店，能奖多少？")
+    assert "30万元" in answer.answer and "10万元" not in answer.answer, answer.answer

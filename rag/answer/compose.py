@@ -122,7 +122,9 @@ class Composer(DutyComposer):
                 best_cov = max(best_cov, coverage(topical, context))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
-                score = coverage(det.terms, f"{hit.clause.title} {window}") + 0.3 * sent_cov \
+                # (a tier, 新开设30家以上的…, is about what the sentence before it names)
+                score = max(coverage(det.terms, f"{hit.clause.title} {window}"),
+                            coverage(det.terms, f"{hit.clause.title} {context}") - 0.05) + 0.3 * sent_cov \
                     + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0) \
                     + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0)
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:

@@ -194,7 +194,7 @@ def _inside(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and any(a <= i and i + len(word) <= b for a, b in spans)
 
 
-QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿)")  # an amount a question states (5亿)
+QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|头|只|家|名|人|户|张|床|吨|亩|平方米|立方米|辆|台|套)")  # an amount a question states (5亿)
 _OWN_ROLE = re.compile(r"(?:我们|咱们|我|我司|本公司|本单位|本企业)(?:公司|单位|企业|厂)?(?:牵头|负责|主导|参与|配合)")
 
 

@@ -64,6 +64,7 @@ def coverage(terms: Terms, text: str, words: str | None = None) -> float:
     """Weighted share of ``terms`` found in ``text``; a missing term longer than two characters
     counts half the share of its bigrams found. A sequence weighs every term 1.
 
+    A figure (300头, 5亿) is found whole or not at all.
     The text is compared folded (``folded``). A term ``a|b|c`` is one concept written several ways (a colloquial word and its official
     words, ``rag.retrieval.synonyms``): it is found when any of them is. With ``words`` (the text's tokens
     joined and surrounded by spaces) a two-character term counts only as a whole token, or as an
@@ -86,7 +87,7 @@ def coverage(terms: Terms, text: str, words: str | None = None) -> float:
             continue
         partial = 0.0
         for tok in alternatives:
-            if len(tok) > 2:
+            if len(tok) > 2 and not any(ch.isdigit() for ch in tok):  # (300头 is not half of 100头)
                 grams = [tok[i : i + 2] for i in range(len(tok) - 1)]
                 partial = max(partial, 0.5 * sum(g in text for g in grams) / len(grams))
         found += w * partial
