@@ -26,6 +26,8 @@ MEASURES = "\n".join([
     "七、申报材料。申报单位应提交以下材料：1.补贴申请表；2.营业执照复印件；3.核销明细及发票复印件；4.信用承诺书。",
     "八、申报时间和程序。申报单位将材料报送所在区文化和旅游局，区文化和旅游局于10月15日前完成初审并报市文化和旅游局。",
     "九、支持连锁经营。对新开设连锁门店10家以上的餐饮企业，经核查后每家企业奖励10万元；新开设30家以上的，每家企业奖励30万元。",
+    "十、支持创建度假区。对新评为国家级旅游度假区的景区，给予一次性奖励300万元；对新评为省级旅游度假区的景区，给予一次性奖励100万元。"
+    "度假区晋升级别的，按级差补足奖励。",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -79,3 +81,19 @@ def test_to_whom_the_materials_go_is_the_document_s_own_application_procedure(to
 def test_the_figure_a_question_states_picks_its_tier_and_is_found_whole(tourism):
     answer = tourism.ask("我们餐饮企业新开了30家连锁门店，能奖多少？")
     assert "30万元" in answer.answer and "10万元" not in answer.answer, answer.answer
+
+
+def test_a_level_asked_is_answered_by_its_own_rung_and_moving_up_by_the_rule_for_it(tourism):
+    answer = tourism.ask("评上省级旅游度假区能奖多少？以后升成国家级怎么算？")
+    assert "100万元" in answer.answer and "级差" in answer.answer, answer.answer
+
+
+def test_a_sentence_naming_only_other_levels_than_the_one_asked_ranks_below_the_asked_level():
+    from rag.answer.extract import extract
+    from rag.model import Clause, Hit
+
+    text = ("六、支持创新平台。对新获批的国家级重点实验室，给予一次性奖励500万元；"
+            "对新获批的省级创新平台，给予一次性奖励100万元。")
+    hit = Hit(Clause("d:六", "d", (), "六、支持创新平台", text), 1.0, 1)
+    best = extract({"省级": 1.0, "重点实验室": 1.0}, (Kind.AMOUNT,), [hit])[0]
+    assert "100万元" in best.sentence, best.sentence

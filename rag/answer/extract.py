@@ -70,6 +70,10 @@ _LIST_NEAR = 0.85  # a list opener scoring this share of the best sentence answe
 # what a list opener lists: the word right before its colon (以下条件：, 提交下列材料：)
 _LIST_OF = {Kind.CONDITION: re.compile(r"(?:条件|要求|资格)[^，。；]{0,6}$"), Kind.FORM: re.compile(r"(?:材料|资料)[^，。；]{0,6}$")}
 _QUESTION = re.compile(r"[？?]\s*$")
+# the levels an award or a platform is recognised at: a question asking one is not answered by
+# a sentence naming only others (国家级…500万元 for 省级重点实验室能奖多少)
+_RUNGS = ("国家级", "省级", "市级", "县级", "区级")
+_OTHER_RUNG = 0.3
 _BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL})
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
@@ -148,6 +152,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
         Evidence, best first.
     """
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
+    asked_rungs = [r for r in _RUNGS if any(r in t for t in terms)]
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
     scored: list[Evidence] = []
@@ -164,6 +169,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                                and (k is not Kind.COUNT or in_units is None or in_units.search(sent)))
             score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
+            if asked_rungs and not any(r in sent for r in asked_rungs) and any(r in sent for r in _RUNGS):
+                score -= _OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
                 if stated and hit.clause.id in after:
