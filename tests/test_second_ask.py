@@ -23,7 +23,8 @@ MEASURES = "\n".join([
     "在本市工作满3年后，一次性发放安家补贴8万元。",
     "六、奖励首次入选。对首次入选省级旅游休闲街区的，给予一次性奖励20万元；入选国家级的，给予一次性奖励50万元。"
     "同一街区只能享受一次。",
-    "七、申报材料。申报单位应提交以下材料：1.补贴申请表；2.营业执照复印件；3.核销明细及发票复印件；4.信用承诺书。",
+    "七、申报材料。申报单位应提交以下材料：1.补贴申请表；2.营业执照复印件；3.核销明细；4.发票复印件；5.银行开户信息；"
+    "6.信用承诺书。",
     "八、申报时间和程序。申报单位将材料报送所在区文化和旅游局，区文化和旅游局于10月15日前完成初审并报市文化和旅游局。",
     "九、支持连锁经营。对新开设连锁门店10家以上的餐饮企业，经核查后每家企业奖励10万元；新开设30家以上的，每家企业奖励30万元。",
     "十、支持创建度假区。对新评为国家级旅游度假区的景区，给予一次性奖励300万元；对新评为省级旅游度假区的景区，给予一次性奖励100万元。"
@@ -97,3 +98,8 @@ def test_a_sentence_naming_only_other_levels_than_the_one_asked_ranks_below_the_
     hit = Hit(Clause("d:六", "d", (), "六、支持创新平台", text), 1.0, 1)
     best = extract({"省级": 1.0, "重点实验室": 1.0}, (Kind.AMOUNT,), [hit])[0]
     assert "100万元" in best.sentence, best.sentence
+
+
+def test_a_list_of_materials_is_quoted_whole_short_items_included(tourism):
+    answer = tourism.ask("申报住宿消费券补贴要准备啥材料？")
+    assert "营业执照复印件" in answer.answer and "信用承诺书" in answer.answer, answer.answer

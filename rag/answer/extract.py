@@ -43,7 +43,7 @@ _NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
 _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
-_LISTED = 4  # items of a list quoted after the sentence that opens it
+_LISTED = 8  # items of a list quoted after the sentence that opens it
 _IN_PARTS = re.compile(r"[：:][^：:。]+[；;]$")  # 分三期发放：到岗后发放40%； — a sentence's first part
 _FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
@@ -238,7 +238,8 @@ def _with_items(e: Evidence) -> list[Evidence]:
     if not opens_list(e.sentence):
         return [e]
     inline = _FIRST_ITEM.search(e.sentence) is not None
-    following = [s for s, _ in candidate_sentences(e.hit)]
+    # (every item, however short: （二）营业执照复印件； is no heading here)
+    following = sentences(body_text(e.hit.clause))
     at = following.index(e.sentence) if e.sentence in following else len(following)
     items = following[at + 1:at + 1 + _LISTED]
     if inline:
