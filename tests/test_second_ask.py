@@ -29,6 +29,9 @@ MEASURES = "\n".join([
     "九、支持连锁经营。对新开设连锁门店10家以上的餐饮企业，经核查后每家企业奖励10万元；新开设30家以上的，每家企业奖励30万元。",
     "十、支持创建度假区。对新评为国家级旅游度假区的景区，给予一次性奖励300万元；对新评为省级旅游度假区的景区，给予一次性奖励100万元。"
     "度假区晋升级别的，按级差补足奖励。",
+    "十一、导游培训补贴申报材料",
+    "（一）个人申报：1.居民身份证；2.导游证；3.培训结业证明。",
+    "（二）企业申报：1.营业执照；2.与导游签订的劳动合同；3.导游培训计划；4.导游花名册。",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -103,3 +106,8 @@ def test_a_sentence_naming_only_other_levels_than_the_one_asked_ranks_below_the_
 def test_a_list_of_materials_is_quoted_whole_short_items_included(tourism):
     answer = tourism.ask("申报住宿消费券补贴要准备啥材料？")
     assert "营业执照复印件" in answer.answer and "信用承诺书" in answer.answer, answer.answer
+
+
+def test_a_list_of_its_own_inside_a_list_is_quoted_with_its_items(tourism):
+    answer = tourism.ask("企业申报导游培训补贴要准备啥材料？")
+    assert "劳动合同" in answer.answer and "导游花名册" in answer.answer, answer.answer

@@ -18,6 +18,7 @@ from rag.answer.base import LIMIT, Citations, NoAnswer, level_key
 from rag.answer.duty_compose import DutyComposer
 from rag.answer.extract import (
     DOC_WIDE,
+    FIRST_ITEM,
     LIST_KINDS,
     PROCEDURE_HEAD,
     doc_wide,
@@ -197,7 +198,10 @@ class Composer(DutyComposer):
             # 什么时候开始报、截止到哪天: the document's application window answers for every measure
             evidence.sort(key=lambda e: not for_every_measure(Kind.WHEN, e))
         picked = pick(evidence, det.kinds)
-        if picked and (any(k in LIST_KINDS for k in det.kinds) or opens_whole_list(picked[0].sentence)):
+        # (a sentence opening a list of its own, （二）企业申报：1.营业执照；2.劳动合同；…, is quoted
+        # with its items, not as one item of the list around it)
+        own_list = len(picked) > 2 and FIRST_ITEM.search(picked[0].sentence) is not None and all(e.score == 0.0 for e in picked[1:])
+        if picked and not own_list and (any(k in LIST_KINDS for k in det.kinds) or opens_whole_list(picked[0].sentence)):
             # 要满足哪些条件: the conditions are one list, though chunked item by item (and a
             # sentence opening a list is never quoted without it)
             first = picked[0].hit.clause

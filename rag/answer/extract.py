@@ -45,11 +45,12 @@ _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
 _LISTED = 8  # items of a list quoted after the sentence that opens it
 _IN_PARTS = re.compile(r"[：:][^：:。]+[；;]$")  # 分三期发放：到岗后发放40%； — a sentence's first part
-_FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
+FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 # a document's own procedure clause (十四、申报程序), which holds for every measure of it
 PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
+_MATERIALS_HEAD = re.compile(r"(?:申报|申请|提交|所需)材料|材料清单")
 _APPLY = re.compile(r"申报|申请|提交|受理")
 # Who qualifies for any measure of a document and whether its supports add up are written once,
 # for the whole document: under a heading of their own (十一、申报条件, 其他事项) or in a sentence
@@ -184,7 +185,7 @@ def opens_list(sentence: str) -> bool:
     """Whether ``sentence`` opens a list: it ends with a colon, or holds the colon and the list's
     first item (应同时符合以下条件：（一）具有本县户籍；), or its first part (分三期发放：到岗后发放40%；)."""
     s = sentence.rstrip()
-    return s.endswith(("：", ":")) or _FIRST_ITEM.search(s) is not None or (_IN_PARTS.search(s) is not None)
+    return s.endswith(("：", ":")) or FIRST_ITEM.search(s) is not None or (_IN_PARTS.search(s) is not None)
 
 
 def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> list[Evidence]:
@@ -237,7 +238,7 @@ def _with_items(e: Evidence) -> list[Evidence]:
     items, when the sentence holds the first one itself, up to the first sentence not an item)."""
     if not opens_list(e.sentence):
         return [e]
-    inline = _FIRST_ITEM.search(e.sentence) is not None
+    inline = FIRST_ITEM.search(e.sentence) is not None
     # (every item, however short: （二）营业执照复印件； is no heading here)
     following = sentences(body_text(e.hit.clause))
     at = following.index(e.sentence) if e.sentence in following else len(following)
@@ -282,6 +283,8 @@ def for_every_measure(kind: Kind, e: Evidence) -> bool:
     (``DOC_WIDE``) hold for every measure too."""
     if kind in DOC_WIDE:
         return kind in e.kinds and doc_wide(kind, e.hit.clause, e.sentence)
+    if kind is Kind.FORM:  # its 七、申报材料 lists what to hand in for any of its measures
+        return kind in e.kinds and _MATERIALS_HEAD.search(folded(heading(e.hit.clause))) is not None
     if kind not in _APPLYING or kind not in e.kinds or not PROCEDURE_HEAD.search(folded(heading(e.hit.clause))):
         return False
     return kind is not Kind.WHEN or _APPLY.search(folded(e.sentence)) is not None
