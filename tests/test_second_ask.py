@@ -32,6 +32,8 @@ MEASURES = "\n".join([
     "十一、导游培训补贴申报材料",
     "（一）个人申报：1.居民身份证；2.导游证；3.培训结业证明。",
     "（二）企业申报：1.营业执照；2.与导游签订的劳动合同；3.导游培训计划；4.导游花名册。",
+    "十二、支持房车营地建设。对新建营位50个以上的房车营地，按投资额的10%给予补助，单个营地最高100万元。"
+    "申报企业须具有独立法人资格，近两年无重大安全事故，营地已建成并投入运营。",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -111,3 +113,8 @@ def test_a_list_of_materials_is_quoted_whole_short_items_included(tourism):
 def test_a_list_of_its_own_inside_a_list_is_quoted_with_its_items(tourism):
     answer = tourism.ask("企业申报导游培训补贴要准备啥材料？")
     assert "劳动合同" in answer.answer and "导游花名册" in answer.answer, answer.answer
+
+
+def test_what_one_must_meet_is_the_sentence_saying_what_one_must_be_not_a_grant_s_threshold(tourism):
+    answer = tourism.ask("申请房车营地建设补助企业得满足啥条件？")
+    assert "独立法人资格" in answer.answer, answer.answer

@@ -50,6 +50,10 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[
 # a document's own procedure clause (十四、申报程序), which holds for every measure of it
 PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
+# a condition written as what the applicant must be or do (须具有独立法人资格, 养殖场须配套建设…,
+# 应同时符合以下条件) answers 要满足啥条件 before a grant's threshold (对库容5000立方米以上的…给予)
+_REQUIRED = re.compile(r"(?<![无必])须|必须|应当|应(?:具有|具备|符合|满足|同时|为)|(?:以下|下列)(?:条件|要求)")
+_REQUIRED_BONUS = 0.5
 _MATERIALS_HEAD = re.compile(r"(?:申报|申请|提交|所需)材料|材料清单")
 _APPLY = re.compile(r"申报|申请|提交|受理")
 # Who qualifies for any measure of a document and whether its supports add up are written once,
@@ -174,6 +178,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                 score -= _OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
+                if Kind.CONDITION in stated and _REQUIRED.search(sent):
+                    score += _REQUIRED_BONUS  # 有啥要求: what one must be or do, over a grant's threshold
                 if stated and hit.clause.id in after:
                     score += _AFTER * len(stated) / len(kinds)
             scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
