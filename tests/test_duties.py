@@ -218,3 +218,12 @@ def test_the_rule_that_the_first_unit_leads_is_no_unit_and_its_xiatong_carries_n
 def test_units_joined_by_he_after_you_lead_together_each_as_one_unit():
     duties = parse_duties("（由省交通运输厅和省发展改革委共同牵头，省财政厅配合）")
     assert duties.lead == ("省交通运输厅", "省发展改革委") and duties.support == ("省财政厅",)
+
+
+def test_units_the_note_names_as_leading_among_its_responsible_units_lead():
+    d = parse_duties("加快物流航线建设。（责任单位：省邮政管理局、省商务厅、省交通运输厅，其中省邮政管理局为牵头单位）")
+    assert d.lead == ("省邮政管理局",) and d.support == ("省商务厅", "省交通运输厅")
+    d = parse_duties("（责任单位：省交通运输厅、省发展改革委、省自然资源厅，其中省交通运输厅、省发展改革委为牵头单位；"
+                     "各市人民政府负责落实，下同）")
+    assert d.lead == ("省交通运输厅", "省发展改革委")
+    assert d.support == ("省自然资源厅", "各市人民政府") and d.carried == ("各市人民政府",)  # the unit, not its verb

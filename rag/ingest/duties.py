@@ -91,6 +91,9 @@ _LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
 _CLAUSE_END = re.compile(r"[。；;，,！？]")
+_TRAILING_VERB = re.compile(r"(?:按职责分工|按职责)?(?:负责落实|负责|配合|参与|落实)$")
+# a note's own word on which of its units leads: （责任单位：A、B、C，其中A为牵头单位）
+_NAMED_LEAD = re.compile(rf"[，,；;]?\s*其中(?P<lead>{_UNITS})(?:为|是|作为)牵头(?:单位|部门)")
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,9 @@ def _names(segment: str) -> list[str]:
     names: list[str] = []
     for part in _split_top(segment, "、，,；;"):
         name = clean_name(part)
+        verb = _TRAILING_VERB.search(name)  # 各市人民政府负责落实: the unit, not its verb
+        if verb and _UNIT_END.search(name[:verb.start()]):
+            name = name[:verb.start()]
         if not name or name == _CARRY or name in ("（下同）", "以下同") or FIRST_LEADS.search(name):
             continue  # (列第一位的为牵头单位 is how the list is read, no unit)
         if name in _GENERIC_TAIL and names:
@@ -195,15 +201,21 @@ def parse_duties(text: str) -> Duties:
 
 
 def _keyed(body: str, reader: _Reader) -> None:
-    """Units under role keys (牵头单位：…；责任单位：…), a unit marked （牵头） among them a lead."""
+    """Units under role keys (牵头单位：…；责任单位：…), a unit marked （牵头） among them a lead, and
+    so are those the note names as such (责任单位：A、B、C，其中A为牵头单位)."""
     roles = list(ROLE_LINE.finditer(body))
     for i, role in enumerate(roles):
         segment = body[role.end(): roles[i + 1].start() if i + 1 < len(roles) else len(body)]
         # （以下简称市发展改革委，下同） names the unit's short form; its 下同 carries no duty
         segment = _SHORT_FORM.sub("", segment).split("。", 1)[0]
+        named = _NAMED_LEAD.search(segment)
+        if named:
+            leads = _names(named.group("lead"))
+            segment = segment[:named.start()] + segment[named.end():]
+            reader.add(leads, "牵头单位", True)
         other = _OTHER_KEY.search(segment)
         segment = segment[:other.start()] if other else segment
-        names = _names(segment)
+        names = [n for n in _names(segment) if not (named and n in leads)]
         marked = [n for n in names if _MARKED_LEAD.search(n)]
         reader.add([_MARKED_LEAD.sub("", n) for n in marked], "牵头", True)
         reader.add([n for n in names if n not in marked], role.group(1), role.group(1) in LEAD_ROLES)
