@@ -34,6 +34,8 @@ MEASURES = "\n".join([
     "（二）企业申报：1.营业执照；2.与导游签订的劳动合同；3.导游培训计划；4.导游花名册。",
     "十二、支持房车营地建设。对新建营位50个以上的房车营地，按投资额的10%给予补助，单个营地最高100万元。"
     "申报企业须具有独立法人资格，近两年无重大安全事故，营地已建成并投入运营。",
+    "十三、建设旅游集散中心。在高铁站和长途汽车站建设旅游集散中心3个。"
+    "（责任单位：省文化和旅游厅、省交通运输厅，其中省文化和旅游厅为牵头单位；各市人民政府负责落实）",
     "五、其他事项。同一事项同时符合本措施和市级其他政策的，从高不重复；但住宿消费券补贴和景区引客奖励可以同时享受。"
     "单个企业每年享受本措施资金合计不超过80万元。",
 ])
@@ -118,3 +120,8 @@ def test_a_list_of_its_own_inside_a_list_is_quoted_with_its_items(tourism):
 def test_what_one_must_meet_is_the_sentence_saying_what_one_must_be_not_a_grant_s_threshold(tourism):
     answer = tourism.ask("申请房车营地建设补助企业得满足啥条件？")
     assert "独立法人资格" in answer.answer, answer.answer
+
+
+def test_a_second_ask_naming_only_a_level_asks_what_that_level_s_units_do_in_the_task(tourism):
+    answer = tourism.ask("旅游集散中心建设谁牵头？市里要不要管？")
+    assert "省文化和旅游厅" in answer.answer and "各市人民政府" in answer.answer, answer.answer

@@ -25,7 +25,7 @@ import jieba
 import jieba.posseg as pseg
 
 from rag.answer.align_answer import alignment_answer
-from rag.answer.base import Citations, NoAnswer
+from rag.answer.base import Citations, NoAnswer, quoted
 from rag.answer.compose import ANY_YI, Composer, asked_units
 from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
@@ -36,7 +36,7 @@ from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
-from rag.answer.sentences import folded, sentences
+from rag.answer.sentences import folded, sentences, task_name
 from rag.answer.shares import TermShares
 from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
@@ -70,6 +70,8 @@ _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kin
                                       Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
                                       Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION})
 _OWN_SUBJECT = 0.05
+# how the units of a level are named (各市人民政府, 各设区市, 市财政局)
+_LEVEL_UNIT = {"city": ("各市", "各设区市", "各地市", "市"), "province": ("省",)}
 _SAME_ASK = re.compile(r"呢[？?]?\s*$")  # 和社保补贴呢？ — the same ask, of another subject
 # the level an award or a platform is recognised at (国家级、省级企业技术中心; 国家企业技术中心 is 国家级)
 _LEVEL_WORD = re.compile(r"国家级|国家|省级|市级|县级|区级")
@@ -227,6 +229,10 @@ class Answerer:
                     hits = [h for h in hits if h.clause.doc_id in cited]
             if not own:
                 det = replace(det, after=frozenset(h.clause.id for h in cites.hits))
+                if bare.levels and not det.kinds:  # (a level the ask itself names, not the first's)
+                    text = self._level_role(bare.levels, cites)  # …谁牵头？市里要不要管？
+                    if text:
+                        return text, det, query, hits, False
             route = det.route.retrieval if det.route else "search"
             if route == "place" and scope is not None:
                 seen = {h.clause.id for h in hits}
@@ -305,6 +311,17 @@ class Answerer:
         asked = [m.group() for k in det.kinds for m in ASKS[k].finditer(det.text)]  # (联系人是谁: the ask)
         return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT and not any(t in a for a in asked)
                    for t in det.topic)
+
+    def _level_role(self, levels: Sequence[str], cites: Citations) -> str | None:
+        """What the units of a level do in the task the ask before was answered from (市里要不要管？
+        after 建垂直起降点谁牵头？: 各市人民政府 among its responsible units), each with its role."""
+        prefixes = tuple(p for lv in levels for p in _LEVEL_UNIT.get(lv, ()))
+        parts = []
+        for hit in cites.hits:
+            units = [f"{unit}为{role}" for role, unit in hit.clause.roles if unit.startswith(prefixes)]
+            if units:
+                parts.append(f"{quoted(task_name(hit.clause))}中，{'、'.join(units)}{cites.mark(hit)}")
+        return "；".join(parts) + "。" if parts else None
 
     def _names_another(self, det: Detection, context: Detection) -> bool:
         """Whether a second ask names a thing the first did not (安家补贴又是什么时候发？ after
