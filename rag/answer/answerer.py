@@ -229,7 +229,8 @@ class Answerer:
                     hits = [h for h in hits if h.clause.doc_id in cited]
             if not own:
                 det = replace(det, after=frozenset(h.clause.id for h in cites.hits))
-                if bare.levels and not det.kinds:  # (a level the ask itself names, not the first's)
+                if bare.levels and not det.kinds and bare.intent is not Intent.LEAD:
+                    # (a level the ask itself names, not the first's; 省里…哪个部门牵头 asks a lead)
                     text = self._level_role(bare.levels, cites)  # …谁牵头？市里要不要管？
                     if text:
                         return text, det, query, hits, False
@@ -314,11 +315,11 @@ class Answerer:
 
     def _level_role(self, levels: Sequence[str], cites: Citations) -> str | None:
         """What the units of a level do in the task the ask before was answered from (市里要不要管？
-        after 建垂直起降点谁牵头？: 各市人民政府 among its responsible units), each with its role."""
+        after 建垂直起降点谁牵头？: 责任单位：各市人民政府), each under its role word."""
         prefixes = tuple(p for lv in levels for p in _LEVEL_UNIT.get(lv, ()))
         parts = []
         for hit in cites.hits:
-            units = [f"{unit}为{role}" for role, unit in hit.clause.roles if unit.startswith(prefixes)]
+            units = [f"{role}：{unit}" for role, unit in hit.clause.roles if unit.startswith(prefixes)]
             if units:
                 parts.append(f"{quoted(task_name(hit.clause))}中，{'、'.join(units)}{cites.mark(hit)}")
         return "；".join(parts) + "。" if parts else None

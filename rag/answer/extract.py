@@ -8,7 +8,12 @@ non-role columns such as 完成时限 count as sentences of their own). Each sen
 * the kind of answer asked (``rag.answer.kinds``): a sentence that states a time for a "when"
   question, an amount for "how much", a mechanism for "by what mechanism" — only the kinds the
   question asks count, and a sentence stating each of them outranks one stating none;
-* the clause's place in the ranking (the fused retrieval score).
+* the clause's place in the ranking (the fused retrieval score);
+* for a condition asked, a sentence saying what the applicant must be or do (须具有…, 应同时符合以下
+  条件) over a support's own threshold (对…以上的…给予); for a level asked (省级), a sentence naming only
+  other levels (国家级…) counts less;
+* for a second ask without a subject of its own (…能同时拿吗？一年最多拿多少？), the clause that
+  answered the first ask, by the share of the asked kinds its sentence states (``after``).
 
 Notice boilerplate — addressee lines, 现将…印发给你们, 请认真贯彻执行 —, bare headings and
 questions (a 政策解读's 问：…？) are never quoted. ``extract`` returns the scored evidence best first; ``pick`` chooses the sentences that
