@@ -213,7 +213,7 @@ class Answerer:
                 hits = self._search(query, max(top_k, 10), where=where)
             named = self.composer.named_documents(det)
             # (does a second ask name a subject of its own, or ask about the first one's?)
-            own = context is None or (self._own_subject(bare := detect(question, self.vocab, self.tokenizer))
+            own = context is None or (self._own_subject(bare := self._detect(question))
                                       or self._names_another(bare, context))
             if not named and context is not None and context.topic and set(context.topic) <= set(det.topic):
                 named = self.composer.named_documents(context)  # 联系人是谁？ after 预制菜专班的电话是多少？
@@ -264,7 +264,7 @@ class Answerer:
         ``电动车|新能源汽车``, found when any of its spellings is; the official words are also
         appended to the text searched.
         """
-        det = detect(question, self.vocab, self.tokenizer)
+        det = self._detect(question)
         borrowed: set[str] = set()  # the context's words this question does not use itself
         if context is not None:
             # a follow-up without a subject of its own (分几年发？那责任单位有哪些？) is about the
@@ -294,6 +294,12 @@ class Answerer:
         extra = [w for words in official.values() for w in words]
         query = f"{det.text} {' '.join(extra)}" if extra else det.text
         return det, query, shares
+
+    @lru_cache(maxsize=1024)  # noqa: B019 — one Answerer per served index
+    def _detect(self, question: str) -> Detection:
+        """``detect`` of ``question`` alone, once: a second ask's own detection serves both its
+        reading with the ask before (``_understand``) and whether it names a subject of its own."""
+        return detect(question, self.vocab, self.tokenizer)
 
     def holds(self, term: str) -> bool:
         """Whether any clause holds ``term`` (the predicate query expansion uses)."""

@@ -229,9 +229,17 @@ class Composer(DutyComposer):
         low = min(h.score for h in hits)
         rules = [c for c in self._doc_wide_clauses(hits[0].clause.doc_id, tuple(wide)) if c.id not in seen] if wide else []
         if applying:
-            rules += [c for c in self.by_doc.get(hits[0].clause.doc_id, ())
-                      if c.id not in seen and c not in rules and PROCEDURE_HEAD.search(folded(heading(c)))]
+            rules += [c for c in self._procedure_clauses(hits[0].clause.doc_id) if c.id not in seen and c not in rules]
         return hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(rules)]
+
+
+    def _procedure_clauses(self, doc_id: str) -> list[Clause]:
+        """The clauses of ``doc_id`` under its own 申报程序 / 申报时间和程序 heading, found once per
+        document (as ``_doc_wide_clauses``)."""
+        key = (doc_id, ("procedure",))
+        if key not in self._rules:
+            self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if PROCEDURE_HEAD.search(folded(heading(c)))]
+        return self._rules[key]
 
 
     def _doc_wide_clauses(self, doc_id: str, kinds: tuple[Kind, ...]) -> list[Clause]:
