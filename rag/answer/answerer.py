@@ -36,7 +36,7 @@ from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
-from rag.answer.sentences import folded, sentences, task_name
+from rag.answer.sentences import folded, heading, sentences, task_name
 from rag.answer.shares import TermShares
 from rag.answer.vocab import CorpusVocab
 from rag.model import Answer, Clause, Document, Hit
@@ -96,6 +96,14 @@ _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以
 # alike, is left out: 养牛的补助 is about a 肉牛养殖 plan.)
 _NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
 _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
+# a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
+_SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
+_PAYS = re.compile(r"补|奖|贴|资助|扶持")  # a sentence that grants a support
+# the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
+_NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
+                      r"(?:国家|省|市|县|区)(?:级|里)?")
+# what such a question asks: whether the support exists and how much it pays
+_ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
@@ -244,7 +252,7 @@ class Answerer:
                 text = doc_fact(self.composer, det, hits, cites)
             elif route == "alignment" or self._region_item(det):
                 text = self._compose(det, query, hits, cites)
-            elif self._no_such_subject(det, shares, hits):
+            elif self._no_such_subject(det, shares, hits, question):
                 absent = True
             elif det.after or not self._refuse(det, shares, hits):
                 # (a second ask about the first one's subject is answered when a clause on it
@@ -337,12 +345,37 @@ class Answerer:
         return any(t not in context.topic and tags.get(t, "x")[0] == "n" and tags[t] != "nr"
                    and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic)
 
-    def _no_such_subject(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
+    def _no_such_subject(self, det: Detection, shares: dict[str, float], hits: list[Hit], question: str = "") -> bool:
         """Whether the corpus does not hold what the question is about: a narrower kind of a corpus
         thing (``_narrowed``), a level, grade or rung it does not name the thing at (``_other_level``,
         ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
         return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
-                or self._no_such_task(det))
+                or self._no_such_task(det) or self._unoffered(det, hits, question))
+
+    def _unoffered(self, det: Detection, hits: list[Hit], question: str) -> bool:
+        """True when the question asks whether (or how much) a support named by what it pays for
+        is given (租金补贴, 入职奖励, 用工补贴) and no sentence of the clauses found grants a
+        support naming that, nor does the corpus name one so: the plan pays other supports (贴息 of
+        a 厂房 loan), not this one. Only the support the question names itself counts, not one of
+        the ask before (撥到哪個賬戶？ after 補助款多少個工作日能撥到賬上？)."""
+        if det.intent in (Intent.LEAD, Intent.SUPPORT, Intent.DOC_FACT, Intent.DEPT_LOOKUP) or not set(det.kinds) <= _ASKS_SUPPORT:
+            return False
+        words = pseg.lcut(self._detect(question).text) if question else []
+        named = {w.word for w, after in zip(words, words[1:], strict=False)
+                 if after.word in _SUPPORT_NOUN and len(w.word) >= 2 and w.flag[0] in "nvj" and not _NO_KIND.fullmatch(w.word)
+                 and not any(place in w.word for place in self.vocab.region_of_place)}
+        if not named:
+            return False
+        said = [folded(s) for h in hits[:5] for s in re.split(r"[。；;]", f"{heading(h.clause)}。{h.clause.text}") if _PAYS.search(folded(s))]
+        for word in named:
+            spellings = next((t.split("|") for t in det.topic if word in t.split("|")), [word])
+            gap = re.compile("|".join(r"[^，。；：、\s]{0,3}".join(map(re.escape, w)) for w in spellings))
+            # (a support the corpus grants under that name elsewhere, 吸纳就业补贴 of a rule that
+            # the found clause only limits, exists: whether it is this one is the clauses' to say)
+            if not any(gap.search(s) for s in said) and not self.vocab.text.search(
+                    re.compile(f"(?:{gap.pattern})[^，。；：\n]{{0,6}}(?:{'|'.join(_SUPPORT_NOUN)})")):
+                return True
+        return False
 
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether the retrieved clauses are too weak an answer (``RefusalPolicy``)."""

@@ -1,0 +1,56 @@
+"""A question on a support named by what it pays for (租金补贴, 用工补贴, 人才补贴) that no clause
+grants is refused, even when the clauses found pay other supports on the same words (贴息 of a
+厂房 loan, a subsidy per 冷藏车); a support the measure grants by that name, or one the question
+names only by its subject, is answered.
+
+One city measure, written for this test, and a second document so that its words are as rare as
+in a real library.
+"""
+
+from __future__ import annotations
+
+import pytest
+from corpus_util import corpus_fixture
+
+MEASURES = "\n".join([
+    "汀源市支持食品加工企业发展若干措施",
+    "一、支持技术改造。对食品加工企业以厂房、设备抵押取得银行贷款用于技术改造的，按贷款市场报价利率的50%给予贴息，"
+    "单个企业每年最高80万元。",
+    "二、支持购置冷藏车。对本市食品加工企业新购置并登记的冷藏车，每辆补助2万元，每家企业每年最高40万元。",
+    "三、奖励品牌建设。对新获得省级以上知名品牌称号的食品加工企业，一次性奖励20万元。",
+    "四、支持引进人才。对食品加工企业新引进的全职博士研究生，给予每人5万元安家补贴，分两年发放。",
+    "五、支持建设前置仓。对在社区建设食品前置仓的企业，每个前置仓补助3万元，每家企业每年最高30万元。",
+    "六、吸纳就业补贴。企业吸纳本市登记失业人员并签订1年以上劳动合同的，按每人2000元给予吸纳就业补贴。"
+    "企业吸纳的人员为企业股东及其直系亲属的，不予补贴。",
+])
+
+PLAN = "\n".join([
+    "汀源市推进农产品产地市场建设工作方案",
+    "一、建设产地市场。到2026年，全市建成县级产地市场8个（市农业农村局牵头）。",
+    "二、完善物流网络。在中心镇建设农产品配送中心10个（市商务局牵头）。",
+    "三、保障措施。市财政每年安排产地市场建设资金1500万元。",
+])
+
+city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN}, "city", "汀源市")
+
+
+@pytest.mark.parametrize("question", [
+    "食品企业租厂房有没有租金补贴？",
+    "食品加工企业招冷藏车司机有没有人才补贴？",
+    "食品企业招工有没有用工补贴？",
+])
+def test_a_support_no_clause_grants_is_refused(city, question):
+    answer = city.ask(question)
+    assert not answer.answerable, answer.answer
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("引进博士有没有安家补贴？", "5万元"),
+    ("买冷藏车每辆补助多少？", "2万元"),
+    ("建食品前置仓有补贴吗？", "3万元"),  # the support named by its subject alone
+    ("食品企业技改贷款贴息比例是多少？", "50%"),  # 技改 is how 技术改造 is said
+    ("公司招的是股东的亲戚，能申请吸纳就业补贴吗？", "不予补贴"),  # a support the measure grants
+])
+def test_a_support_the_measure_grants_is_answered(city, question, stated):
+    answer = city.ask(question)
+    assert answer.answerable and stated in answer.answer, answer.answer
