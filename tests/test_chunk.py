@@ -259,6 +259,26 @@ def test_a_text_tables_rows_are_tasks_with_their_units_across_a_page_break():
     assert clauses[-1].id == "p:三" and clauses[-1].text.endswith("加强组织领导。")  # the table ended
 
 
+def test_a_markdown_tables_rows_are_tasks_under_the_annex_its_title_opens():
+    """A Markdown plan keeps its 分工表 as a pipe table after a 附件 title and no signature: each
+    row is a task of the annex with its units from the header's columns (an empty cell keeps the
+    columns in place), cited from the row's raw span."""
+    raw = "\n".join([
+        "# 某市扩大体育消费实施方案", "## 三、保障措施", "### （一）加强组织领导", "建立联席会议制度。",
+        "## 附件：重点任务分工表", "", "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |", "|---|---|---|---|---|",
+        "| 1 | 组织发放体育消费券 | 市商务局、市体育局 | 市财政局 | 每年11月底前 |",
+        "| 2 | 建立统计监测制度 | **市统计局** |  | 长期坚持 |",
+    ])
+    clauses = chunk_document(_doc("md", "某市扩大体育消费实施方案"), raw)
+    rows = [c for c in clauses if c.path == ("附件：重点任务分工表",)]
+    assert [c.text for c in rows] == [
+        "1.组织发放体育消费券（牵头单位：市商务局、市体育局；责任单位：市财政局；完成时限：每年11月底前）",
+        "2.建立统计监测制度（牵头单位：市统计局；完成时限：长期坚持）",
+    ]
+    assert rows[0].lead == ("市商务局", "市体育局") and rows[0].support == ("市财政局",)
+    assert raw[rows[1].start:rows[1].end] == "| 2 | 建立统计监测制度 | **市统计局** |  | 长期坚持 |"
+
+
 def test_a_numbered_heading_opening_a_column_box_splits_its_line_items():
     raw = "\n".join(["某省智能家电产业行动计划", "一、重点任务", "（一）壮大整机。培育整机企业10家。（省工业和信息化厅牵头）",
                      "二、专栏：各市重点项目", "泓安市：建设变频空调智能制造基地，总投资85亿元。",

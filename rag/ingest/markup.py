@@ -56,3 +56,8 @@ def strip_markup(line: str) -> tuple[str, list[int]] | None:
         chars[bars[-1]] = "。"  # a row is one record: its own sentence, never joined to the next
     kept = [i for i in range(len(line)) if not drop[i]]
     return "".join(chars[i] for i in kept), kept
+
+
+def is_markdown_row(line: str) -> bool:
+    """Whether ``line`` is a Markdown table row (cells between bars)."""
+    return "|" in line and _TABLE_ROW.match(line) is not None

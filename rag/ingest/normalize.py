@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from rag.ingest.chrome import is_chrome
 from rag.ingest.linejoin import DOC_NUMBER, Line, is_ascii_word, join_lines
-from rag.ingest.markup import strip_markup
+from rag.ingest.markup import is_markdown_row, strip_markup
 from rag.ingest.numbering import CN_NUM
 from rag.ingest.tables import is_responsibility_header, table_lines, text_cells
 
@@ -215,9 +215,22 @@ def _row_line(cells: list[str], header: list[str], start: int, end: int) -> Line
     span in proportion, so a citation of the row covers the row."""
     text = table_lines([header, cells])[0]
     width = max(end - start, 1)
-    line = _fold_line(text, 0, [start + min(width - 1, k * width // len(text)) for k in range(len(text))])
+    offsets = [start + min(width - 1, k * width // len(text)) for k in range(len(text))]
+    offsets[-1] = start + width - 1  # (the row's last character closes its span)
+    line = _fold_line(text, 0, offsets)
     line.table_row = True
     return line
+
+
+def _cells(raw_line: str, plain: str) -> list[str]:
+    """The cells of a table row: between the bars of a Markdown row (``| 1 | 任务 | 市体育局 |``,
+    empty cells kept, so that columns stay in place), else between the gaps of a text table."""
+    if is_markdown_row(raw_line):
+        inner = raw_line.strip()
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") else inner
+        return [(strip_markup(c.strip()) or ("",))[0].strip() for c in inner.split("|")]
+    return text_cells(plain)
 
 
 def _clean_lines(raw: str) -> list[Line]:
@@ -240,7 +253,7 @@ def _clean_lines(raw: str) -> list[Line]:
             continue
         text = line.text
         if header is not None:
-            cells = text_cells(plain[0])
+            cells = _cells(body, plain[0])
             if not text or _PAGE_MARK.match(text) or text in seen or DOC_NUMBER.fullmatch(text):
                 continue  # a page break inside the table: its mark, a running header (a 文号)
             if len(cells) >= 2 and not is_responsibility_header(cells):
@@ -254,7 +267,7 @@ def _clean_lines(raw: str) -> list[Line]:
             blank = True
             continue
         seen.add(text)
-        cells = text_cells(plain[0])
+        cells = _cells(body, plain[0])
         if is_responsibility_header(cells):
             header = cells  # 序号  工作任务  牵头单位  配合单位  完成时限: the rows below are tasks
             continue

@@ -25,6 +25,9 @@ _SENTENCE_END = "。！？；"
 # 附件 / 附件2 / 附件：2025年重点任务分工表 — an attachment after the signature (a bare 附件 line
 # anywhere): a new top-level part of the document, not a child of the body's last item.
 _ANNEX = re.compile(r"^附件\s*(\d{0,2})\s*[：:]?\s*(.{0,40})$")
+# 附件：重点任务分工表 (a table or a list by its title) opens the annex even in a plan without a
+# signature (a Markdown export); before a signature it is the 通知's list of its attachments
+_ANNEX_TABLE = re.compile(r"(?:表|清单|一览)$")
 _TRAILING_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|责任|配合|主办|协办){IN_NOTE}*[）)]。?$")
 _ISSUER_LINE = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委)$")
 
@@ -130,6 +133,8 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
     expected: dict[str, int] = {}  # the value each numbering kind takes next (12.100个… is item 12)
     owner: _Node = root  # the node the previous paragraph went to
     closed = False  # a signature date has ended the body
+    # (no signature date after a 附件：…分工表 line: it is no attachment list of a 通知 but the annex)
+    signed = max((n for n, p in enumerate(paras) if DATE_LINE.match(p.text)), default=-1)
     skip = -1
     for i in range(start, len(paras)):
         if i == skip:
@@ -165,7 +170,7 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
             node = _Node("column", f"专栏{column.group(1) or columns}", i, text, text)
             stack[-1].children.append(node)
             stack.append(node)
-        elif annex and (closed or not annex.group(2)):
+        elif annex and (closed or not annex.group(2) or (i > signed and _ANNEX_TABLE.search(annex.group(2)))):
             title = annex.group(2)
             nxt = paras[i + 1].text if i + 1 < len(paras) else ""
             if not title and nxt and is_title_like(nxt, 60) and not numbering_of(nxt):
