@@ -447,7 +447,7 @@ class Answerer:
             subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share
                               and not ladder.search(t)), key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
             words = [w for t in subject for w in t.split("|")]
-            said = [s for h in hits[:5] for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+            said = [s for h in hits for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
             seen = {_RUNG.get(m, m) for s in said for m in ladder.findall(s)}
             if seen and not seen & asked and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said):
                 return True
