@@ -125,3 +125,32 @@ def test_what_one_must_meet_is_the_sentence_saying_what_one_must_be_not_a_grant_
 def test_a_second_ask_naming_only_a_level_asks_what_that_level_s_units_do_in_the_task(tourism):
     answer = tourism.ask("旅游集散中心建设谁牵头？市里要不要管？")
     assert "省文化和旅游厅" in answer.answer and "各市人民政府" in answer.answer, answer.answer
+
+
+def test_a_support_had_before_a_higher_one_is_asked_as_a_stacking_rule():
+    assert asked_kinds("前面已经拿过1亿那档了还能拿吗？") == (Kind.STACKING,)
+    assert asked_kinds("之前已经拿过省级奖励的怎么算？") == (Kind.STACKING,)
+    assert states(Kind.STACKING, "度假区晋升级别的，按级差补足奖励。")
+
+
+def test_an_upgrade_asked_after_an_award_quotes_the_level_asked_and_the_rule_for_what_was_had(tourism):
+    answer = tourism.ask("我们景区评上省级旅游度假区能奖多少？之前已经拿过市级奖励的怎么算？")
+    assert "100万元" in answer.answer and "级差" in answer.answer, answer.answer
+    assert "300万元" not in answer.answer.split("。")[0], answer.answer  # the 国家级 award is not the one asked first
+
+
+TRAD = "\n".join([
+    "汀州市普惠托育機構獎補辦法",
+    "第一條　為支持普惠托育服務發展，制定本辦法。",
+    "第二條　示範等級獎勵。新評為市級示範托育機構的，一次性獎勵10萬元；新評為省級示範托育機構的，一次性獎勵20萬元。"
+    "已獲市級獎勵後又評為省級的，按差額補足。",
+    "第三條　運營補助。按機構上一年度實際收托嬰幼兒月平均人數計算，每人每月補助300元。",
+])
+
+childcare = corpus_fixture("childcare", {"measures.txt": MEASURES, "trad.txt": TRAD}, "city", "汀州市")
+
+
+def test_a_level_asked_picks_its_tier_in_traditional_script(childcare):
+    answer = childcare.ask("評上省級示範托育機構獎多少？之前已經拿過市級獎勵的怎麼算？")
+    assert "20萬元" in answer.answer and "差額" in answer.answer, answer.answer
+    assert "10萬元" not in answer.answer, answer.answer

@@ -20,7 +20,10 @@ from rag.answer.extract import (
     DOC_WIDE,
     FIRST_ITEM,
     LIST_KINDS,
+    OTHER_RUNG,
     PROCEDURE_HEAD,
+    another_rung,
+    asked_rungs,
     doc_wide,
     extract,
     for_every_measure,
@@ -106,6 +109,7 @@ class Composer(DutyComposer):
         # 营收过10亿能奖多少 asks what is given: a reward's sentence before a goal's (培育…10亿元以上的龙头企业3个)
         given = _ASKS_GIVEN.search(det.text) is not None
         informative = sum(topical.values()) > 0
+        rungs = asked_rungs(det.text)
         for hit in hits:
             for t in hit.clause.targets:
                 unit = folded(t.unit)  # as the question is: 萬元 is 万元
@@ -127,7 +131,8 @@ class Composer(DutyComposer):
                 score = max(coverage(det.terms, f"{hit.clause.title} {window}"),
                             coverage(det.terms, f"{hit.clause.title} {context}") - 0.05) + 0.3 * sent_cov \
                     + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0) \
-                    + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0)
+                    + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0) \
+                    - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0)  # 省级 asked: not the 市级 tier
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):
@@ -190,7 +195,8 @@ class Composer(DutyComposer):
         counted = [u for u in asked_units(det.text) if u not in ("%", "/每", ANY_YI) and not u.endswith("元")]
         hits = self._with_doc_wide(det, hits)
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
-                                       after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)})
+                                       after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
+                                       question=det.text)
                     if e.sentence not in cites.quoted]
         if lacks(evidence, det.kinds, det.terms, after=det.after, question=det.text):
             raise NoAnswer

@@ -83,7 +83,7 @@ _QUESTION = re.compile(r"[？?]\s*$")
 # the levels an award or a platform is recognised at: a question asking one is not answered by
 # a sentence naming only others (国家级…500万元 for 省级重点实验室能奖多少)
 _RUNGS = ("国家级", "省级", "市级", "县级", "区级")
-_OTHER_RUNG = 0.3
+OTHER_RUNG = 0.3
 _BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL})
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
@@ -140,7 +140,8 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
 
 def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hit], depth: int = 8,
             bonus: re.Pattern[str] | None = None, count_units: Sequence[str] = (),
-            after: frozenset[str] = frozenset(), titles: Mapping[str, str] | None = None) -> list[Evidence]:
+            after: frozenset[str] = frozenset(), titles: Mapping[str, str] | None = None,
+            question: str = "") -> list[Evidence]:
     """Score the sentences of the first ``depth`` hits (see the module docstring), best first.
 
     Args:
@@ -157,12 +158,14 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
         titles: The title of the document the question names (这个外贸措施). A 解读's question
             (哪些企业可以享受《若干措施》？) asks of the document its title names, so 什么样的企业能
             享受这个外贸措施 fits it, not the one item of the 外贸 解读 that happens to repeat 外贸.
+        question: The folded question, whose level (省级, which the topic words leave out) ranks
+            a sentence naming only another level (市级) below.
 
     Returns:
         Evidence, best first.
     """
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
-    asked_rungs = [r for r in _RUNGS if any(r in t for t in terms)]
+    rungs = asked_rungs(question, terms)
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
     scored: list[Evidence] = []
@@ -179,8 +182,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                                and (k is not Kind.COUNT or in_units is None or in_units.search(sent)))
             score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
-            if asked_rungs and not any(r in sent for r in asked_rungs) and any(r in sent for r in _RUNGS):
-                score -= _OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
+            if another_rung(rungs, sent):
+                score -= OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
                 if Kind.CONDITION in stated and _REQUIRED.search(sent):
@@ -190,6 +193,20 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored
+
+
+def asked_rungs(question: str, terms: Mapping[str, float] = {}) -> list[str]:  # noqa: B006 — read only
+    """The levels a question asks about (省级 of 评上省级示范园区能奖多少)."""
+    return [r for r in _RUNGS if r in question or any(r in t for t in terms)]
+
+
+def another_rung(asked: Sequence[str], sentence: str) -> bool:
+    """Whether ``sentence`` names a level, but none of those ``asked`` (市級 of a text in
+    traditional script, when 省级 is asked): it rewards a sibling of what was asked."""
+    if not asked:
+        return False
+    plain = folded(sentence)
+    return not any(r in plain for r in asked) and any(r in plain for r in _RUNGS)
 
 
 def opens_list(sentence: str) -> bool:
