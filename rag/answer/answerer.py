@@ -466,7 +466,12 @@ class Answerer:
         if specific in _FACTS_NO_COMPOSER_HOLDS:
             # 值班电话是多少, 租金多少钱, 多长时间内上报: no structured data states these; the
             # sentences of the retrieved clauses do, or nothing does
-            return c.backbone(det, hits, cites)
+            text = c.backbone(det, hits, cites)
+            if text and det.intent is Intent.LEAD and det.route and det.route.composer == "lead":
+                # …每个联合体能给多少钱？谁来抓？ (a tail too short to be asked apart) asks the lead too
+                lead = c.lead(det, hits, cites)
+                return f"{text}{lead}" if lead else text
+            return text
         if specific and any(states(specific, s) and s not in cites.quoted for h in hits if h.clause.id in det.after
                             for s in sentences(h.clause.text)):
             # …能同时拿吗？一年最多拿多少？: the clause that answered the first ask states it

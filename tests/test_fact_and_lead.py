@@ -1,0 +1,48 @@
+"""A question asking an amount and, in a tail too short to be asked apart, who leads
+(…每个联合体能给多少钱？谁来抓？) is answered with both; an amount given per thing (每个联合体给予
+不超过500万元) states a rate; when a support reaches the account (于每年9月底前拨付到企业对公账户)
+states how it is paid.
+
+One provincial 工作要点 and one city 问答, written for this test.
+"""
+
+from __future__ import annotations
+
+from corpus_util import corpus_fixture
+
+from rag.answer.kinds import Kind, states
+
+POINTS = "\n".join([
+    "汀澜省2025年种业振兴工作要点",
+    "一、重点任务",
+    "1.实施种业核心技术联合攻关。组织科研单位与企业组建攻关联合体，每个联合体给予不超过500万元支持。"
+    "（省科技厅、省农业农村厅牵头，省教育厅按职责分工负责）",
+    "2.建设制种基地。新建高标准制种田5万亩。（省农业农村厅牵头，省财政厅按职责分工负责）",
+    "3.培育种业企业。支持种业企业兼并重组，培育育繁推一体化企业10家。（省农业农村厅牵头，省市场监管局按职责分工负责）",
+])
+
+FAQ = "\n".join([
+    "汀澜市家政服务业扶持政策问答",
+    "问：员工制家政企业能享受哪些补贴？",
+    "答：员工制家政企业为服务人员缴纳社会保险费的，按单位缴费部分的50%给予社保补贴，单个企业每年最高60万元。",
+    "问：补贴资金什么时候发放？",
+    "答：市商务局会同市财政局在申报截止后30个工作日内完成审核。公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。",
+])
+
+seeds = corpus_fixture("seeds", {"points.txt": POINTS, "faq.txt": FAQ}, "province", "汀澜省")
+
+
+def test_an_amount_per_thing_and_a_payment_date_state_their_kinds():
+    assert states(Kind.RATE, "每个联合体给予不超过500万元支持")
+    assert states(Kind.PAYMENT, "公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。")
+
+
+def test_an_amount_with_a_short_lead_tail_answers_both(seeds):
+    answer = seeds.ask("种业联合攻关每个联合体能给多少钱？谁来抓？")
+    assert "500万元" in answer.answer, answer.answer
+    assert "省科技厅" in answer.answer and "省农业农村厅" in answer.answer, answer.answer
+
+
+def test_when_the_money_arrives_is_answered_by_the_date_it_is_paid(seeds):
+    answer = seeds.ask("补贴钱啥时候到账？")
+    assert answer.answerable and "9月底前" in answer.answer, answer.answer
