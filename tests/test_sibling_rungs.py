@@ -42,3 +42,26 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
 def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
     answer = city.ask(question)
     assert answer.answerable and stated in answer.answer, answer.answer
+
+
+LEVELS = "\n".join([
+    "岚溪市促进数据产业发展若干措施",
+    "一、对入选国家级、省级“数据要素×”典型案例的项目，分别奖励100万元、50万元。",
+    "二、对新评为省级数据服务领跑企业的，一次性奖励30万元。",
+    "三、对新建数据标注基地的，按投资额的10%给予补助，最高200万元。",
+])
+
+levels = corpus_fixture("levels", {"levels.txt": LEVELS}, "city", "岚溪市")
+
+
+@pytest.mark.parametrize("question", [
+    "项目入选市级“数据要素×”典型案例能奖多少？",  # a level before a quoted name
+    "评上国家级数据领跑企业奖多少？",  # a name the corpus writes longer (数据服务领跑企业)
+])
+def test_a_level_the_measure_does_not_reward_is_refused(levels, question):
+    answer = levels.ask(question)
+    assert not answer.answerable, answer.answer
+
+
+def test_a_level_the_measure_rewards_is_answered(levels):
+    assert "50万元" in levels.ask("项目入选省级“数据要素×”典型案例能奖多少？").answer

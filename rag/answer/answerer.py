@@ -76,7 +76,7 @@ _SAME_ASK = re.compile(r"呢[？?]?\s*$")  # 和社保补贴呢？ — the same 
 # the level an award or a platform is recognised at (国家级、省级企业技术中心; 国家企业技术中心 is 国家级)
 _LEVEL_WORD = re.compile(r"国家级|国家|省级|市级|县级|区级")
 _LEVEL_OF = {"国家": "国家级", "国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "区级"}
-_LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)([\u4e00-\u9fff]{2,10})")
+_LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)[“\"《‘]?([\u4e00-\u9fff]{2,10})")  # (市级“数据要素×”典型案例)
 # a grade (5A级景区, 4A级物流企业, 三星级饭店): 5A and 五A are one grade
 _GRADE = re.compile(r"([1-5一二三四五])\s*([Aa]|星)")
 _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2,10})")
@@ -429,6 +429,9 @@ class Answerer:
         asked += [(_grade(m.group(1), m.group(2)), m.group(3), _GRADE) for m in _GRADED.finditer(det.text)]
         for level, rest, words in asked:
             thing = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in self.vocab.text), None)  # 绿色工厂, not 工业
+            if thing is None:  # 家政领跑企业 of a corpus writing 家政服务领跑企业: its longest piece it holds
+                thing = next((rest[k:k + n] for n in range(len(rest) - 1, 3, -1) for k in range(len(rest) - n + 1)
+                              if rest[k:k + n] in self.vocab.text), None)
             if thing is None:
                 continue
             seen = {_LEVEL_OF[x] if words is _LEVEL_WORD else _grade(*x) for w in self.vocab.text.before(thing, 12)
