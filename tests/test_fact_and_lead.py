@@ -35,6 +35,7 @@ seeds = corpus_fixture("seeds", {"points.txt": POINTS, "faq.txt": FAQ}, "provinc
 def test_an_amount_per_thing_and_a_payment_date_state_their_kinds():
     assert states(Kind.RATE, "每个联合体给予不超过500万元支持")
     assert states(Kind.PAYMENT, "公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。")
+    assert states(Kind.AMOUNT, "新增3000个以上的，补助比例为10%")  # 能补多少 of a support in percent
 
 
 def test_an_amount_with_a_short_lead_tail_answers_both(seeds):

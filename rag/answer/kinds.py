@@ -102,7 +102,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
     # (or a raise of one: 额度上浮30%)
     Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"
-                            rf"|(?:上浮|上调|提高|补贴|补助|资助|奖补)\d+(?:\.\d+)?\s*%"),
+                            rf"|(?:上浮|上调|提高|补贴|补助|资助|奖补)(?:比例|标准)?(?:为|是)?\d+(?:\.\d+)?\s*%"),  # (补助比例为10%)
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
     Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{UNITS})"),
     Kind.RATE: re.compile(r"每[^，。；\d]{1,12}\d+(?:\.\d+)?\s*(?:万|千|亿)?元|\d+(?:\.\d+)?\s*元\s*/"),  # (每个联合体给予不超过500万元)
