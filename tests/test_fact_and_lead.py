@@ -47,3 +47,22 @@ def test_an_amount_with_a_short_lead_tail_answers_both(seeds):
 def test_when_the_money_arrives_is_answered_by_the_date_it_is_paid(seeds):
     answer = seeds.ask("补贴钱啥时候到账？")
     assert answer.answerable and "9月底前" in answer.answer, answer.answer
+
+
+ELIGIBLE = "\n".join([
+    "汀澜市促进家政服务业发展政策问答",
+    "问：《措施》的支持对象有哪些？",
+    "答：支持对象包括在本市依法登记注册、正常经营1年以上的家政服务企业，员工制家政企业，家政服务人员，以及开展家政职业培训的院校和培训机构。",
+    "问：家政服务人员参加培训有什么补贴？",
+    "答：取得职业技能等级证书的，初级工补贴1200元，中级工补贴1800元。每人每年只能享受一次培训补贴。",
+    "问：补贴由哪个单位审核？",
+    "答：由市商务局牵头审核，市财政局负责拨付资金。",
+])
+
+housekeeping = corpus_fixture("housekeeping", {"faq.txt": ELIGIBLE, "points.txt": POINTS}, "city", "汀澜市")
+
+
+def test_which_units_and_people_can_enjoy_a_measure_asks_who_is_eligible(housekeeping):
+    answer = housekeeping.ask("家政这个政策哪些单位和个人能享受？")
+    assert "家政服务人员" in answer.answer and "培训机构" in answer.answer, answer.answer
+    assert "牵头" not in answer.answer, answer.answer

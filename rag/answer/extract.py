@@ -67,7 +67,8 @@ _APPLY = re.compile(r"申报|申请|提交|受理")
 DOC_WIDE = frozenset({Kind.CONDITION, Kind.STACKING})
 _GENERAL_HEAD = re.compile(r"(?:申报|申请|享受|支持|补助|补贴|奖补|资助|奖励)(?:条件|对象|范围)|基本条件|其他事项|附则|其他规定")
 _ITSELF = re.compile(r"本(?:措施|办法|政策|细则|方案|通知|规定|指南|意见|条例|实施办法|若干措施)")
-_ELIGIBLE = re.compile(r"(?:须|应|应当|必须)(?:同时)?(?:在|具有|具备|符合|为|是|满足)|(?:以下|下列)(?:条件|要求)|适用于")
+_ELIGIBLE = re.compile(r"(?:须|应|应当|必须)(?:同时)?(?:在|具有|具备|符合|为|是|满足)|(?:以下|下列)(?:条件|要求)|适用于|"
+                       r"(?:支持|适用|申报|补贴|奖励|扶持)对象(?:包括|为|是)")  # (支持对象包括…企业、…人员)
 # A list every item of which holds — 申报条件：, 应同时符合以下条件：, 提交以下材料： — is one
 # sentence, whatever clauses its items were chunked into; a schedule one row of which applies
 # (按照以下标准给予补贴：, 有下列情形之一的：) or a division of duties (按照下列职责分工：) is not.
