@@ -31,7 +31,14 @@ PLAN = "\n".join([
     "三、保障措施。市财政每年安排产地市场建设资金1500万元。",
 ])
 
-city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN}, "city", "汀源市")
+FARMS = "\n".join([
+    "汀源市家庭农场培育工作方案",
+    "一、发展目标。到2026年，全市培育市级示范家庭农场200家。",
+    "二、加强指导。组织农技人员对家庭农场开展生产指导。",
+    "三、规范管理。建立家庭农场名录，实行动态管理。",
+])
+
+city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farms.txt": FARMS}, "city", "汀源市")
 
 
 @pytest.mark.parametrize("question", [
@@ -54,3 +61,17 @@ def test_a_support_no_clause_grants_is_refused(city, question):
 def test_a_support_the_measure_grants_is_answered(city, question, stated):
     answer = city.ask(question)
     assert answer.answerable and stated in answer.answer, answer.answer
+
+
+def test_a_support_asked_for_a_subject_the_clauses_found_never_name_is_unoffered(city):
+    """家庭农场买冷藏车有没有补贴 against the 冷藏车 clauses alone (as a library's ranking may
+    leave the 家庭农场 plan out): no sentence granting a support holds most of its subject, and the
+    clauses found do not hold 家庭农场 at all; asked of 食品加工企业, they do."""
+    answerer = city._answerer
+    hits = city.search("冷藏车补助", top_k=3).hits
+    question = "家庭农场买冷藏车有没有补贴？"
+    det, _, _ = answerer._understand(question)
+    assert answerer._unoffered(det, hits, question)
+    question = "食品加工企业买冷藏车有没有补贴？"
+    det, _, _ = answerer._understand(question)
+    assert not answerer._unoffered(det, hits, question)

@@ -98,11 +98,13 @@ _NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
 _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
 # a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
-_PAYS = re.compile(r"补|奖|贴|资助|扶持")  # a sentence that grants a support
+_PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
 # the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
 _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
                       r"(?:国家|省|市|县|区)(?:级|里)?")
 # what such a question asks: whether the support exists and how much it pays
+_SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
+_GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
@@ -361,12 +363,15 @@ class Answerer:
         if det.intent in (Intent.LEAD, Intent.SUPPORT, Intent.DOC_FACT, Intent.DEPT_LOOKUP) or not set(det.kinds) <= _ASKS_SUPPORT:
             return False
         words = pseg.lcut(self._detect(question).text) if question else []
+        said = [folded(s) for h in hits[:5] for s in re.split(r"[。；;]", f"{heading(h.clause)}。{h.clause.text}") if _PAYS.search(folded(s))]
+        if (Kind.SUPPORT in det.kinds and question and det.text == self._detect(question).text
+                and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT):
+            return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         named = {w.word for w, after in zip(words, words[1:], strict=False)
                  if after.word in _SUPPORT_NOUN and len(w.word) >= 2 and w.flag[0] in "nvj" and not _NO_KIND.fullmatch(w.word)
                  and not any(place in w.word for place in self.vocab.region_of_place)}
         if not named:
             return False
-        said = [folded(s) for h in hits[:5] for s in re.split(r"[。；;]", f"{heading(h.clause)}。{h.clause.text}") if _PAYS.search(folded(s))]
         for word in named:
             spellings = next((t.split("|") for t in det.topic if word in t.split("|")), [word])
             gap = re.compile("|".join(r"[^，。；：、\s]{0,3}".join(map(re.escape, w)) for w in spellings))
@@ -376,6 +381,20 @@ class Answerer:
                     re.compile(f"(?:{gap.pattern})[^，。；：\n]{{0,6}}(?:{'|'.join(_SUPPORT_NOUN)})")):
                 return True
         return False
+
+    def _on_the_subject(self, det: Detection, tags: dict[str, str], said: list[str], hits: list[Hit]) -> float:
+        """The largest IDF-weighted share of the question's subject nouns (specific corpus words,
+        any of a term's spellings) that one of ``said`` holds; 1 when it names none, or when the
+        clauses found hold every one of them (车企…扩大产量…地方 of a clause granting 生产激励 in
+        words of its own: a paraphrase, not another subject)."""
+        nouns = {t: det.weights.get(t, 1.0) for t in det.topic
+                 if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
+                 and not _SUPPORT_WORD.search(t)}
+        total = sum(nouns.values())
+        found = " ".join(folded(h.clause.text) for h in hits)
+        if not total or all(any(x in found for x in t.split("|")) for t in nouns):
+            return 1.0
+        return max((sum(w for t, w in nouns.items() if any(x in s for x in t.split("|"))) / total for s in said), default=0.0)
 
     def _refuse(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """Whether the retrieved clauses are too weak an answer (``RefusalPolicy``)."""
