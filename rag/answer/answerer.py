@@ -367,9 +367,12 @@ class Answerer:
         if (Kind.SUPPORT in det.kinds and question and det.text == self._detect(question).text
                 and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT):
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
-        named = {w.word for w, after in zip(words, words[1:], strict=False)
-                 if after.word in _SUPPORT_NOUN and len(w.word) >= 2 and w.flag[0] in "nvj" and not _NO_KIND.fullmatch(w.word)
-                 and not any(place in w.word for place in self.vocab.region_of_place)}
+        # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
+        pairs = [(w.word, w.flag) for w, after in zip(words, words[1:], strict=False) if after.word in _SUPPORT_NOUN]
+        pairs += [(w.word[:-2], w.flag) for w in words if len(w.word) >= 4 and w.word[-2:] in _SUPPORT_NOUN]
+        named = {word for word, flag in pairs
+                 if len(word) >= 2 and flag[0] in "nvj" and not _NO_KIND.fullmatch(word)
+                 and not any(place in word for place in self.vocab.region_of_place)}
         if not named:
             return False
         for word in named:
