@@ -46,6 +46,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farm
     "食品加工企业招冷藏车司机有没有人才补贴？",
     "食品企业招工有没有用工补贴？",
     "食品加工企业有没有岗位补贴？",  # 岗位补贴, one word to the tokenizer
+    "养蜂的有没有补贴？",  # a subject the corpus never names
+    "食品企业引进的外籍人才有没有个税补贴？",
 ])
 def test_a_support_no_clause_grants_is_refused(city, question):
     answer = city.ask(question)

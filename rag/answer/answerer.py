@@ -393,6 +393,12 @@ class Answerer:
         nouns = {t: det.weights.get(t, 1.0) for t in det.topic
                  if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
                  and not _SUPPORT_WORD.search(t)}
+        # a noun the corpus never holds (首批次 of 首批次新材料, 青少年) is a subject no sentence grants
+        # a support to: it weighs as the most specific word the corpus does hold
+        heaviest = max(nouns.values(), default=1.0)
+        nouns |= {t: heaviest for t in det.topic if not self._share(t) and len(t) >= 2 and "|" not in t
+                  and tags.get(t, "x")[0] in "nj" and not _SUPPORT_WORD.search(t)
+                  and not any(place in t for place in self.vocab.region_of_place)}
         total = sum(nouns.values())
         found = " ".join(folded(h.clause.text) for h in hits)
         if not total or all(any(x in found for x in t.split("|")) for t in nouns):
