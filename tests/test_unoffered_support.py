@@ -46,6 +46,7 @@ city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farm
     "食品加工企业招冷藏车司机有没有人才补贴？",
     "食品企业招工有没有用工补贴？",
     "食品加工企业有没有岗位补贴？",  # 岗位补贴, one word to the tokenizer
+    "企业新认定为国家级食品检测中心，给多少奖励？",  # a title no clause rewards
     "养蜂的有没有补贴？",  # a subject the corpus never names
     "食品企业引进的外籍人才有没有个税补贴？",
 ])
@@ -56,6 +57,7 @@ def test_a_support_no_clause_grants_is_refused(city, question):
 
 @pytest.mark.parametrize(("question", "stated"), [
     ("引进博士有没有安家补贴？", "5万元"),
+    ("企业评上省级知名品牌能奖多少？", "20万元"),  # a title the measure rewards
     ("买冷藏车每辆补助多少？", "2万元"),
     ("建食品前置仓有补贴吗？", "3万元"),  # the support named by its subject alone
     ("食品企业技改贷款贴息比例是多少？", "50%"),  # 技改 is how 技术改造 is said

@@ -103,6 +103,10 @@ _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grant
 _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
                       r"(?:国家|省|市|县|区)(?:级|里)?")
 # what such a question asks: whether the support exists and how much it pays
+# a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
+_AWARD = re.compile(r"(?:认定为|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
+                    r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|$)")
+_GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE})  # (租金补贴 asks a fee too)
@@ -367,6 +371,14 @@ class Answerer:
         if (Kind.SUPPORT in det.kinds and question and det.text == self._detect(question).text
                 and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT):
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
+        award = _AWARD.search(det.text) if Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds else None
+        title = _GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award else ""
+        if len(title) >= 4 and question and det.text == self._detect(question).text:
+            # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
+            gap = r"[^，。；：、\s]{0,3}".join(map(re.escape, title))
+            if not any(re.search(gap, s) for s in said) and not self.vocab.text.search(
+                    re.compile(f"{gap}[^，。；：\n]{{0,8}}(?:{'|'.join(_SUPPORT_NOUN)})")):
+                return True
         # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
         pairs = [(w.word, w.flag) for w, after in zip(words, words[1:], strict=False) if after.word in _SUPPORT_NOUN]
         pairs += [(w.word[:-2], w.flag) for w in words if len(w.word) >= 4 and w.word[-2:] in _SUPPORT_NOUN]
