@@ -112,7 +112,8 @@ STATES: dict[Kind, re.Pattern[str]] = {
                                r"长制|责任制|备案|监测|原则|坚持"),
     Kind.PROCEDURE: re.compile(r"申请|申报|提交|受理|审核|审批|备案|办理|提出|报送|登录|窗口|兑现"),
     # materials one hands in (申请材料, 提交以下材料：…), not a product (正负极材料)
-    Kind.FORM: re.compile(r"(?:申请|申报|证明|相关|下列|以下|如下|书面|提交|报送|提供)[^，。；]{0,6}材料|材料[：:]|申请表|申报表|"
+    # (提交申报材料 alone says that materials are handed in, not which: no list of them)
+    Kind.FORM: re.compile(r"(?:证明|下列|以下|如下|书面)[^，。；]{0,6}材料|材料(?:[：:]|包括|清单|如下)|申请表|申报表|"
                           r"复印件|营业执照|身份证|提交[^，。；]{0,12}(?:证明|复印件|资料)|附件"),
     Kind.PLATFORM: re.compile(rf"{_ONLINE}|https?://|www\.|(?:通过|依托|登录|经由|利用|使用|接入|纳入)[^，。；]{{0,15}}(?:平台|系统)",
                               re.I),
