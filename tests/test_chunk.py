@@ -287,3 +287,14 @@ def test_a_numbered_heading_opening_a_column_box_splits_its_line_items():
     assert clauses["box:二/专栏1/濑川市"].kind == "column"
     assert clauses["box:二/专栏1/濑川市"].text == "濑川市：建设压缩机配套产业园，总投资40亿元。"
     assert clauses["box:三/一"].path == ("三、保障措施",)
+
+
+def test_a_rows_note_is_quoted_with_its_task_also_around_a_nested_bracket():
+    from rag.answer.extract import candidate_sentences
+    from rag.model import Hit
+
+    raw = "\n".join(["# 某市方案", "## 一、保障措施", "建立联席会议制度。", "## 附件：重点任务分工表", "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |", "|---|---|---|---|---|",
+                     "| 2 | 落实赛事补助资金 | 市体育局 | 各区（县）人民政府 | 长期坚持 |"])
+    (row,) = [c for c in chunk_document(_doc("md", "某市方案"), raw) if c.path == ("附件：重点任务分工表",)]
+    quoted = [q for q, _ in candidate_sentences(Hit(row, 1.0, 1))]
+    assert "2.落实赛事补助资金（完成时限：长期坚持）" in quoted

@@ -44,7 +44,7 @@ from rag.model import Clause, Hit
 _BOILERPLATE = re.compile(r"^(?:各[^，。；]{0,60}[：:]$|现将|请(?:认真|结合|各|遵照)|特此通知|（此件|此件|印发给你们)"
                           r"|来源[：:]|发布时间[：:]|浏览次数|(?:现将|特将|现就)[^。]{0,30}(?:通知|明确|说明)如下"
                           r"|^[\u4e00-\u9fff]{2,20}(?:人民政府|办公厅|办公室)\s*\d{4}年\d{1,2}月\d{1,2}日")  # a signature
-_NOTE = re.compile(r"[（(]([^（）()]*[：:][^（）()]*)[）)]")
+_NOTE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)])*[：:](?:[^（）()]|[（(][^（）()]*[）)])*)[）)]")  # (各区（县）人民政府 inside)
 _NOTE_KEY = re.compile(r"([\u4e00-\u9fff]{2,6})[：:]([^；;，,]+)")
 _KEY_VALUE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]\s*[^\s：:]")
 _ROLE_KEY = re.compile(r"牵头|责任|配合|协办|主办|参与|协同|主责|支持")
@@ -133,7 +133,8 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
         for key, value in _NOTE_KEY.findall(note.group(1)):
             if not _ROLE_KEY.search(folded(key)):
                 extra = f"{key}：{value.strip()}"
-                out.append((extra, f"{clause.title} {extra}"))
+                # (quoted with the task it is of: 2.落实赛事补助资金（完成时限：长期坚持）)
+                out.append((f"{clause.title}（{extra}）" if clause.title else extra, f"{clause.title} {extra}"))
     if not out and clause.title:
         out.append((clause.title, clause.title))
     return out
