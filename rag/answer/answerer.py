@@ -102,13 +102,13 @@ _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grant
 # the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
 _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
                       r"(?:国家|省|市|县|区)(?:级|里)?")
-# what such a question asks: whether the support exists and how much it pays
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
 _AWARD = re.compile(r"(?:认定为|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
                     r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|$)")
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
+# what a question on a support asks: whether it exists and how much it pays
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
@@ -359,21 +359,29 @@ class Answerer:
                 or self._no_such_task(det) or self._unoffered(det, hits, question))
 
     def _unoffered(self, det: Detection, hits: list[Hit], question: str) -> bool:
-        """True when the question asks whether (or how much) a support named by what it pays for
-        is given (租金补贴, 入职奖励, 用工补贴) and no sentence of the clauses found grants a
-        support naming that, nor does the corpus name one so: the plan pays other supports (贴息 of
-        a 厂房 loan), not this one. Only the support the question names itself counts, not one of
-        the ask before (撥到哪個賬戶？ after 補助款多少個工作日能撥到賬上？)."""
+        """True when the question asks whether (or how much) a support is given that no sentence of
+        the clauses found grants — the plan pays other supports (贴息 of a 厂房 loan), not this one:
+
+        * a support asked for a subject no granting sentence holds most of (家庭养老床位有没有补贴;
+          ``_on_the_subject``);
+        * a title named after how it is won (新认定为国家级工业设计中心) that no sentence rewards and
+          the corpus never names beside a support word;
+        * a support named by what it pays for (租金补贴, 入职奖励, 岗位补贴) that no sentence grants
+          and the corpus never names so.
+
+        Only what the question says itself counts, not the words it borrows from the ask before
+        (撥到哪個賬戶？ after 補助款多少個工作日能撥到賬上？)."""
         if det.intent in (Intent.LEAD, Intent.SUPPORT, Intent.DOC_FACT, Intent.DEPT_LOOKUP) or not set(det.kinds) <= _ASKS_SUPPORT:
             return False
-        words = pseg.lcut(self._detect(question).text) if question else []
+        own = self._detect(question) if question else None
+        alone = own is not None and own.text == det.text  # (not a second ask reading the first one's words)
+        words = pseg.lcut(own.text) if own else []
         said = [folded(s) for h in hits[:5] for s in re.split(r"[。；;]", f"{heading(h.clause)}。{h.clause.text}") if _PAYS.search(folded(s))]
-        if (Kind.SUPPORT in det.kinds and question and det.text == self._detect(question).text
-                and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT):
+        if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         award = _AWARD.search(det.text) if Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds else None
         title = _GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award else ""
-        if len(title) >= 4 and question and det.text == self._detect(question).text:
+        if alone and len(title) >= 4:
             # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
             gap = r"[^，。；：、\s]{0,3}".join(map(re.escape, title))
             if not any(re.search(gap, s) for s in said) and not self.vocab.text.search(

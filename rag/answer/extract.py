@@ -197,9 +197,9 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     return scored
 
 
-def asked_rungs(question: str, terms: Mapping[str, float] = {}) -> list[str]:  # noqa: B006 — read only
-    """The levels a question asks about (省级 of 评上省级示范园区能奖多少)."""
-    return [r for r in _RUNGS if r in question or any(r in t for t in terms)]
+def asked_rungs(question: str, terms: Mapping[str, float] | None = None) -> list[str]:
+    """The levels a question asks about (省级 of 评上省级示范园区能奖多少), in its text or its topic words."""
+    return [r for r in _RUNGS if r in question or any(r in t for t in terms or ())]
 
 
 def another_rung(asked: Sequence[str], sentence: str) -> bool:
