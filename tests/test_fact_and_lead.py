@@ -36,6 +36,9 @@ def test_an_amount_per_thing_and_a_payment_date_state_their_kinds():
     assert states(Kind.RATE, "每个联合体给予不超过500万元支持")
     assert states(Kind.PAYMENT, "公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。")
     assert states(Kind.AMOUNT, "新增3000个以上的，补助比例为10%")  # 能补多少 of a support in percent
+    # when: a date or a month, not 每年 of a yearly cap
+    assert states(Kind.WHEN, "申报时间为每年5月10日至6月10日。")
+    assert not states(Kind.WHEN, "按实际保费的50%给予补贴，每人每年最高200元。")
     # which materials: a list of them, not the mention that they are handed in
     assert states(Kind.FORM, "申报单位应提交以下材料：1.申请表；2.营业执照复印件。")
     assert not states(Kind.FORM, "符合条件的企业于每年3月1日至4月30日向所在乡镇提交申报材料。")

@@ -92,7 +92,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.FEE: re.compile(r"租金|房租|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
 }
 STATES: dict[Kind, re.Pattern[str]] = {
-    Kind.WHEN: re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日|底|份|前|起)?|年底|年前|月底|季度|上半年|下半年|起施行|之日起|每年|采暖季|"
+    Kind.WHEN: re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日|底|份|前|起)?|年底|年前|月底|季度|上半年|下半年|起施行|之日起|采暖季|"
                           r"满\d+个?(?:月|年|日|天)(?:后|以后|之后)"),  # 入职满6个月后开始申领: a time after an event
     # a number of days, months or years — not a year (2025年) or a date (6月5日)
     Kind.DURATION: re.compile(r"(?<![\d年月])(?:\d{1,3}(?:\.\d+)?|[一二两三四五六七八九十百]+)\s*(?:个)?(?:工作日|日|天|个月|年|小时|周)"
