@@ -61,6 +61,10 @@ ELIGIBLE = "\n".join([
     "答：支持对象包括在本市依法登记注册、正常经营1年以上的家政服务企业，员工制家政企业，家政服务人员，以及开展家政职业培训的院校和培训机构。",
     "问：家政服务人员参加培训有什么补贴？",
     "答：取得职业技能等级证书的，初级工补贴1200元，中级工补贴1800元。每人每年只能享受一次培训补贴。",
+    "问：企业类补贴怎么申报？",
+    "答：企业类补贴每年集中申报一次，申报时间为每年5月10日至6月10日。",
+    "问：补贴什么时候到账？",
+    "答：公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。",
     "问：补贴由哪个单位审核？",
     "答：由市商务局牵头审核，市财政局负责拨付资金。",
 ])
@@ -72,3 +76,8 @@ def test_which_units_and_people_can_enjoy_a_measure_asks_who_is_eligible(houseke
     answer = housekeeping.ask("家政这个政策哪些单位和个人能享受？")
     assert "家政服务人员" in answer.answer and "培训机构" in answer.answer, answer.answer
     assert "牵头" not in answer.answer, answer.answer
+
+
+def test_when_to_apply_is_the_application_window_not_the_payment_date(housekeeping):
+    answer = housekeeping.ask("家政企业补贴啥时候报？")
+    assert "5月10日" in answer.answer and "9月底前" not in answer.answer, answer.answer

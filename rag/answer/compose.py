@@ -23,6 +23,7 @@ from rag.answer.extract import (
     OTHER_RUNG,
     PROCEDURE_HEAD,
     another_rung,
+    applies,
     asked_rungs,
     doc_wide,
     extract,
@@ -59,7 +60,8 @@ UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩�
 # An open question whose words are mostly a task's own heading asks about the task as a whole.
 _WHOLE_TASK = 0.5
 _READ = 8  # hits whose sentences the backbone reads
-_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料")
+_WINDOW_NEAR = 0.6  # how close to the best sentence an application window must score to come first
+_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料|(?:什么时候|何时|几月)[^，。？]{0,3}报")
 
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -203,6 +205,14 @@ class Composer(DutyComposer):
         if Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text):
             # 什么时候开始报、截止到哪天: the document's application window answers for every measure
             evidence.sort(key=lambda e: not for_every_measure(Kind.WHEN, e))
+            if evidence and not for_every_measure(Kind.WHEN, evidence[0]):
+                # (申报时间为每年5月10日至6月10日 of the same document, before 于9月底前拨付)
+                first = evidence[0]
+                window = next((e for e in evidence if e.hit.clause.doc_id == first.hit.clause.doc_id and Kind.WHEN in e.kinds
+                               and applies(e.sentence) and e.score >= _WINDOW_NEAR * first.score), None)
+                if window is not None:
+                    evidence.remove(window)
+                    evidence.insert(0, window)
         picked = pick(evidence, det.kinds)
         # (a sentence opening a list of its own, （二）企业申报：1.营业执照；2.劳动合同；…, is quoted
         # with its items, not as one item of the list around it)

@@ -197,6 +197,11 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     return scored
 
 
+def applies(sentence: str) -> bool:
+    """Whether ``sentence`` is about applying (申报时间为…, 向…提交, 受理)."""
+    return _APPLY.search(folded(sentence)) is not None
+
+
 def asked_rungs(question: str, terms: Mapping[str, float] | None = None) -> list[str]:
     """The levels a question asks about (省级 of 评上省级示范园区能奖多少), in its text or its topic words."""
     return [r for r in _RUNGS if r in question or any(r in t for t in terms or ())]
