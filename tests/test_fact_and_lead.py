@@ -65,6 +65,8 @@ ELIGIBLE = "\n".join([
     "答：企业类补贴每年集中申报一次，申报时间为每年5月10日至6月10日。",
     "问：补贴什么时候到账？",
     "答：公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。",
+    "问：社保补贴和培训补贴能一起拿吗？",
+    "答：社保补贴和培训补贴属于不同支持事项，符合条件的可以同时申请。但同一事项已享受同类补贴的，按照就高不重复原则执行。",
     "问：补贴由哪个单位审核？",
     "答：由市商务局牵头审核，市财政局负责拨付资金。",
 ])
@@ -81,3 +83,8 @@ def test_which_units_and_people_can_enjoy_a_measure_asks_who_is_eligible(houseke
 def test_when_to_apply_is_the_application_window_not_the_payment_date(housekeeping):
     answer = housekeeping.ask("家政企业补贴啥时候报？")
     assert "5月10日" in answer.answer and "9月底前" not in answer.answer, answer.answer
+
+
+def test_a_stacking_answer_keeps_the_exception_the_next_sentence_makes(housekeeping):
+    answer = housekeeping.ask("社保补贴和培训补贴能一起拿吗？")
+    assert "同时申请" in answer.answer and "就高不重复" in answer.answer, answer.answer

@@ -85,6 +85,7 @@ _QUESTION = re.compile(r"[？?]\s*$")
 # a sentence naming only others (国家级…500万元 for 省级重点实验室能奖多少)
 _RUNGS = ("国家级", "省级", "市级", "县级", "区级")
 OTHER_RUNG = 0.3
+_BUT = re.compile(r"^(?:但|但是|不过)")  # a sentence making an exception to the one before
 _BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL})
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
@@ -252,6 +253,16 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
                       and e not in chosen), None)
         if extra is not None:
             chosen += _with_items(extra)
+    if kinds and len(chosen) < n:
+        # (可以同时申请。但同一事项已享受同类补贴的，按照就高不重复原则执行: the exception the next
+        # sentence makes to the best one, stating the kind asked too, is part of its answer)
+        own = sentences(body_text(chosen[0].hit.clause))
+        at = own.index(chosen[0].sentence) if chosen[0].sentence in own else -1
+        after = own[at + 1] if 0 <= at < len(own) - 1 else ""
+        but = next((e for e in evidence[1:] if e.sentence == after and e.hit.clause.id == chosen[0].hit.clause.id
+                    and _BUT.match(after) and e.kinds & set(kinds)), None)
+        if but is not None and but not in chosen:
+            chosen.append(but)
     if len(chosen) < n and len(evidence) > 1 and not kinds:
         # (the rest of the best sentence's own clause before any other: 具体怎么规定 of a measure
         # written in two sentences is both of them)
