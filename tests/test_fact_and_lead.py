@@ -67,6 +67,10 @@ ELIGIBLE = "\n".join([
     "答：公示无异议的，补贴资金于每年9月底前拨付到企业对公账户。",
     "问：社保补贴和培训补贴能一起拿吗？",
     "答：社保补贴和培训补贴属于不同支持事项，符合条件的可以同时申请。但同一事项已享受同类补贴的，按照就高不重复原则执行。",
+    "问：员工制家政企业能享受哪些补贴？",
+    "答：员工制家政企业为服务人员缴纳社会保险费的，按单位缴费部分的50%给予社保补贴，补贴期限最长3年。",
+    "问：什么是员工制家政企业？",
+    "答：员工制家政企业与服务人员签订劳动合同并缴纳社会保险费。员工制家政服务人员占企业服务人员总数的比例应达到50%以上。",
     "问：补贴由哪个单位审核？",
     "答：由市商务局牵头审核，市财政局负责拨付资金。",
 ])
@@ -88,3 +92,8 @@ def test_when_to_apply_is_the_application_window_not_the_payment_date(housekeepi
 def test_a_stacking_answer_keeps_the_exception_the_next_sentence_makes(housekeeping):
     answer = housekeeping.ask("社保补贴和培训补贴能一起拿吗？")
     assert "同时申请" in answer.answer and "就高不重复" in answer.answer, answer.answer
+
+
+def test_a_second_ask_is_not_answered_with_the_sentence_the_first_quoted(housekeeping):
+    answer = housekeeping.ask("社保补贴能补几年？员工制企业员工制人员占比要多少？")
+    assert "3年" in answer.answer and "50%以上" in answer.answer, answer.answer

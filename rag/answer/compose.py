@@ -114,6 +114,8 @@ class Composer(DutyComposer):
         rungs = asked_rungs(det.text)
         for hit in hits:
             for t in hit.clause.targets:
+                if any(t.raw and t.raw in q for q in cites.quoted):
+                    continue  # (a second ask is not answered with the sentence the first one quoted)
                 unit = folded(t.unit)  # as the question is: 萬元 is 万元
                 if units and not any((unit.endswith(u[-1]) and u[:-1] in unit) or (u == ANY_YI and "亿" in unit)
                                      for u in units):
