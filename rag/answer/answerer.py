@@ -59,11 +59,15 @@ def _grade(number: str, mark: str) -> str:
     return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
 
 
+def _spelled_out(*words: str) -> str:
+    """A pattern matching any of ``words`` written out: its characters in order within one phrase,
+    at most three characters apart (质检 ← 质量监督检验, 技改 ← 技术改造)."""
+    return "|".join(r"[^，。；：、\s]{0,3}".join(map(re.escape, w)) for w in words)
+
+
 def _abbreviates(short: str, text: CorpusText) -> bool:
-    """Whether ``text`` spells out ``short`` as an abbreviation: its characters in order within
-    one phrase, at most three characters apart (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
-    gap = r"[^，。；：、\s]{0,3}"
-    return text.search(re.compile(gap.join(map(re.escape, short))))
+    """Whether ``text`` spells out ``short`` as an abbreviation (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
+    return text.search(re.compile(_spelled_out(short)))
 
 
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
@@ -376,34 +380,31 @@ class Answerer:
         own = self._detect(question) if question else None
         alone = own is not None and own.text == det.text  # (not a second ask reading the first one's words)
         words = pseg.lcut(own.text) if own else []
-        said = [folded(s) for h in hits[:5] for s in re.split(r"[。；;]", f"{heading(h.clause)}。{h.clause.text}") if _PAYS.search(folded(s))]
+        said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         award = _AWARD.search(det.text) if Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds else None
         title = _GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award else ""
-        if alone and len(title) >= 4:
-            # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
-            gap = r"[^，。；：、\s]{0,3}".join(map(re.escape, title))
-            if not any(re.search(gap, s) for s in said) and not self.vocab.text.search(
-                    re.compile(f"{gap}[^，。；：\n]{{0,8}}(?:{'|'.join(_SUPPORT_NOUN)})")):
-                return True
+        if alone and len(title) >= 4 and not self._granted(_spelled_out(title), said, near=8):
+            return True  # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
         # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
         pairs = [(w.word, w.flag) for w, after in zip(words, words[1:], strict=False) if after.word in _SUPPORT_NOUN]
         pairs += [(w.word[:-2], w.flag) for w in words if len(w.word) >= 4 and w.word[-2:] in _SUPPORT_NOUN]
         named = {word for word, flag in pairs
                  if len(word) >= 2 and flag[0] in "nvj" and not _NO_KIND.fullmatch(word)
                  and not any(place in word for place in self.vocab.region_of_place)}
-        if not named:
-            return False
-        for word in named:
-            spellings = next((t.split("|") for t in det.topic if word in t.split("|")), [word])
-            gap = re.compile("|".join(r"[^，。；：、\s]{0,3}".join(map(re.escape, w)) for w in spellings))
-            # (a support the corpus grants under that name elsewhere, 吸纳就业补贴 of a rule that
-            # the found clause only limits, exists: whether it is this one is the clauses' to say)
-            if not any(gap.search(s) for s in said) and not self.vocab.text.search(
-                    re.compile(f"(?:{gap.pattern})[^，。；：\n]{{0,6}}(?:{'|'.join(_SUPPORT_NOUN)})")):
-                return True
-        return False
+        return any(not self._granted(_spelled_out(*next((t.split("|") for t in det.topic if word in t.split("|")), [word])),
+                                     said, near=6)
+                   for word in named)
+
+    def _granted(self, name: str, said: list[str], near: int) -> bool:
+        """Whether one of ``said`` (sentences granting a support) holds the pattern ``name``, or the
+        corpus writes it at most ``near`` characters before a support noun: a support the corpus
+        grants under that name elsewhere (吸纳就业补贴 of a rule the found clause only limits)
+        exists, and whether it is this one is the clauses' to say."""
+        if any(re.search(name, s) for s in said):
+            return True
+        return self.vocab.text.search(re.compile(f"(?:{name})[^，。；：\n]{{0,{near}}}(?:{'|'.join(_SUPPORT_NOUN)})"))
 
     def _on_the_subject(self, det: Detection, tags: dict[str, str], said: list[str], hits: list[Hit]) -> float:
         """The largest IDF-weighted share of the question's subject nouns (specific corpus words,
