@@ -48,6 +48,7 @@ city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farm
     "食品加工企业有没有岗位补贴？",  # 岗位补贴, one word to the tokenizer
     "企业新认定为国家级食品检测中心，给多少奖励？",  # a title no clause rewards
     "养蜂的有没有补贴？",  # a subject the corpus never names
+    "有没有跨境直播冷藏车补贴？",  # …named between 有没有 and 补贴: the subject, not how it is asked
     "食品企业引进的外籍人才有没有个税补贴？",
 ])
 def test_a_support_no_clause_grants_is_refused(city, question):

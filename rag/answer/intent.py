@@ -188,10 +188,10 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _inside(text: str, word: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``word`` lies within one of ``spans`` of ``text``."""
+def _inside(text: str, word: str, spans: list[tuple[int, int]], edge: bool = False) -> bool:
+    """Whether ``word`` lies within one of ``spans`` of ``text`` (with ``edge``: and begins or ends it)."""
     i = text.find(word)
-    return i >= 0 and any(a <= i and i + len(word) <= b for a, b in spans)
+    return i >= 0 and any(a <= i and i + len(word) <= b and (not edge or i == a or i + len(word) == b) for a, b in spans)
 
 
 QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|头|只|家|名|人|户|张|床|吨|亩|平方米|立方米|辆|台|套)")  # an amount a question states (5亿)
@@ -238,7 +238,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     # and a word of the cue itself the corpus never uses (具备 of 得具备什么) is how it is asked, not what about
     cues = [m.span() for m in cued]
     topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
-             and not (t not in vocab.text and _inside(rest, t, cues))]
+             and not (t not in vocab.text and _inside(rest, t, cues, edge=True))]
     # an amount the question states (营收过了5亿) picks the tier of a measure that states it (首次突破5亿元的)
     topic += [q for q in QUANTITY.findall(rest) if q in vocab.text and q not in topic]
 
