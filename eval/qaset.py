@@ -169,8 +169,9 @@ def resolve_quotes(items: list[dict], clauses: Iterable, documents: Iterable = (
         for quote in item["gold_quotes"]:
             found = [c.id for c, text in folded if fold(quote) in text]
             cells = [fold(p) for p in _CELL_GAP.split(quote.strip()) if p.strip()]  # 任务  牵头单位, | 类别 | 标准 |
-            if not found and len(cells) > 1:
-                # copied across a text table's cells (任务  牵头单位): the row holding every cell
+            if not found and cells and cells != [fold(quote.strip())]:
+                # copied across a text table's cells (任务  牵头单位), or one cell with its bars
+                # (| 区商务局、区财政局 |): the row holding every cell
                 found = [c.id for c, text in folded if all(p in text for p in cells)]
             # a section's heading (（一）完善冷链物流设施网络) names the clauses under it
             found = found or [c.id for c in clauses if any(fold(quote) in fold(h) for h in getattr(c, "path", ()))]

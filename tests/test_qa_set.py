@@ -184,6 +184,9 @@ def test_a_quote_copied_across_a_tables_cells_names_the_row_holding_every_cell()
     for quote in ("黑臭水体排查整治  县生态环境局", "| 黑臭水体排查整治 | 县生态环境局 |"):
         item = normalize_item({"question": "谁牵头？", "gold_quotes": [quote], "gold_keywords": ["县生态环境局"]}, 1)
         assert resolve_quotes([item], clauses)[0]["gold_clause_ids"] == ["p:四/6"]
+    # one cell copied with its bars names the row holding it
+    item = normalize_item({"question": "谁牵头？", "gold_quotes": ["| 县生态环境局； |"], "gold_keywords": ["县生态环境局"]}, 1)
+    assert resolve_quotes([item], clauses)[0]["gold_clause_ids"] == ["p:四/6"]
     item = normalize_item({"question": "谁牵头？", "gold_quotes": ["整治黑臭水体  县水利局"], "gold_keywords": ["县水利局"]}, 1)
     with pytest.raises(ValueError, match="no clause"):
         resolve_quotes([item], clauses)  # no one clause holds every cell
