@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 @contextmanager
-def opened_corpus(root: Path, files: Mapping[str, str], level: str, region: str) -> Iterator[object]:
+def opened_corpus(root: Path, files: Mapping[str, str], level: str | None, region: str | None) -> Iterator[object]:
     """Write ``files`` (name → text) under ``root``, ingest them with ``level`` and ``region``, build
     the index and yield the opened ``PolicyQA``."""
     from rag.ingest.edit import add_files, apply_change
@@ -21,12 +21,13 @@ def opened_corpus(root: Path, files: Mapping[str, str], level: str, region: str)
         path = root / name
         path.write_text(text, encoding="utf-8")
         paths.append(path)
-    apply_change(corpus, lambda: add_files(paths, corpus, level=level, region=region))
+    given = {k: v for k, v in (("level", level), ("region", region)) if v is not None}  # None: read from the text
+    apply_change(corpus, lambda: add_files(paths, corpus, **given))
     with PolicyQA.open(corpus, root / "index") as opened:
         yield opened
 
 
-def corpus_fixture(name: str, files: Mapping[str, str], level: str, region: str):
+def corpus_fixture(name: str, files: Mapping[str, str], level: str | None, region: str | None):
     """A module-scoped pytest fixture ``name`` serving ``files`` ingested as a user would
     (``opened_corpus``): ``county = corpus_fixture("county", {"plan.txt": PLAN}, "county", "岫山县")``."""
     import pytest

@@ -59,6 +59,20 @@ def test_a_markdown_plan_s_metadata_block_names_its_issuer():
     assert (meta["issuer"], meta["level"], meta["region"], meta["date"]) == ("柘原县人民政府办公室", "county", "柘原县", "2025-03-18")
 
 
+def test_a_title_names_the_place_when_no_issuer_does():
+    """A 办法 flattened to one line (its 文号 glued to its title) and a reposted 问答 name no issuer of a
+    level: the place their title opens with does."""
+    one_line = "芷泉市人才安居办法（芷人才办发〔2025〕3号）第一条 为解决人才住房困难，制定本办法。第二条 本办法自2025年10月1日起施行。"
+    meta = detect_metadata(one_line)
+    assert (meta["title"], meta["number"], meta["level"], meta["region"]) == ("芷泉市人才安居办法", "芷人才办发〔2025〕3号", "city", "芷泉市")
+    repost = "\n".join(["轉載自：杞原市衛生健康委員會網站", "發佈時間：2025年7月18日　來源：市中醫藥管理局", "",
+                        "【政策解讀】《杞原市促進中醫藥產業發展若干措施》問答", "",
+                        "近日，市政府印發《若干措施》。現就社會關注的問題作如下解答。", "", "問：哪些主體可以申請？", "答：本市註冊的企業。"])
+    meta = detect_metadata(repost)
+    assert (meta["title"], meta["level"], meta["region"]) == ("《杞原市促進中醫藥產業發展若干措施》問答", "city", "杞原市")
+    assert detect_metadata("全市人才安居办法\n第一条 为解决人才住房困难，制定本办法。")["level"] == "other"  # 全市 names no place
+
+
 @pytest.mark.parametrize(
     ("issuer", "expected"),
     [

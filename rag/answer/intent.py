@@ -166,10 +166,17 @@ def _dept_core(canon: str) -> str:
     return _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
 
 
+# what a level written with 级 names when it names the government, not a grade of a thing
+_LEVEL_ITSELF = re.compile(r"层面|部门|政府|财政|机关|文件|方案|计划|政策")
+
+
 def _levels(text: str, vocab: CorpusVocab) -> list[str]:
     """Levels the question names by a word of its own (县级, 全省, 省行动计划), not as the start
-    of a longer word of the corpus (县级物流配送中心)."""
+    of a longer word of the corpus (县级物流配送中心) nor as the grade of a thing (省级重点实验室,
+    评上省级的话: a title a plan of any level may reward; 省级财政 and 省级层面 name the level)."""
     def standalone(m: re.Match) -> bool:
+        if m.group().endswith("级") and not _LEVEL_ITSELF.match(text, m.end()):
+            return False
         return not any(text[m.start():m.end() + k] in vocab.text for k in (2, 3, 4))
     return [level for level in ("province", "city", "county") if any(map(standalone, CUES[level].finditer(text)))]
 

@@ -30,7 +30,7 @@ from rag.ingest.script import to_simplified
 FIELDS = ("title", "number", "issuer", "date", "published", "level", "region")
 _NOTICE = re.compile(r"关于(?:印发|转发|公布)《?(.+?)》?的通知$")
 _HEADING = re.compile(r"^(.{2,30}?)关于.{2,60}的(?:通知|意见|实施意见|决定|批复|通告|公告|办法|规定)$")
-_DOC_TYPE = re.compile(r"(?:方案|计划|意见|办法|规定|细则|通知|决定|规划|纲要|措施|条例|公告|通告|要点|指南|指引|政策|解读)"
+_DOC_TYPE = re.compile(r"(?:方案|计划|意见|办法|规定|细则|通知|决定|规划|纲要|措施|条例|公告|通告|要点|指南|指引|政策|解读|问答)"
                        r"(?:（[^）]*）)?$")
 _ISSUER = re.compile(r"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|部|委|管委会)$")
 # The last issuing body in a run of text: 市政府文件海晏市人民政府 → 海晏市人民政府.
@@ -189,8 +189,25 @@ def detect_metadata(text: str) -> dict[str, str]:
         found["issuer"] = text[source.start(1):source.end(1)]
     found["date"] = found["date"] or found["published"]  # a page with no other day was issued when published
     found["title"] = _SITE_SUFFIX.sub("", _REPOST.sub("", found["title"])).strip()
+    own_number = re.search(r"[（(]([^（）()]{4,30})[）)]$", found["title"])
+    if own_number and DOC_NUMBER.fullmatch(own_number.group(1)):  # 芷川市人才安居办法（芷人才办发〔2025〕3号）
+        found["title"] = found["title"][:own_number.start()]
+        found["number"] = found["number"] or own_number.group(1)
     level, region = level_and_region(found["issuer"])
+    if level == "other":  # no issuer of a level (a 办法 flattened to one line, a reposted 问答): its title's place
+        level, region = _title_place(found["title"])
     return {**found, "level": level, "region": region}
+
+
+def _title_place(title: str) -> tuple[str, str]:
+    """Level and region of the administrative units a title opens with (芷川市人才安居办法,
+    《杞嶺市促進…措施》問答); ``("other", "")`` for a title opening with none (全市, 本省 name none)."""
+    start = len(title) - len(title.lstrip("《“【"))
+    run, pos = "", start
+    folded = to_simplified(title)
+    while (m := _ADMIN_UNIT.match(folded, pos)) and m.group()[0] not in "全本我各该":
+        run, pos = title[start:m.end()], m.end()
+    return level_and_region(run) if run else ("other", "")
 
 
 def _signature(found: dict[str, str], plain: list[str], folded: list[str]) -> None:
