@@ -48,7 +48,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farm
     "食品加工企业有没有岗位补贴？",  # 岗位补贴, one word to the tokenizer
     "企业新认定为国家级食品检测中心，给多少奖励？",  # a title no clause rewards
     "养蜂的有没有补贴？",  # a subject the corpus never names
-    "有没有跨境直播冷藏车补贴？",  # …named between 有没有 and 补贴: the subject, not how it is asked
+    "有没有跨境直播冷藏车补贴？",
+    "家庭农场买冷藏车有没有补贴？",  # 家庭农场 of one plan, 冷藏车 of another's measure: two subjects  # …named between 有没有 and 补贴: the subject, not how it is asked
     "食品企业引进的外籍人才有没有个税补贴？",
 ])
 def test_a_support_no_clause_grants_is_refused(city, question):
@@ -81,3 +82,46 @@ def test_a_support_asked_for_a_subject_the_clauses_found_never_name_is_unoffered
     question = "食品加工企业买冷藏车有没有补贴？"
     det, _, _ = answerer._understand(question)
     assert not answerer._unoffered(det, hits, question)
+
+
+SILK = "\n".join([
+    "桑原县丝绸产业振兴实施方案",
+    "一、扩大蚕桑养殖规模。到2027年，全县桑园面积达到3万亩，蚕桑养殖户达到2000户。（县农业农村局牵头）",
+    "二、建设标准化养蚕大棚。支持养蚕合作社建设标准化养蚕大棚，每平方米补助50元，单个合作社最高20万元。",
+    "三、发展丝绸加工。培育蚕丝被、丝绸加工企业5家。（县工业和信息化局牵头）",
+])
+TRADE = "\n".join([
+    "桑原县支持外贸企业稳订单拓市场若干措施",
+    "一、支持出口信用保险。对企业投保短期出口信用保险的，按实际缴纳保费的50%给予补助，单个企业每年最高30万元。",
+    "二、支持参加境外展会。对企业参加境外展会的展位费给予70%补助，单个企业每年最高20万元。",
+])
+ROADS = "\n".join([
+    "桑原县农村公路提质工程实施方案",
+    "一、完善路网。到2027年，新改建农村公路300公里。（县交通运输局牵头）",
+    "二、加强养护。建立县乡村三级路长制，养护经费纳入财政预算。（县交通运输局牵头）",
+    "三、提升安全。实施农村公路安全生命防护工程100公里。（县公安局交警大队配合）",
+    "四、发展客运。实现建制村通客车率100%。（县交通运输局负责）",
+])
+
+county = corpus_fixture("county", {"silk.txt": SILK, "trade.txt": TRADE, "roads.txt": ROADS}, "county", "桑原县")
+
+
+def test_subject_words_of_two_documents_are_no_paraphrase_of_one_support(county):
+    """蚕桑 of one plan and 保险 of another's 出口信用保险: the clauses found hold every subject noun
+    only across documents, so the support asked is another subject, not a paraphrase of the one
+    granted."""
+    import jieba.posseg as pseg
+
+    from rag.model import Hit
+
+    qa = county._answerer
+    by_id = {c.id: c for c in qa.clauses}
+
+    def share(question, ids):
+        det = qa._understand(question)[0]
+        hits = [Hit(by_id[i], 1.0, n + 1) for n, i in enumerate(ids)]
+        said = ["对企业投保短期出口信用保险的，按实际缴纳保费的50%给予补助"]
+        return qa._on_the_subject(det, dict(pseg.lcut(det.text)), said, hits)
+
+    assert share("蚕桑养殖保险有没有保费补贴？", ["silk:一", "trade:一"]) < 0.6
+    assert share("出口信用保险有没有保费补贴？", ["trade:一", "trade:二"]) == 1.0

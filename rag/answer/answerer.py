@@ -409,8 +409,9 @@ class Answerer:
     def _on_the_subject(self, det: Detection, tags: dict[str, str], said: list[str], hits: list[Hit]) -> float:
         """The largest IDF-weighted share of the question's subject nouns (specific corpus words,
         any of a term's spellings) that one of ``said`` holds; 1 when it names none, or when the
-        clauses found hold every one of them (车企…扩大产量…地方 of a clause granting 生产激励 in
-        words of its own: a paraphrase, not another subject)."""
+        clauses found of one document hold every one of them (车企…扩大产量…地方 of a clause granting
+        生产激励 in words of its own: a paraphrase, not another subject; 肉牛 of one plan and 保险 of
+        another's 出口信用保险 are two subjects)."""
         nouns = {t: det.weights.get(t, 1.0) for t in det.topic
                  if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
                  and not _SUPPORT_WORD.search(t)}
@@ -421,8 +422,8 @@ class Answerer:
                   and tags.get(t, "x")[0] in "nj" and not _SUPPORT_WORD.search(t)
                   and not any(place in t for place in self.vocab.region_of_place)}
         total = sum(nouns.values())
-        found = " ".join(folded(h.clause.text) for h in hits)
-        if not total or all(any(x in found for x in t.split("|")) for t in nouns):
+        found = {d: " ".join(folded(h.clause.text) for h in hits if h.clause.doc_id == d) for d in {h.clause.doc_id for h in hits}}
+        if not total or any(all(any(x in text for x in t.split("|")) for t in nouns) for text in found.values()):
             return 1.0
         return max((sum(w for t, w in nouns.items() if any(x in s for x in t.split("|"))) / total for s in said), default=0.0)
 
