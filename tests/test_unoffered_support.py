@@ -64,6 +64,8 @@ def test_a_support_no_clause_grants_is_refused(city, question):
     ("建食品前置仓有补贴吗？", "3万元"),  # the support named by its subject alone
     ("食品企业技改贷款贴息比例是多少？", "50%"),  # 技改 is how 技术改造 is said
     ("公司招的是股东的亲戚，能申请吸纳就业补贴吗？", "不予补贴"),  # a support the measure grants
+    ("食品企业拿厂房抵押贷款，政府贴息怎么算？", "50%"),  # 政府 names who pays, not what for
+    ("企业评上省级知名品牌市里奖多少？", "20万元"),  # (市里 ends the title asked, 知名品牌)
 ])
 def test_a_support_the_measure_grants_is_answered(city, question, stated):
     answer = city.ask(question)

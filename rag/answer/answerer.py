@@ -59,6 +59,12 @@ def _grade(number: str, mark: str) -> str:
     return f"{'一二三四五'.find(number) + 1 if number in '一二三四五' else number}{mark.upper()}"
 
 
+@lru_cache(maxsize=4096)
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag of ``word`` read alone (its first piece's)."""
+    return next(iter(pseg.lcut(word)), None).flag if word else "x"
+
+
 def _spelled_out(*words: str) -> str:
     """A pattern matching any of ``words`` written out: its characters in order within one phrase,
     at most three characters apart (质检 ← 质量监督检验, 技改 ← 技术改造)."""
@@ -105,10 +111,10 @@ _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "�
 _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
 # the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
 _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
-                      r"(?:国家|省|市|县|区)(?:级|里)?")
+                      r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")  # (政府贴息: who pays, not what for)
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
 _AWARD = re.compile(r"(?:认定为|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
-                    r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|$)")
+                    r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|[省市县区]里|政府|$)")
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
@@ -462,8 +468,9 @@ class Answerer:
         abbreviation of corpus words (质检 for 质量监督检验), not as a narrower kind.
         """
         for tok in det.topic:
-            if len(tok) < 4 or self._share(tok) or any(place in tok for place in self.vocab.region_of_place):
-                continue  # (a place glued to the next word, 去柘原县 or 泖川规上新, is no narrower kind)
+            if (len(tok) < 4 or self._share(tok) or any(place in tok for place in self.vocab.region_of_place)
+                    or _tag(tok) == "t"):
+                continue  # (a place glued to the next word, 去柘原县 or 泖川规上新, or a time, 今年年底, is no narrower kind)
             for cut in range(2, len(tok) - 1):
                 modifier = tok[:cut]
                 if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text

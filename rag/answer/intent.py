@@ -23,6 +23,7 @@ from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.sentences import folded
 from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
 from rag.retrieval.base import Filter
+from rag.retrieval.synonyms import ABROAD
 from rag.retrieval.tokenize import Tokenizer
 
 # Department-like names in a question (省卫健委, 市教育局); the inner part excludes function
@@ -117,8 +118,8 @@ def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
         if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS:
             continue
         name = short_place(tok.word)
-        if name in known or any(name in k or k in name for k in known):
-            continue
+        if name in known or any(name in k or k in name for k in known) or tok.word in ABROAD:
+            continue  # (a place abroad is where a measure applies, 境外, not a jurisdiction the corpus lacks)
         (known if vocab.holds(name) else unknown)[name] = None
     return list(known), list(unknown)
 

@@ -51,10 +51,17 @@ COLLOQUIAL: Mapping[str, tuple[str, ...]] = {
     # a platform or an award moving up a level (以后升成国家级怎么算 → 晋升级别的，按级差补足)
     "升成": ("晋升",), "升为": ("晋升",), "升到": ("晋升",), "再升": ("晋升",),
     "娃": ("子女",), "孩子": ("子女",), "小孩": ("子女",),
+    "平米": ("平方米",),
     # rules: approvals and penalties
     "罚": ("罚款", "处罚"), "没批": ("未经批准", "擅自"), "没审批": ("未经批准", "擅自"),
     "没办审批": ("未经批准", "擅自"), "没办手续": ("未经批准", "擅自"),
 }
+# Places abroad, as people name where they sell or build (在欧洲租了个海外仓): a plan says 境外,
+# 海外 or 国外 and names no foreign jurisdiction of its own.
+ABROAD = frozenset("""欧洲 亚洲 非洲 美洲 北美 南美 拉美 大洋洲 东南亚 南亚 中亚 西亚 中东 东盟 欧盟 美国 日本 韩国 德国 法国
+英国 意大利 西班牙 荷兰 比利时 波兰 俄罗斯 印度 越南 泰国 新加坡 马来西亚 印尼 印度尼西亚 菲律宾 澳大利亚 新西兰
+加拿大 墨西哥 巴西 阿根廷 智利 阿联酋 迪拜 沙特 土耳其 哈萨克斯坦 乌兹别克斯坦 埃及 南非 尼日利亚""".split())
+COLLOQUIAL = {**COLLOQUIAL, **{place: ("境外", "海外", "国外") for place in ABROAD}}
 
 
 def expand(text: str, holds: Callable[[str], bool],
