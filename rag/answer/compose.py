@@ -22,6 +22,7 @@ from rag.answer.extract import (
     LIST_KINDS,
     OTHER_RUNG,
     PROCEDURE_HEAD,
+    TIER,
     another_rung,
     applies,
     asked_rungs,
@@ -30,6 +31,7 @@ from rag.answer.extract import (
     for_every_measure,
     lacks,
     opens_whole_list,
+    tiers,
     pick,
 )
 from rag.answer.intent import Detection
@@ -112,6 +114,8 @@ class Composer(DutyComposer):
         given = _ASKS_GIVEN.search(det.text) is not None
         informative = sum(topical.values()) > 0
         rungs = asked_rungs(det.text)
+        # 演了220场: the 200场以上 tier (not for a second ask borrowing the first one's words)
+        tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
         for hit in hits:
             for t in hit.clause.targets:
                 if any(t.raw and t.raw in q for q in cites.quoted):
@@ -136,7 +140,8 @@ class Composer(DutyComposer):
                             coverage(det.terms, f"{hit.clause.title} {context}") - 0.05) + 0.3 * sent_cov \
                     + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0) \
                     + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0) \
-                    - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0)  # 省级 asked: not the 市级 tier
+                    - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0) \
+                    + TIER * tier.get(t.text, 0.0)  # 省级 asked: not the 市级 tier
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):
@@ -154,6 +159,8 @@ class Composer(DutyComposer):
         parts = []
         for _, h, text in keep:
             cites.quoted.update(s for s in sentences(h.clause.text) if text.strip("。；") in s)
+            if tier.get(text, 0.0) > 0:  # (the schedule's other tiers answer no later ask either)
+                cites.quoted.update(tier)
             t = next((t for t in h.clause.targets if t.raw and t.raw in text), None)
             phrase = trim(text, det.terms, room, must=t.raw if t else "")
             if t and t.year and str(t.year) not in phrase:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
 from rag.answer.sentences import body_text, coverage, folded, heading, sentences
@@ -89,6 +89,42 @@ _BUT = re.compile(r"^(?:但|但是|不过)")  # a sentence making an exception t
 _BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL})
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
+
+
+# A figure a question states (做到了6个亿, 年演出220场) and a tier's threshold (达到5亿元以上的): the
+# tier a stated figure falls in is the one with the highest threshold not above it.
+_FIGURE = (r"(\d+(?:\.\d+)?)\s*(?:个(?=[万亿]))?([万亿])?"
+           r"(元|场|个|家|人次|人|吨|亩|平方米|立方米|辆|台|套|头|张|床|户|次|项|列|架|艘)?")
+_STATED = re.compile(_FIGURE)
+_THRESHOLD = re.compile(_FIGURE + r"\s*(?:[（(]含[）)])?(?:及?以上|至|到|—|－|~)")  # (1000个至3000个的: from 1000)
+_MAGNITUDE = {"万": 1e4, "亿": 1e8}
+TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
+
+
+def _figures(pattern: re.Pattern[str], text: str) -> dict[str, list[float]]:
+    """The figures of ``text`` by unit (元 for an amount of money, 6个亿 and 5亿元 alike)."""
+    out: dict[str, list[float]] = {}
+    for m in pattern.finditer(text):
+        number, magnitude, unit = m.groups()
+        if magnitude or unit:
+            out.setdefault(unit or "元", []).append(float(number) * _MAGNITUDE.get(magnitude or "", 1.0))
+    return out
+
+
+def tiers(question: str, sentences_: Sequence[str]) -> dict[str, float]:
+    """For a question stating one figure of a unit (进出口做到了6个亿), the sentences of a schedule
+    of tiers in that unit (达到1亿元以上的…；达到5亿元以上的…) mapped to +1 for the tier the figure
+    falls in and -1 for the others; empty when the question states none or no schedule is found."""
+    stated = {u: v[0] for u, v in _figures(_STATED, question).items() if len(v) == 1}
+    out: dict[str, float] = {}
+    for unit, value in stated.items():
+        levels = {s: max(t[unit]) for s in sentences_ if unit in (t := _figures(_THRESHOLD, folded(s)))}
+        if len(set(levels.values())) < 2:
+            continue
+        fall = max((t for t in levels.values() if t <= value), default=None)
+        if fall is not None:
+            out |= {s: 1.0 if t == fall else -1.0 for s, t in levels.items()}
+    return out
 
 
 @dataclass(frozen=True)
@@ -194,6 +230,11 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                 if stated and hit.clause.id in after:
                     score += _AFTER * len(stated) / len(kinds)
             scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
+    if (Kind.AMOUNT in kinds or Kind.RATE in kinds or Kind.SHARE in kinds) and not after:
+        # (a second ask about the first one's subject, 单个项目封顶多少, states no figure of its own)
+        tier = tiers(question, [e.sentence for e in scored])
+        if tier:
+            scored = [replace(e, score=e.score + TIER * tier.get(e.sentence, 0.0)) for e in scored]
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored
 
