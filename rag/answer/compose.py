@@ -31,8 +31,8 @@ from rag.answer.extract import (
     for_every_measure,
     lacks,
     opens_whole_list,
-    tiers,
     pick,
+    tiers,
 )
 from rag.answer.intent import Detection
 from rag.answer.kinds import UNITS, Kind, states
