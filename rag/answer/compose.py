@@ -222,7 +222,7 @@ class Composer(DutyComposer):
                 if window is not None:
                     evidence.remove(window)
                     evidence.insert(0, window)
-        picked = pick(evidence, det.kinds)
+        picked = pick(evidence, det.kinds, question=det.text)
         # (a sentence opening a list of its own, （二）企业申报：1.营业执照；2.劳动合同；…, is quoted
         # with its items, not as one item of the list around it)
         own_list = len(picked) > 2 and FIRST_ITEM.search(picked[0].sentence) is not None and all(e.score == 0.0 for e in picked[1:])

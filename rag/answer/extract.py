@@ -99,6 +99,8 @@ _STATED = re.compile(_FIGURE)
 _THRESHOLD = re.compile(_FIGURE + r"\s*(?:[（(]含[）)])?(?:及?以上|至|到|—|－|~)")  # (1000个至3000个的: from 1000)
 _MAGNITUDE = {"万": 1e4, "亿": 1e8}
 TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
+_YEAR = re.compile(r"(20\d\d)\s*年")
+YEAR = 0.3  # a sentence of the year asked, over one naming only other years
 
 
 def _figures(pattern: re.Pattern[str], text: str) -> dict[str, list[float]]:
@@ -205,6 +207,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     """
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
     rungs = asked_rungs(question, terms)
+    years = set(_YEAR.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
     scored: list[Evidence] = []
@@ -223,6 +226,9 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
             if another_rung(rungs, sent):
                 score -= OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
+            if years:
+                named = set(_YEAR.findall(sent))
+                score += YEAR if named & years else -YEAR if named else -YEAR / 2  # (a sentence of no year: less likely)
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
                 if Kind.CONDITION in stated and _REQUIRED.search(sent):
@@ -265,10 +271,12 @@ def opens_list(sentence: str) -> bool:
     return s.endswith(("：", ":")) or FIRST_ITEM.search(s) is not None or (_IN_PARTS.search(s) is not None)
 
 
-def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> list[Evidence]:
+def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2, question: str = "") -> list[Evidence]:
     """The best sentence, then for each asked kind it does not state the best sentence stating
     it (from the same document), up to ``n`` sentences; for a question asking no kind, the
-    runner-up of the same document when it is on the subject too."""
+    runner-up of the same document when it is on the subject too (and of the year ``question``
+    names, when the best sentence is)."""
+    years = set(_YEAR.findall(question))
     if not evidence:
         return []
     if opens_list(evidence[0].sentence):
@@ -306,9 +314,11 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2) -> lis
             chosen.append(but)
     if len(chosen) < n and len(evidence) > 1 and not kinds:
         # (the rest of the best sentence's own clause before any other: 具体怎么规定 of a measure
-        # written in two sentences is both of them)
+        # written in two sentences is both of them; of the year asked when the best sentence is:
+        # 2026年底要完成哪些指标 is not cut short for a sentence on 考核)
         fit = [e for e in evidence[1:] if e.score >= 0.6 * evidence[0].score and e.topical >= 0.4
-               and e.hit.clause.doc_id == evidence[0].hit.clause.doc_id]
+               and e.hit.clause.doc_id == evidence[0].hit.clause.doc_id
+               and not (years & set(_YEAR.findall(evidence[0].sentence))) - set(_YEAR.findall(e.sentence))]
         if fit:
             chosen.append(next((e for e in fit if e.hit.clause.id == evidence[0].hit.clause.id), fit[0]))
     return chosen
