@@ -49,6 +49,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farm
     "企业新认定为国家级食品检测中心，给多少奖励？",  # a title no clause rewards
     "养蜂的有没有补贴？",  # a subject the corpus never names
     "有没有跨境直播冷藏车补贴？",
+    "食品企业在夜市的摊位费能减免吗？",  # a fee the corpus never writes
+    "食品企业买厂房，契税能减免多少？",  # a tax it never writes
     "家庭农场买冷藏车有没有补贴？",  # 家庭农场 of one plan, 冷藏车 of another's measure: two subjects  # …named between 有没有 and 补贴: the subject, not how it is asked
     "食品企业引进的外籍人才有没有个税补贴？",
 ])
@@ -127,3 +129,12 @@ def test_subject_words_of_two_documents_are_no_paraphrase_of_one_support(county)
 
     assert share("蚕桑养殖保险有没有保费补贴？", ["silk:一", "trade:一"]) < 0.6
     assert share("出口信用保险有没有保费补贴？", ["trade:一", "trade:二"]) == 1.0
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("参加境外展会的展位费能补多少？", "70%"),  # a fee the corpus writes
+    ("出口信用保险的保费能补多少？", "50%"),
+])
+def test_a_fee_the_corpus_writes_is_answered(county, question, stated):
+    answer = county.ask(question)
+    assert answer.answerable and stated in answer.answer, answer.answer

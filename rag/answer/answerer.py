@@ -106,6 +106,7 @@ _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以
 # alike, is left out: 养牛的补助 is about a 肉牛养殖 plan.)
 _NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
 _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
+_NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it tags nr)
 # a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
 _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
@@ -366,7 +367,19 @@ class Answerer:
         thing (``_narrowed``), a level, grade or rung it does not name the thing at (``_other_level``,
         ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
         return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
-                or self._no_such_task(det) or self._unoffered(det, hits, question))
+                or self._no_such_task(det) or self._unoffered(det, hits, question) or self._unknown_charge(det))
+
+    def _unknown_charge(self, det: Detection) -> bool:
+        """True when the question names a fee or a tax (摊位费, 契税, 物业费, 个人所得税) that the
+        corpus never writes, nor spells out, nor names by an official word of a colloquial one
+        (生活费 → 生活补贴): what the question is about is not in the plans, whatever the words
+        around it (减免, 补贴, 多少) match."""
+        for w in pseg.lcut(det.text):
+            if (len(w.word) >= 2 and w.word[-1] in "费税" and w.flag in _NAME_TAGS and w.word not in self.vocab.text
+                    and not any(w.word in t.split("|") and "|" in t for t in det.topic)
+                    and not _abbreviates(w.word, self.vocab.text)):
+                return True
+        return False
 
     def _unoffered(self, det: Detection, hits: list[Hit], question: str) -> bool:
         """True when the question asks whether (or how much) a support is given that no sentence of
