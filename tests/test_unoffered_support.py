@@ -138,3 +138,17 @@ def test_subject_words_of_two_documents_are_no_paraphrase_of_one_support(county)
 def test_a_fee_the_corpus_writes_is_answered(county, question, stated):
     answer = county.ask(question)
     assert answer.answerable and stated in answer.answer, answer.answer
+
+
+def test_a_fee_glued_to_the_next_word_is_still_a_fee(county):
+    """搭建|费能不能补: the tokenizer glues the fee's last character to the next word."""
+    assert not county.ask("参加境外展会，搭建费能不能补？").answerable
+
+
+def test_a_subject_word_the_tokenizer_reads_as_a_numeral_counts(city):
+    """首批 of 首批次冷藏车 (a numeral to jieba) is a subject no granting sentence holds; 一点 of 开到
+    凌晨一点 is no subject."""
+    assert not city.ask("首批次冷藏车有没有补贴？").answerable
+    answer = city.ask("冷藏车开到凌晨一点的有没有补贴？")
+    assert answer.answerable and "2万元" in answer.answer, answer.answer
+

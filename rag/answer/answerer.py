@@ -106,6 +106,7 @@ _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以
 # alike, is left out: 养牛的补助 is about a 肉牛养殖 plan.)
 _NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
 _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
+_FIGURE_WORD = re.compile(r"[\d一二两三四五六七八九十百千万几半多]")  # a numeral word (一点, 600来万), no subject
 _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it tags nr)
 # a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
@@ -374,12 +375,13 @@ class Answerer:
         corpus never writes, nor spells out, nor names by an official word of a colloquial one
         (生活费 → 生活补贴): what the question is about is not in the plans, whatever the words
         around it (减免, 补贴, 多少) match."""
-        for w in pseg.lcut(det.text):
-            if (len(w.word) >= 2 and w.word[-1] in "费税" and w.flag in _NAME_TAGS and w.word not in self.vocab.text
-                    and not any(w.word in t.split("|") and "|" in t for t in det.topic)
-                    and not _abbreviates(w.word, self.vocab.text)):
-                return True
-        return False
+        words = pseg.lcut(det.text)
+        named = [w.word for w in words if len(w.word) >= 2 and w.word[-1] in "费税" and w.flag in _NAME_TAGS]
+        # (展位|费能不能: the tokenizer glued the fee's last character to the next word)
+        named += [w.word + after.word[0] for w, after in zip(words, words[1:], strict=False)
+                  if after.word[:1] in ("费", "税") and after.word not in ("费用", "税收", "税率") and w.flag[:1] in "nv" and len(w.word) >= 2]
+        return any(word not in self.vocab.text and not any(word in t.split("|") and "|" in t for t in det.topic)
+                   and not _abbreviates(word, self.vocab.text) for word in named)
 
     def _unoffered(self, det: Detection, hits: list[Hit], question: str) -> bool:
         """True when the question asks whether (or how much) a support is given that no sentence of
@@ -438,7 +440,8 @@ class Answerer:
         # a support to: it weighs as the most specific word the corpus does hold
         heaviest = max(nouns.values(), default=1.0)
         nouns |= {t: heaviest for t in det.topic if not self._share(t) and len(t) >= 2 and "|" not in t
-                  and tags.get(t, "x")[0] in "nj" and not _SUPPORT_WORD.search(t)
+                  and (tags.get(t, "x")[0] in "nj" or (tags.get(t, "x")[0] == "m" and not _FIGURE_WORD.match(t)))  # (首批, not 一点)
+                  and not _SUPPORT_WORD.search(t)
                   and not any(place in t for place in self.vocab.region_of_place)}
         total = sum(nouns.values())
         found = {d: " ".join(folded(h.clause.text) for h in hits if h.clause.doc_id == d) for d in {h.clause.doc_id for h in hits}}
