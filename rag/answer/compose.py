@@ -23,6 +23,9 @@ from rag.answer.extract import (
     OTHER_RUNG,
     PROCEDURE_HEAD,
     TIER,
+    TOTAL,
+    TOTAL_ASKED,
+    TOTAL_STATED,
     another_rung,
     applies,
     asked_rungs,
@@ -116,6 +119,7 @@ class Composer(DutyComposer):
         rungs = asked_rungs(det.text)
         # 演了220场: the 200场以上 tier (not for a second ask borrowing the first one's words)
         tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
+        total = TOTAL_ASKED.search(det.text) is not None  # 各项加起来封顶多少: the total's target
         for hit in hits:
             for t in hit.clause.targets:
                 if any(t.raw and t.raw in q for q in cites.quoted):
@@ -141,7 +145,8 @@ class Composer(DutyComposer):
                     + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0) \
                     + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0) \
                     - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0) \
-                    + TIER * tier.get(t.text, 0.0)  # 省级 asked: not the 市级 tier
+                    + TIER * tier.get(t.text, 0.0) \
+                    + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0)  # 省级 asked: not the 市级 tier
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):

@@ -99,6 +99,11 @@ _STATED = re.compile(_FIGURE)
 _THRESHOLD = re.compile(_FIGURE + r"\s*(?:[（(]含[）)])?(?:及?以上|至|到|—|－|~)")  # (1000个至3000个的: from 1000)
 _MAGNITUDE = {"万": 1e4, "亿": 1e8}
 TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
+# an amount asked of all the supports together (各项加起来封顶多少, 所有物流补助合计最多多少) is stated as
+# their total (上述补助合计最高500万元, 累计不超过600万元), not as one of them
+TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)")
+TOTAL_STATED = re.compile(r"合计|累计|总额|总计|共计")
+TOTAL = 0.4
 _YEAR = re.compile(r"(20\d\d)\s*年")
 YEAR = 0.3  # a sentence of the year asked, over one naming only other years
 
@@ -208,6 +213,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
     rungs = asked_rungs(question, terms)
     years = set(_YEAR.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
+    total = Kind.AMOUNT in kinds and TOTAL_ASKED.search(question) is not None
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
     scored: list[Evidence] = []
@@ -226,6 +232,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
             if another_rung(rungs, sent):
                 score -= OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
+            if total and stated:
+                score += TOTAL if TOTAL_STATED.search(sent) else 0.0
             if years:
                 named = set(_YEAR.findall(sent))
                 score += YEAR if named & years else -YEAR if named else -YEAR / 2  # (a sentence of no year: less likely)
