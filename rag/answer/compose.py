@@ -53,6 +53,7 @@ from rag.answer.sentences import (
     with_previous,
     without_label,
 )
+from rag.answer.vocab import short_place
 from rag.model import Clause, Hit, Target
 
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层])")
@@ -69,7 +70,10 @@ _WINDOW_NEAR = 0.6  # how close to the best sentence an application window must 
 _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料|(?:什么时候|何时|几月)[^，。？]{0,3}报")
 
 
+# a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
+_APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
+_SAME_PLACE = 0.1  # a place's other 专栏 line fitting the question within this of its best is listed too
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
 _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
@@ -227,6 +231,14 @@ class Composer(DutyComposer):
                 if window is not None:
                     evidence.remove(window)
                     evidence.insert(0, window)
+        elif Kind.DURATION in det.kinds and _APPLY_WITHIN.search(det.text) and evidence and not applies(evidence[0].sentence):
+            # 买完房多长时间之内要报上去: the time limit to apply (之日起12个月内提出申请), not how long it is paid
+            first = evidence[0]
+            limit = next((e for e in evidence if e.hit.clause.doc_id == first.hit.clause.doc_id and Kind.DURATION in e.kinds
+                          and applies(e.sentence) and e.score >= _WINDOW_NEAR * first.score), None)
+            if limit is not None:
+                evidence.remove(limit)
+                evidence.insert(0, limit)
         picked = pick(evidence, det.kinds, question=det.text)
         # (a sentence opening a list of its own, （二）企业申报：1.营业执照；2.劳动合同；…, is quoted
         # with its items, not as one item of the list around it)
@@ -242,7 +254,15 @@ class Composer(DutyComposer):
                 return self.quote_list(det, run, hits, cites)
         # a document's rule for every measure quoted beside the measure: room for both
         wide = any(for_every_measure(k, e) for e in picked[1:] for k in DOC_WIDE)
-        return self.quote(det, [(e.hit, e.sentence) for e in picked], cites, budget=LIMIT + LIMIT // 2 if wide else LIMIT)
+        return self.quote(det, [(e.hit, self._placed(det, e)) for e in picked], cites, budget=LIMIT + LIMIT // 2 if wide else LIMIT)
+
+    def _placed(self, det: Detection, e) -> str:
+        """A 专栏 line's sentence, named by its place when the question asks where (哪个市要建…: 梧垣市：…)
+        and the sentence does not name it whole (梧垣临港…基地 names a port, not the city)."""
+        place = short_place(folded(e.hit.clause.title)) if e.hit.clause.title else ""
+        if Kind.PLACE in det.kinds and place in self.vocab.column_places and folded(e.hit.clause.title) not in folded(e.sentence):
+            return f"{e.hit.clause.title}：{e.sentence}"
+        return e.sentence
 
 
     def _with_doc_wide(self, det: Detection, hits: list[Hit]) -> list[Hit]:
@@ -323,7 +343,7 @@ class Composer(DutyComposer):
         items = [c for place in det.places for c in self.columns.get(place, ()) if c.id in ranked]
         # what the question asks about the place (户外运动), without the place's own name
         topical = {t: w for t, w in det.terms.items() if w > 0 and not any(p in t for p in det.places)}
-        best: tuple[float, Clause] | None = None
+        fits: list[tuple[float, Clause]] = []
         for clause in items:
             body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
             if topical and not coverage(topical, f"{' '.join(clause.path)} {body}"):
@@ -336,14 +356,21 @@ class Composer(DutyComposer):
                           default=0.0)
                 if coverage(det.terms, body) < own:
                     continue
-            if best is None or fit > best[0]:
-                best = (fit, clause)
-        if best is None:
+            fits.append((fit, clause))
+        if not fits:
             return None
-        clause = best[1]
-        body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
-        snippet = trim(body, det.terms, LIMIT - len(clause.title) - 1)
-        return f"{clause.title}：{snippet}{cites.mark(ranked[clause.id])}。"
+        best = max(fits, key=lambda f: f[0])
+        # (the place's lines in the plan's other 专栏 fitting about as well: 桦坪县 in both 专栏 of a plan)
+        chosen = [best[1], *(c for f, c in fits if c is not best[1] and c.doc_id == best[1].doc_id
+                             and f >= best[0] - _SAME_PLACE)][:3]
+        room = (LIMIT - len(best[1].title) - 1) // len(chosen)
+        parts = [f"{trim(_without_title(c), det.terms, room)}{cites.mark(ranked[c.id])}" for c in chosen]
+        return f"{best[1].title}：{'；'.join(parts)}。"
+
+
+def _without_title(clause: Clause) -> str:
+    """A 专栏 line's text without its place label (桦坪县：…)."""
+    return re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
 
 
 def _measures_another(target: Target, topical: Mapping[str, float]) -> bool:
