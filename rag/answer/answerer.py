@@ -368,14 +368,16 @@ class Answerer:
         thing (``_narrowed``), a level, grade or rung it does not name the thing at (``_other_level``,
         ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
         return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
-                or self._no_such_task(det) or self._unoffered(det, hits, question) or self._unknown_charge(det))
+                or self._no_such_task(det) or self._unoffered(det, hits, question)
+                or self._unknown_charge(det, self._detect(question).text if question else det.text))
 
-    def _unknown_charge(self, det: Detection) -> bool:
+    def _unknown_charge(self, det: Detection, own: str) -> bool:
         """True when the question names a fee or a tax (摊位费, 契税, 物业费, 个人所得税) that the
         corpus never writes, nor spells out, nor names by an official word of a colloquial one
         (生活费 → 生活补贴): what the question is about is not in the plans, whatever the words
-        around it (减免, 补贴, 多少) match."""
-        words = pseg.lcut(det.text)
+        around it (减免, 补贴, 多少) match. Only the question's ``own`` text counts, not the words a
+        second ask borrows from the first (…所得税优惠…？高新技术企业的税率是多少？)."""
+        words = pseg.lcut(own)
         named = [w.word for w in words if len(w.word) >= 2 and w.word[-1] in "费税" and w.flag in _NAME_TAGS]
         # (展位|费能不能: the tokenizer glued the fee's last character to the next word)
         named += [w.word + after.word[0] for w, after in zip(words, words[1:], strict=False)
