@@ -245,8 +245,11 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     asked = [(m.start() + q.start(), m.end()) for m in cued if (q := _QUESTION_WORD.search(m.group()))]
     # and a word of the cue itself the corpus never uses (具备 of 得具备什么) is how it is asked, not what about
     cues = [m.span() for m in cued]
+    # (inside a cue's gap, a noun is what is asked about, 创业 of 有没有创业培训补贴; a verb is how, 做到
+    # of 规模要做到多大)
+    tags = {w.word: w.flag for w in pos_tagger().lcut(rest)}
     topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
-             and not (t not in vocab.text and _inside(rest, t, cues, edge=True))]
+             and not (t not in vocab.text and _inside(rest, t, cues, edge=not tags.get(t, "x").startswith("v")))]
     # an amount the question states (营收过了5亿) picks the tier of a measure that states it (首次突破5亿元的)
     topic += [q for q in QUANTITY.findall(rest) if q in vocab.text and q not in topic]
 
