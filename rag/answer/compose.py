@@ -225,20 +225,10 @@ class Composer(DutyComposer):
             evidence.sort(key=lambda e: not for_every_measure(Kind.WHEN, e))
             if evidence and not for_every_measure(Kind.WHEN, evidence[0]):
                 # (申报时间为每年5月10日至6月10日 of the same document, before 于9月底前拨付)
-                first = evidence[0]
-                window = next((e for e in evidence if e.hit.clause.doc_id == first.hit.clause.doc_id and Kind.WHEN in e.kinds
-                               and applies(e.sentence) and e.score >= _WINDOW_NEAR * first.score), None)
-                if window is not None:
-                    evidence.remove(window)
-                    evidence.insert(0, window)
+                _applying_first(evidence, Kind.WHEN)
         elif Kind.DURATION in det.kinds and _APPLY_WITHIN.search(det.text) and evidence and not applies(evidence[0].sentence):
             # 买完房多长时间之内要报上去: the time limit to apply (之日起12个月内提出申请), not how long it is paid
-            first = evidence[0]
-            limit = next((e for e in evidence if e.hit.clause.doc_id == first.hit.clause.doc_id and Kind.DURATION in e.kinds
-                          and applies(e.sentence) and e.score >= _WINDOW_NEAR * first.score), None)
-            if limit is not None:
-                evidence.remove(limit)
-                evidence.insert(0, limit)
+            _applying_first(evidence, Kind.DURATION)
         picked = pick(evidence, det.kinds, question=det.text)
         # (a sentence opening a list of its own, （二）企业申报：1.营业执照；2.劳动合同；…, is quoted
         # with its items, not as one item of the list around it)
@@ -366,6 +356,17 @@ class Composer(DutyComposer):
         room = (LIMIT - len(best[1].title) - 1) // len(chosen)
         parts = [f"{trim(_without_title(c), det.terms, room)}{cites.mark(ranked[c.id])}" for c in chosen]
         return f"{best[1].title}：{'；'.join(parts)}。"
+
+
+def _applying_first(evidence: list, kind: Kind) -> None:
+    """Move to the front the sentence of the best one's document that states ``kind`` about applying
+    (申报时间为…, …之日起12个月内提出申请), when it scores near the best."""
+    first = evidence[0]
+    found = next((e for e in evidence if e.hit.clause.doc_id == first.hit.clause.doc_id and kind in e.kinds
+                  and applies(e.sentence) and e.score >= _WINDOW_NEAR * first.score), None)
+    if found is not None:
+        evidence.remove(found)
+        evidence.insert(0, found)
 
 
 def _without_title(clause: Clause) -> str:
