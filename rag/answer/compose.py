@@ -26,6 +26,7 @@ from rag.answer.extract import (
     TOTAL,
     TOTAL_ASKED,
     TOTAL_STATED,
+    Evidence,
     another_rung,
     applies,
     asked_rungs,
@@ -150,7 +151,8 @@ class Composer(DutyComposer):
                     + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0) \
                     - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0) \
                     + TIER * tier.get(t.text, 0.0) \
-                    + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0)  # 省级 asked: not the 市级 tier
+                    + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0)
+                # (省级 asked: not the 市级 tier; 演了220场: the 200场以上 tier; 加起来: the total)
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):
@@ -246,7 +248,7 @@ class Composer(DutyComposer):
         wide = any(for_every_measure(k, e) for e in picked[1:] for k in DOC_WIDE)
         return self.quote(det, [(e.hit, self._placed(det, e)) for e in picked], cites, budget=LIMIT + LIMIT // 2 if wide else LIMIT)
 
-    def _placed(self, det: Detection, e) -> str:
+    def _placed(self, det: Detection, e: Evidence) -> str:
         """A 专栏 line's sentence, named by its place when the question asks where (哪个市要建…: 梧垣市：…)
         and the sentence does not name it whole (梧垣临港…基地 names a port, not the city)."""
         place = short_place(folded(e.hit.clause.title)) if e.hit.clause.title else ""
@@ -358,7 +360,7 @@ class Composer(DutyComposer):
         return f"{best[1].title}：{'；'.join(parts)}。"
 
 
-def _applying_first(evidence: list, kind: Kind) -> None:
+def _applying_first(evidence: list[Evidence], kind: Kind) -> None:
     """Move to the front the sentence of the best one's document that states ``kind`` about applying
     (申报时间为…, …之日起12个月内提出申请), when it scores near the best."""
     first = evidence[0]
