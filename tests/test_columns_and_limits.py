@@ -61,3 +61,11 @@ def test_the_cases_a_support_is_stopped_in(library):
 def test_money_arranged_is_an_amount(library):
     answer = library.ask("市里每年人才安居专项资金安排多少？")
     assert "1500万元" in answer.answer, answer.answer
+
+
+def test_a_county_no_plan_names_is_refused(library):
+    """A county the tagger does not know (苓湾县, 梅岭县) is a place the library lacks, not a word
+    to match around; 拿了县里 and 全县 name no county."""
+    assert not library.ask("苓湾县在专栏里有什么生产基地或示范工程项目？").answerable
+    assert not library.ask("梅岭县在专栏里有什么项目？").answerable
+    assert library.ask("拿了县里的购房补贴，几年内不能卖房？").answerable

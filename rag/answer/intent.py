@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import jieba
+
 from rag.answer.kinds import ASKS, Kind, asked_kinds
 from rag.answer.questions import written
 from rag.answer.registry import CUES, Intent, Question, Route, route
@@ -105,6 +107,9 @@ class Detection:
         return None
 
 
+_COUNTY = re.compile(r"([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})县")
+
+
 def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
     """Known and unknown place names in ``text`` (short forms, first-seen order)."""
     known: dict[str, None] = {}
@@ -121,6 +126,13 @@ def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
         if name in known or any(name in k or k in name for k in known) or tok.word in ABROAD:
             continue  # (a place abroad is where a measure applies, 境外, not a jurisdiction the corpus lacks)
         (known if vocab.holds(name) else unknown)[name] = None
+    # a county the tagger does not know (苓湾县, 梅岭县): two characters before 县 that are a place or
+    # person name to jieba, or no word of its dictionary, and no function word (拿了县里, 年底全县)
+    for m in _COUNTY.finditer(text):
+        name, tags = m.group(1), [w.flag for w in pos_tagger().lcut(m.group(1))]
+        if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
+                and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or jieba.dt.FREQ.get(name, 0) == 0)):
+            unknown.setdefault(f"{name}县", None)
     return list(known), list(unknown)
 
 
