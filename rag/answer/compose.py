@@ -337,7 +337,7 @@ class Composer(DutyComposer):
         topical = {t: w for t, w in det.terms.items() if w > 0 and not any(p in t for p in det.places)}
         fits: list[tuple[float, Clause]] = []
         for clause in items:
-            body = re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
+            body = _without_title(clause)
             if topical and not coverage(topical, f"{' '.join(clause.path)} {body}"):
                 continue  # the place's line-item in a plan on something else (腐乳 for 户外运动)
             fit = coverage(det.terms, body) - 0.01 * ranked[clause.id].rank

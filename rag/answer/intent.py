@@ -110,14 +110,15 @@ class Detection:
 _COUNTY = re.compile(r"([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})县")
 
 
-def _places(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str]]:
-    """Known and unknown place names in ``text`` (short forms, first-seen order)."""
+def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], list[str]]:
+    """Known and unknown place names in ``text`` (short forms, first-seen order); ``tagged`` is
+    ``text`` tokenized with parts of speech (``pos_tagger``)."""
     known: dict[str, None] = {}
     unknown: dict[str, None] = {}
     for place in sorted(set(vocab.region_of_place) | vocab.column_places, key=len, reverse=True):
         if place in text:
             known[short_place(place)] = None
-    for tok in pos_tagger().lcut(text):
+    for tok in tagged:
         # jieba's dictionary tags some direction compounds as places (东西 "thing", 南北); a word
         # made only of direction characters names no place.
         if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS:
@@ -231,7 +232,8 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     """
     text = written(tokenizer.fold(question).strip())
     departments, unknown_depts, rest = _departments(text, vocab)
-    places, unknown_places = _places(rest, vocab)
+    tagged = pos_tagger().lcut(rest)  # (one tagging serves the places and the topic)
+    places, unknown_places = _places(rest, vocab, tagged)
     unknown = [*unknown_places, *unknown_depts]
     # the question is folded to half-width punctuation, the corpus is not: （2024—2030年） is (2024—2030年)
     unknown += [m.group(1) for m in _BOOK_TITLE.finditer(text)
@@ -259,7 +261,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     cues = [m.span() for m in cued]
     # (inside a cue's gap, a noun is what is asked about, 创业 of 有没有创业培训补贴; a verb is how, 做到
     # of 规模要做到多大)
-    tags = {w.word: w.flag for w in pos_tagger().lcut(rest)}
+    tags = {w.word: w.flag for w in tagged}
     topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
              and not (t not in vocab.text and _inside(rest, t, cues, edge=not tags.get(t, "x").startswith("v")))]
     # an amount the question states (营收过了5亿) picks the tier of a measure that states it (首次突破5亿元的)

@@ -16,6 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+# Places abroad, as people name where they sell or build (在欧洲租了个海外仓): a plan says 境外,
+# 海外 or 国外 and names no foreign jurisdiction of its own.
+ABROAD = frozenset("""欧洲 亚洲 非洲 美洲 北美 南美 拉美 大洋洲 东南亚 南亚 中亚 西亚 中东 东盟 欧盟 美国 日本 韩国 德国 法国
+英国 意大利 西班牙 荷兰 比利时 波兰 俄罗斯 印度 越南 泰国 新加坡 马来西亚 印尼 印度尼西亚 菲律宾 澳大利亚 新西兰
+加拿大 墨西哥 巴西 阿根廷 智利 阿联酋 迪拜 沙特 土耳其 哈萨克斯坦 乌兹别克斯坦 埃及 南非 尼日利亚""".split())
+
 # colloquial word -> official words (any of them may be what a plan says)
 COLLOQUIAL: Mapping[str, tuple[str, ...]] = {
     # vehicles
@@ -55,13 +61,9 @@ COLLOQUIAL: Mapping[str, tuple[str, ...]] = {
     # rules: approvals and penalties
     "罚": ("罚款", "处罚"), "没批": ("未经批准", "擅自"), "没审批": ("未经批准", "擅自"),
     "没办审批": ("未经批准", "擅自"), "没办手续": ("未经批准", "擅自"),
+    # where people sell or build abroad
+    **{place: ("境外", "海外", "国外") for place in ABROAD},
 }
-# Places abroad, as people name where they sell or build (在欧洲租了个海外仓): a plan says 境外,
-# 海外 or 国外 and names no foreign jurisdiction of its own.
-ABROAD = frozenset("""欧洲 亚洲 非洲 美洲 北美 南美 拉美 大洋洲 东南亚 南亚 中亚 西亚 中东 东盟 欧盟 美国 日本 韩国 德国 法国
-英国 意大利 西班牙 荷兰 比利时 波兰 俄罗斯 印度 越南 泰国 新加坡 马来西亚 印尼 印度尼西亚 菲律宾 澳大利亚 新西兰
-加拿大 墨西哥 巴西 阿根廷 智利 阿联酋 迪拜 沙特 土耳其 哈萨克斯坦 乌兹别克斯坦 埃及 南非 尼日利亚""".split())
-COLLOQUIAL = {**COLLOQUIAL, **{place: ("境外", "海外", "国外") for place in ABROAD}}
 
 
 def expand(text: str, holds: Callable[[str], bool],
