@@ -196,6 +196,9 @@ def test_words_keep_absent_runs_and_drop_seams(real):
     assert "摇号" in vocab.words("上牌需要摇号吗")  # a concept the corpus lacks stays one word
     # an item of the corpus' enumerations (微卡、轻卡、皮卡) is one word, not a seam of 轻|卡
     assert "轻卡" in vocab.words("聊城的轻卡以后怎么搞")
+    # a rare word of the corpus that jieba's dictionary lacks but its new-word model reads in the
+    # question (电+堆 → 电堆, 冷+链 → 冷链) is what the question is about, not a seam
+    assert "电堆" in vocab.words("燃料电池电堆有什么支持")
     # three or more characters outside the dictionary are a phrase, held by the corpus or not
     assert "光储充" in vocab.text and "光储充" in vocab.words("光储充一体化这件事谁牵头")
 

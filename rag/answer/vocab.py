@@ -55,16 +55,21 @@ class CorpusVocab:
         Consecutive single characters outside the dictionary form one word: three or more of
         them always (明厨亮灶, a phrase of the corpus, or 云栖山开, none); two when the corpus does
         not hold them (摇+号 → 摇号, a concept the corpus lacks) or uses them as a word of its own,
-        often (算+力 → 算力); a rare pair the corpus holds is a seam between two words
+        often (算+力 → 算力), or that jieba's new-word model reads as one word of the question
+        (冷+链 → 冷链); any other rare pair the corpus holds is a seam between two words
         (2025年|新车 → 年新) and is dropped."""
         seg = self.segmenter or pos_tagger().tokenizer
         words: list[str] = []
         run = ""  # consecutive single characters outside the dictionary (摇+号) form one word
+        guessed: set[str] | None = None  # the question's words by jieba's new-word model, read when needed
         for w in [*seg.lcut(text, HMM=False), ""]:
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in STOPWORDS:
                 run += w
                 continue
-            if len(run) >= 3 or (len(run) == 2 and (run not in self.text or self.text.count(run) >= _CORPUS_WORD)):
+            if len(run) == 2 and run in self.text and self.text.count(run) < _CORPUS_WORD and guessed is None:
+                guessed = set(seg.lcut(text, HMM=True))
+            if len(run) >= 3 or (len(run) == 2 and (run not in self.text or self.text.count(run) >= _CORPUS_WORD
+                                                    or run in (guessed or ()))):
                 words.append(run)
             run = ""
             if len(w) >= 2 and w not in STOPWORDS and any("\u4e00" <= ch <= "\u9fff" or ch.isalnum() for ch in w):
