@@ -78,7 +78,7 @@ def _abbreviates(short: str, text: CorpusText) -> bool:
 
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
                                       Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
-                                      Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION})
+                                      Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION, Kind.EXTRA})
 _OWN_SUBJECT = 0.05
 # how the units of a level are named (各市人民政府, 各设区市, 市财政局)
 _LEVEL_UNIT = {"city": ("各市", "各设区市", "各地市", "市"), "province": ("省",)}
@@ -121,7 +121,7 @@ _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # what a question on a support asks: whether it exists and how much it pays
-_ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE})  # (租金补贴 asks a fee too)
+_ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE, Kind.EXTRA})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
@@ -369,7 +369,8 @@ class Answerer:
         ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
         return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
                 or self._no_such_task(det) or self._unoffered(det, hits, question)
-                or self._unknown_charge(det, self._detect(question).text if question else det.text))
+                or self._unknown_charge(det, self._detect(question).text if question else det.text)
+                or self._raise_for_unheard(det, self._detect(question).text if question else det.text))
 
     def _unknown_charge(self, det: Detection, own: str) -> bool:
         """True when the question names a fee or a tax (摊位费, 契税, 物业费, 个人所得税) that the
@@ -466,16 +467,27 @@ class Answerer:
         open questions too it refused answerable ones on every set: 营收, 牌子, 公积金 — not there.)"""
         if det.intent not in (Intent.LEAD, Intent.POLICY):
             return False
-        text = self.vocab.text
         tags = dict(pseg.lcut(det.text))
-        nouns = [w for w, tag in tags.items() if w in det.topic and tag in _NOUN_TAGS
-                 and not self._share(w) and all(w[i:i + 2] not in text for i in range(len(w) - 1))  # no piece of it either
-                 and jieba.dt.FREQ.get(w, 0) <= _COMMON_WORD  # (时候, 地方: words of any sentence)
-                 and not re.search(rf"(?:[这那]|什么|哪些|哪种){re.escape(w)}", det.text)]  # (这活儿: the task named
-        # before; 什么后果: what is asked)
+        nouns = self._unheard(det, tags)
         # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject)
         specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE and tags.get(t, "n")[0] not in _FUNCTION_TAGS]
         return bool(nouns) and len(nouns) >= len(specific)
+
+    def _unheard(self, det: Detection, tags: dict[str, str]) -> list[str]:
+        """The question's topic nouns (``tags``: jieba's tag of each word) that the corpus never
+        writes, nor any two characters of, and that are no everyday word (时候, 地方)."""
+        text = self.vocab.text
+        return [w for w, tag in tags.items() if w in det.topic and tag in _NOUN_TAGS
+                and not self._share(w) and all(w[i:i + 2] not in text for i in range(len(w) - 1))  # no piece of it either
+                and jieba.dt.FREQ.get(w, 0) <= _COMMON_WORD  # (时候, 地方: words of any sentence)
+                and not re.search(rf"(?:[这那]|什么|哪些|哪种){re.escape(w)}", det.text)]  # (这活儿: the task named
+        # before; 什么后果: what is asked)
+
+    def _raise_for_unheard(self, det: Detection, own: str) -> bool:
+        """True when the question asks a raise on a support (有没有额外补贴, 能不能再加一点) for people
+        or things the corpus never names (低保户, 东盟): the plans raise a support only for those they
+        name (三孩及以上家庭每套再增加补贴2万元), so none is written for these."""
+        return Kind.EXTRA in det.kinds and bool(self._unheard(det, dict(pseg.lcut(own))))
 
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an

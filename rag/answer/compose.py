@@ -22,6 +22,7 @@ from rag.answer.extract import (
     LIST_KINDS,
     OTHER_RUNG,
     PROCEDURE_HEAD,
+    RAISE,
     TIER,
     TOTAL,
     TOTAL_ASKED,
@@ -151,8 +152,10 @@ class Composer(DutyComposer):
                     + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0) \
                     - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0) \
                     + TIER * tier.get(t.text, 0.0) \
-                    + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0)
-                # (省级 asked: not the 市级 tier; 演了220场: the 200场以上 tier; 加起来: the total)
+                    + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0) \
+                    - (RAISE if Kind.EXTRA not in det.kinds and states(Kind.EXTRA, t.text) else 0.0)
+                # (省级 asked: not the 市级 tier; 演了220场: the 200场以上 tier; 加起来: the total;
+                # 补贴标准多少: the standard, not its raise for some)
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
                     scored[hit.clause.doc_id] = (score, hit, t.text if len(t.text) <= LIMIT else window)
         if (units or years) and (not scored or (units and informative and best_cov < 0.25)):

@@ -104,6 +104,7 @@ TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)")
 TOTAL_STATED = re.compile(r"合计|累计|总额|总计|共计")
 TOTAL = 0.4
+RAISE = 0.2  # a raise for some (上浮10%, 提高至…), below the amount everyone gets when no raise is asked
 _YEAR = re.compile(r"(20\d\d)\s*年")
 YEAR = 0.3  # a sentence of the year asked, over one naming only other years
 
@@ -214,6 +215,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     rungs = asked_rungs(question, terms)
     years = set(_YEAR.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
     total = Kind.AMOUNT in kinds and TOTAL_ASKED.search(question) is not None
+    raise_only = Kind.EXTRA not in kinds and (Kind.AMOUNT in kinds or Kind.RATE in kinds)
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
     scored: list[Evidence] = []
@@ -234,6 +236,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                 score -= OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
             if total and stated:
                 score += TOTAL if TOTAL_STATED.search(sent) else 0.0
+            if raise_only and states(Kind.EXTRA, sent):
+                score -= RAISE  # 见习补贴标准多少: the standard, not its raise for some (留用率50%以上的，提高至…)
             if years:
                 named = set(_YEAR.findall(sent))
                 score += YEAR if named & years else -YEAR if named else -YEAR / 2  # (a sentence of no year: less likely)

@@ -44,6 +44,7 @@ class Kind(StrEnum):
     EMAIL = "email"  # an e-mail address: 邮箱是多少 is not answered by a telephone number
     PERSON = "person"  # who to contact by name: 联系人叫什么 is not answered by an office's telephone
     FEE = "fee"  # a rent, a price, a charge
+    EXTRA = "extra"  # a raise on a support for some (能不能再加一点, 有没有额外奖励): 上浮10%, 再增加2万元
 
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
@@ -90,6 +91,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.EMAIL: re.compile(r"邮箱|电子邮件|电子信箱|e-?mail", re.I),
     Kind.PERSON: re.compile(r"联系人(?:是谁|叫什么|姓什么|是哪位)|(?:叫|姓)什么名字|姓名|哪位"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
+    # more than a support pays everyone, for some (能多拿一些吗, 有没有额外加码; not 最多拿多少)
+    Kind.EXTRA: re.compile(r"额外|加奖|再加|再多|(?<!最)多(?:拿|给|补|奖)|另外[^，。？]{0,4}(?:奖|补)"),
     Kind.FEE: re.compile(r"租金|房租|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
 }
 STATES: dict[Kind, re.Pattern[str]] = {
@@ -143,13 +146,16 @@ STATES: dict[Kind, re.Pattern[str]] = {
                              r"(?:工作日内|月底前|年底前|日前)[^，。；]{0,12}(?:拨付|发放|兑现|支付|划入|划拨)|"
                              r"(?:拨付|发放|划入|划拨)(?:至|到)[^，。；]{0,10}(?:账户|账上)"),
     Kind.SUPPORT: re.compile(r"补贴|补助|奖励|奖补|资助|优惠|扶持|给予|减免|贴息|支持"),
+    # a raise for some, stated as such (标准上浮10%, 每套再增加补贴2万元, 再给予, 提高至每人每月2400元)
+    Kind.EXTRA: re.compile(r"上浮|上调|再增加|增加[^，。；]{0,6}(?:补贴|补助|奖励|资助)|再给予|另(?:行)?给予|额外|追加|"
+                           r"提高(?:至|到|\d)|加发|再(?:奖励|补贴|补助)|翻倍|加倍|增发"),
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
-                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT})
+                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT, Kind.EXTRA})
 
 
 _IN_UNITS = re.compile(rf"(?:{UNITS})")  # what 多少万 is a count of (多少万吨)
