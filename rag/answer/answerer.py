@@ -504,7 +504,9 @@ class Answerer:
             for cut in range(2, len(tok) - 1):
                 modifier = tok[:cut]
                 if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text
-                        and not _abbreviates(modifier, self.vocab.text)):
+                        and not _abbreviates(modifier, self.vocab.text)
+                        and not any(modifier in t.split("|") for t in det.topic if "|" in t)):  # (升成|金宿:
+                    # a colloquial word of a corpus one, 升成 → 晋升, glued to the thing)
                     return True
         return False
 

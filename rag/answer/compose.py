@@ -27,6 +27,9 @@ from rag.answer.extract import (
     TOTAL,
     TOTAL_ASKED,
     TOTAL_STATED,
+    YEARLY,
+    YEARLY_ASKED,
+    YEARLY_STATED,
     Evidence,
     another_rung,
     applies,
@@ -126,6 +129,7 @@ class Composer(DutyComposer):
         # 演了220场: the 200场以上 tier (not for a second ask borrowing the first one's words)
         tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
         total = TOTAL_ASKED.search(det.text) is not None  # 各项加起来封顶多少: the total's target
+        yearly = YEARLY_ASKED.search(det.text) is not None  # 一年…封顶多少: the yearly cap
         for hit in hits:
             for t in hit.clause.targets:
                 if any(t.raw and t.raw in q for q in cites.quoted):
@@ -153,6 +157,7 @@ class Composer(DutyComposer):
                     - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0) \
                     + TIER * tier.get(t.text, 0.0) \
                     + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0) \
+                    + (YEARLY if yearly and YEARLY_STATED.search(t.text) else 0.0) \
                     - (RAISE if Kind.EXTRA not in det.kinds and states(Kind.EXTRA, t.text) else 0.0)
                 # (省级 asked: not the 市级 tier; 演了220场: the 200场以上 tier; 加起来: the total;
                 # 补贴标准多少: the standard, not its raise for some)

@@ -104,6 +104,10 @@ TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)")
 TOTAL_STATED = re.compile(r"合计|累计|总额|总计|共计")
 TOTAL = 0.4
+# a cap a year asked (一年新药奖励封顶多少) is stated a year (每年新药奖励最高不超过2000万元)
+YEARLY_ASKED = re.compile(r"(?:一年|每年|年度)[^，。？]{0,8}(?:封顶|最多|最高|上限)")
+YEARLY_STATED = re.compile(r"每年|年度")
+YEARLY = 0.2
 RAISE = 0.2  # a raise for some (上浮10%, 提高至…), below the amount everyone gets when no raise is asked
 _YEAR = re.compile(r"(20\d\d)\s*年")
 YEAR = 0.3  # a sentence of the year asked, over one naming only other years
@@ -215,6 +219,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     rungs = asked_rungs(question, terms)
     years = set(_YEAR.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
     total = Kind.AMOUNT in kinds and TOTAL_ASKED.search(question) is not None
+    yearly = Kind.AMOUNT in kinds and YEARLY_ASKED.search(question) is not None
     raise_only = Kind.EXTRA not in kinds and (Kind.AMOUNT in kinds or Kind.RATE in kinds)
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
@@ -236,6 +241,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                 score -= OTHER_RUNG  # 省级重点实验室能奖多少: not the sentence rewarding the 国家级 one
             if total and stated:
                 score += TOTAL if TOTAL_STATED.search(sent) else 0.0
+            if yearly and stated:
+                score += YEARLY if YEARLY_STATED.search(sent) else 0.0
             if raise_only and states(Kind.EXTRA, sent):
                 score -= RAISE  # 见习补贴标准多少: the standard, not its raise for some (留用率50%以上的，提高至…)
             if years:

@@ -1,0 +1,41 @@
+"""Asks shown by dev12 and dev11, each on text written for this test:
+
+* a support had before and a grade gone up since (拿过6万…今年升成金宿了，还能再拿多少) asks what
+  the 差额 rule pays, quoted with the tiers;
+* a first payment deducted later (完成Ⅱ期临床试验的给予300万元，在取得注册证书时从奖励中扣除)
+  states what a support had before counts for;
+* a cap a year (一年…封顶多少) is the yearly cap (每年…最高不超过), not one item's amount.
+"""
+
+from __future__ import annotations
+
+from corpus_util import corpus_fixture
+
+from rag.answer.kinds import Kind, asked_kinds, states
+
+MEASURES = "\n".join([
+    "蓼原县乡村民宿扶持办法",
+    "第一条 对首次评定为金宿、银宿、铜宿的民宿，分别给予一次性奖励10万元、6万元、3万元；已获得较低等级奖励后晋升等级的，按差额补足奖励。",
+    "第二条 对在本县完成转化并取得注册证书的新药，每个品种给予800万元奖励；完成Ⅱ期临床试验的给予200万元，在取得注册证书时从奖励中扣除。"
+    "单个企业每年新药奖励最高不超过1500万元。",
+    "第三条 单个企业每年享受本办法的奖补资金合计最高不超过1000万元，新药奖励不计入该上限。",
+])
+
+library = corpus_fixture("library", {"measures.txt": MEASURES}, None, None)
+
+
+def test_a_grade_gone_up_since_a_support_asks_the_difference():
+    assert Kind.STACKING in asked_kinds("前年评了银宿，拿过6万奖励，今年升成金宿了，还能再拿多少？")
+    assert Kind.STACKING in asked_kinds("我们从三级评到了四级，还能拿多少奖励？")
+    assert Kind.STACKING not in asked_kinds("评上金宿能拿多少？")
+    assert states(Kind.STACKING, "完成Ⅱ期临床试验的给予200万元，在取得注册证书时从奖励中扣除")
+
+
+def test_the_difference_rule_answers_a_grade_gone_up(library):
+    answer = library.ask("我家民宿前年评了银宿，拿过6万奖励，今年升成金宿了，还能再拿多少？")
+    assert "差额" in answer.answer, answer.answer
+
+
+def test_a_yearly_cap_asked_is_the_yearly_cap(library):
+    answer = library.ask("一年新药奖励封顶多少？")
+    assert "1500万元" in answer.answer, answer.answer
