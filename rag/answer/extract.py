@@ -103,7 +103,7 @@ TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 # their total (上述补助合计最高500万元, 累计不超过600万元), not as one of them
 TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)")
 TOTAL_STATED = re.compile(r"合计|累计|总额|总计|共计")
-TOTAL = 0.4
+TOTAL = 0.6
 # a cap a year asked (一年新药奖励封顶多少) is stated a year (每年新药奖励最高不超过2000万元)
 YEARLY_ASKED = re.compile(r"(?:一年|每年|年度)[^，。？]{0,8}(?:封顶|最多|最高|上限)")
 YEARLY_STATED = re.compile(r"每年|年度")
@@ -255,6 +255,13 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                 if stated and hit.clause.id in after:
                     score += _AFTER * len(stated) / len(kinds)
             scored.append(Evidence(hit, sent, score, max(cov, 0.6 * cov + 0.4 * head), stated))
+    if total and hits:
+        # a total is a document's cap on its own measures: where the document found first states
+        # one, another document's 合计 is no answer to its reader
+        first = hits[0].clause.doc_id
+        if any(e.hit.clause.doc_id == first and e.kinds and TOTAL_STATED.search(e.sentence) for e in scored):
+            scored = [replace(e, score=e.score - TOTAL) if e.hit.clause.doc_id != first and e.kinds
+                      and TOTAL_STATED.search(e.sentence) else e for e in scored]
     if (Kind.AMOUNT in kinds or Kind.RATE in kinds or Kind.SHARE in kinds) and not after:
         # (a second ask about the first one's subject, 单个项目封顶多少, states no figure of its own)
         tier = tiers(question, [e.sentence for e in scored])
