@@ -98,7 +98,8 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"博士后|博士|硕士|本科|(?<![扩加壮放做])大专|专科",
     r"正高级|正高|副高级|副高|中级职称|初级职称",
     r"高级技师|技师|高级工|中级工|初级工",
-    r"省外|省内", r"市外|市内", r"境外|境内"))
+    r"省外|省内", r"市外|市内", r"境外|境内",
+    r"[一二三四五]级(?=[\u4e00-\u9fff])"))  # graded ratings (五级、四级、三级养老机构)
 _RUNG = {"正高": "正高级", "副高": "副高级"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
@@ -115,7 +116,7 @@ _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grant
 _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
                       r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")  # (政府贴息: who pays, not what for)
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
-_AWARD = re.compile(r"(?:认定为|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
+_AWARD = re.compile(r"(?:认定为|认定的|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
                     r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|[省市县区]里|政府|$)")
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
