@@ -2,6 +2,7 @@
 
 * a grade of a rating ladder (五级、四级、三级养老机构) the plan leaves out (二级) gets no answer
   from the sentence rewarding the others;
+* an amount asked of words no plan writes (考潜水证能补多少钱) has no target on its subject;
 * a title asked as 新认定的X (新认定的工业设计中心) is a title won, which a sentence rewarding
   another title (国家企业技术中心) does not grant.
 """
@@ -33,3 +34,8 @@ def test_a_title_won_that_no_sentence_rewards_is_refused(library):
     assert not library.ask("对新认定的工业设计中心奖励多少？").answerable
     answer = library.ask("对新认定的省级企业技术中心奖励多少？")
     assert answer.answerable and "50万元" in answer.answer, answer.answer
+
+
+def test_an_amount_asked_of_words_no_plan_writes_is_refused(library):
+    # (dev9 p076: 考技师证能补多少钱 in a library with no 技师 was answered with any target)
+    assert not library.ask("考潜水证能补多少钱？").answerable

@@ -125,6 +125,8 @@ class Composer(DutyComposer):
         # 营收过10亿能奖多少 asks what is given: a reward's sentence before a goal's (培育…10亿元以上的龙头企业3个)
         given = _ASKS_GIVEN.search(det.text) is not None
         informative = sum(topical.values()) > 0
+        if not informative and det.topic:
+            return None  # 考技师证能补多少钱 where no plan writes 技师: no target is on its subject
         rungs = asked_rungs(det.text)
         # 演了220场: the 200场以上 tier (not for a second ask borrowing the first one's words)
         tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
