@@ -466,8 +466,8 @@ class Answerer:
         subject mostly by things the corpus never speaks of (邮轮码头建设, 高速公路服务区充电站,
         健身房): as many such nouns as the specific corpus words it uses. (Asked of amounts and
         open questions too it refused answerable ones on every set: 营收, 牌子, 公积金 — not there.)"""
-        if det.intent not in (Intent.LEAD, Intent.POLICY):
-            return False
+        if det.intent not in (Intent.LEAD, Intent.POLICY) and Kind.PENALTY not in det.kinds:
+            return False  # (a penalty, too, is for the acts a rule names: 私设广告牌 is none of them)
         tags = dict(pseg.lcut(det.text))
         nouns = self._unheard(det, tags)
         # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject)

@@ -1,0 +1,34 @@
+"""A penalty is for the acts a rule names (dev4 g067): asked for an act the corpus never names
+(在人行道上私设广告牌), the penalty of another act (未设置围挡) is no answer; asked for an act it
+names, in people's words (挖路没拉围挡), it is."""
+
+from __future__ import annotations
+
+from corpus_util import corpus_fixture
+
+RULES = "\n".join([
+    "澄原市城市道路挖掘管理细则",
+    "第一条 为加强城市道路挖掘管理，制定本细则。",
+    "第二条 本细则适用于本市城市规划区内城市道路（含车行道、人行道）的占用、挖掘及其监督管理活动。",
+    "第三条 挖掘城市道路的，应当缴纳城市道路挖掘修复费，沥青混凝土车行道每平方米420元。",
+    "第四条 占用、挖掘城市道路的单位应当在施工现场设置围挡和警示灯，施工结束后及时清理现场。",
+    "第五条 审批部门应当在受理申请之日起5个工作日内作出决定。",
+    "第六条 违反本细则第四条规定，未按照要求设置围挡、警示灯等安全设施的，由城市管理综合行政执法部门责令改正，处500元以上2000元以下罚款。",
+    "第七条 本细则自2025年1月1日起施行。",
+])
+
+# another document, so that the rule's words are as specific as in a real library
+OTHER = "\n".join(["澄原市促进消费若干措施", *(f"{n}、支持{thing}发展。对{thing}项目给予一次性奖励{n}0万元。"
+                                         for n, thing in zip("一二三四五六七八九十", ("夜间经济", "文旅消费", "汽车消费", "家电以旧换新",
+                                                                               "餐饮门店", "体育赛事", "展会经济", "直播电商", "老字号", "社区商业")))])
+
+library = corpus_fixture("library", {"rules.txt": RULES, "other.txt": OTHER}, None, None)
+
+
+def test_a_penalty_for_an_act_no_rule_names_is_refused(library):
+    assert not library.ask("在人行道上私设广告牌，会被罚多少钱？").answerable
+
+
+def test_a_penalty_for_a_named_act_is_answered(library):
+    answer = library.ask("挖路施工没拉围挡、没挂警示灯，会怎么罚？")
+    assert answer.answerable and "2000元以下罚款" in answer.answer, answer.answer
