@@ -20,7 +20,7 @@ RULES = "\n".join([
 # another document, so that the rule's words are as specific as in a real library
 OTHER = "\n".join(["澄原市促进消费若干措施", *(f"{n}、支持{thing}发展。对{thing}项目给予一次性奖励{n}0万元。"
                                          for n, thing in zip("一二三四五六七八九十", ("夜间经济", "文旅消费", "汽车消费", "家电以旧换新",
-                                                                               "餐饮门店", "体育赛事", "展会经济", "直播电商", "老字号", "社区商业")))])
+                                                                               "餐饮门店", "体育赛事", "展会经济", "直播电商", "老字号", "社区商业"), strict=True))])
 
 library = corpus_fixture("library", {"rules.txt": RULES, "other.txt": OTHER}, None, None)
 
