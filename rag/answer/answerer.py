@@ -78,7 +78,8 @@ def _abbreviates(short: str, text: CorpusText) -> bool:
 
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
                                       Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
-                                      Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION, Kind.EXTRA})
+                                      Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION, Kind.EXTRA,
+                                      Kind.CHANGE})
 _OWN_SUBJECT = 0.05
 # how the units of a level are named (各市人民政府, 各设区市, 市财政局)
 _LEVEL_UNIT = {"city": ("各市", "各设区市", "各地市", "市"), "province": ("省",)}

@@ -86,7 +86,7 @@ _QUESTION = re.compile(r"[？?]\s*$")
 _RUNGS = ("国家级", "省级", "市级", "县级", "区级")
 OTHER_RUNG = 0.3
 _BUT = re.compile(r"^(?:但|但是|不过)")  # a sentence making an exception to the one before
-_BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL})
+_BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL, Kind.CHANGE})  # (比老政策提高了吧: 提高 says what is asked, not about what)
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 

@@ -44,6 +44,7 @@ class Kind(StrEnum):
     EMAIL = "email"  # an e-mail address: 邮箱是多少 is not answered by a telephone number
     PERSON = "person"  # who to contact by name: 联系人叫什么 is not answered by an office's telephone
     FEE = "fee"  # a rent, a price, a charge
+    CHANGE = "change"  # how it compares with before or with another (比以前多了多少): 由原来的10万元提高到15万元
     EXTRA = "extra"  # a raise on a support for some (能不能再加一点, 有没有额外奖励): 上浮10%, 再增加2万元
 
 
@@ -93,6 +94,9 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.EMAIL: re.compile(r"邮箱|电子邮件|电子信箱|e-?mail", re.I),
     Kind.PERSON: re.compile(r"联系人(?:是谁|叫什么|姓什么|是哪位)|(?:叫|姓)什么名字|姓名|哪位"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
+    # a comparison with what was before or with another way (比以前多了多少, 比2024年的老政策提高了吧, 比自己投保低吗)
+    Kind.CHANGE: re.compile(r"(?<!占)比(?![率例重值赛])[^，。？]{1,14}?(?:提高|增加|降低|下降|多|少|高|低)了?(?:多少|几|吧|吗|么|[？?])|"
+                            r"(?:提高|增加|降低|下降|多|少|高|低)了多少"),
     # more than a support pays everyone, for some (能多拿一些吗, 有没有额外加码; not 最多拿多少)
     Kind.EXTRA: re.compile(r"额外|加奖|再加|再多|(?<!最)多(?:拿|给|补|奖)|另外[^，。？]{0,4}(?:奖|补)"),
     Kind.FEE: re.compile(r"租金|房租|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
@@ -149,6 +153,9 @@ STATES: dict[Kind, re.Pattern[str]] = {
                              r"(?:工作日内|月底前|年底前|日前)[^，。；]{0,12}(?:拨付|发放|兑现|支付|划入|划拨)|"
                              r"(?:拨付|发放|划入|划拨)(?:至|到)[^，。；]{0,10}(?:账户|账上)"),
     Kind.SUPPORT: re.compile(r"补贴|补助|奖励|奖补|资助|优惠|扶持|给予|减免|贴息|支持"),
+    # a change stated as such (由原来的10万元提高到15万元, 比2020年下降13.5%, 较上年增长10%)
+    Kind.CHANGE: re.compile(r"由[^，。；]{0,14}(?:提高|增加|调整|上调|下调|降低)(?:到|至|为)|比[^，。；]{1,14}(?:提高|增加|降低|下降|增长|减少)|"
+                            r"较[^，。；]{0,10}(?:提高|增加|降低|下降|增长|减少)|(?:提高|增加|下降|降低)了|原来|原标准|上浮|下浮"),
     # a raise for some, stated as such (标准上浮10%, 每套再增加补贴2万元, 再给予, 提高至每人每月2400元)
     Kind.EXTRA: re.compile(r"上浮|上调|再增加|增加[^，。；]{0,6}(?:补贴|补助|奖励|资助)|再给予|另(?:行)?给予|额外|追加|"
                            r"提高(?:至|到|\d)|加发|再(?:奖励|补贴|补助)|翻倍|加倍|增发"),
@@ -158,7 +165,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
-                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT, Kind.EXTRA})
+                      Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT, Kind.EXTRA, Kind.CHANGE})
 
 
 _IN_UNITS = re.compile(rf"(?:{UNITS})")  # what 多少万 is a count of (多少万吨)
@@ -176,6 +183,9 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
         # 邮箱是多少, 联系人叫什么: that one way of reaching someone, whatever else the question
         # names (申报材料能不能发邮箱 asks for an address, not for the list of materials)
         kinds = [k for k in kinds if k in (Kind.EMAIL, Kind.PERSON)] + [k for k in kinds if k not in (Kind.EMAIL, Kind.PERSON, Kind.CONTACT)]
+    if Kind.CHANGE in kinds:
+        # 补助封顶2000万，这比老政策提高了吧: the comparison is asked, the amount is the asker's own
+        kinds = [Kind.CHANGE, *(k for k in kinds if k is not Kind.CHANGE)]
     if Kind.RATE in kinds and Kind.AMOUNT in kinds and all(m.group().startswith("每年") for m in ASKS[Kind.RATE].finditer(question)):
         kinds.remove(Kind.RATE)  # 每年一共封顶多少, 每年拿多少钱: an amount a year (每年最高200万元), not a rate
     if Kind.PAYMENT in kinds and Kind.WHEN in kinds and re.search(_WHEN_PAID, question):
