@@ -158,6 +158,10 @@ class Evidence:
     kinds: frozenset[Kind]
 
 
+_PAGE_FIELD = re.compile(r"\s*(?:索引号|主题分类|发布机构|成文日期|发布日期|发文机关|文号|标题)[：:]")  # a reposting page's metadata list
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|办公厅|委员会|局|厅|委)")  # a line naming only its issuer
+
+
 def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
     """The sentences of a clause that may be quoted, each with the text its words are counted
     in: its body's sentences, and the non-role parts of its notes (完成时限：2025年10月31日前),
@@ -172,6 +176,8 @@ def candidate_sentences(hit: Hit) -> list[tuple[str, str]]:
             continue
         if _BOILERPLATE.search(folded(sent)) or _QUESTION.search(sent):
             continue  # (a 解读's question, 问：…？, is what is asked, never an answer)
+        if _SIGNATURE.fullmatch(sent.strip(" 。\n")) or _PAGE_FIELD.match(sent):
+            continue  # (沅晖市人民政府办公室 under a 通知, 发布机构：… of a page: who issued it, never an answer)
         if _KEY_VALUE.match(sent) and not _ROLE_KEY.search(folded(sent).split("：")[0]):
             out.append((sent, f"{clause.title} {sent}"))  # 完成时限：长期坚持, a note's key written unbracketed
             continue
