@@ -3,7 +3,7 @@
 * a grade of a rating ladder (五级、四级、三级养老机构) the plan leaves out (二级) gets no answer
   from the sentence rewarding the others;
 * an amount asked of words no plan writes (考潜水证能补多少钱) has no target on its subject;
-* a title asked as 新认定的X (新认定的工业设计中心) is a title won, which a sentence rewarding
+* a title asked as 新认定的X (新认定的工业设计中心) or X被认定了 is a title won, which a sentence rewarding
   another title (国家企业技术中心) does not grant.
 """
 
@@ -39,3 +39,10 @@ def test_a_title_won_that_no_sentence_rewards_is_refused(library):
 def test_an_amount_asked_of_words_no_plan_writes_is_refused(library):
     # (dev9 p076: 考技师证能补多少钱 in a library with no 技师 was answered with any target)
     assert not library.ask("考潜水证能补多少钱？").answerable
+
+
+def test_a_title_won_said_before_how_it_is_won(library):
+    # (dev6 h073: 科技企业孵化器被认定了 — the title before 被认定, as 新认定为 puts it after)
+    assert not library.ask("我们的科技企业孵化器被认定了，能奖多少？").answerable
+    answer = library.ask("我们的省级企业技术中心被认定了，能奖多少？")
+    assert answer.answerable and "50万元" in answer.answer, answer.answer

@@ -119,6 +119,7 @@ _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这�
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
 _AWARD = re.compile(r"(?:认定为|认定的|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
                     r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|[省市县区]里|政府|$)")
+_AWARDED = re.compile(r"([\u4e00-\u9fff]{4,14})(?:被|获)(?:认定|评定|评为|认定为)")  # (科技企业孵化器被认定了)
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
@@ -411,6 +412,9 @@ class Answerer:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         award = _AWARD.search(det.text) if Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds else None
         title = _GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award else ""
+        won = _AWARDED.search(det.text) if not award and (Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds) else None
+        if won:  # 科技企业孵化器被认定了: the title before how it is won
+            title = re.split(r"[的是们我你这那了把]", won.group(1))[-1]
         if alone and len(title) >= 4 and not self._granted(_spelled_out(title), said, near=8):
             return True  # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
         # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
