@@ -17,13 +17,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import jieba
-
 from rag.answer.kinds import ASKS, Kind, asked_kinds
 from rag.answer.questions import written
 from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.sentences import folded
-from rag.answer.vocab import CorpusVocab, pos_tagger, short_place
+from rag.answer.vocab import CorpusVocab, pos_tagger, short_place, word_freq
 from rag.retrieval.base import Filter
 from rag.retrieval.synonyms import ABROAD
 from rag.retrieval.tokenize import Tokenizer
@@ -132,7 +130,7 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
     for m in _COUNTY.finditer(text):
         name, tags = m.group(1), [w.flag for w in pos_tagger().lcut(m.group(1))]
         if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
-                and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or jieba.dt.FREQ.get(name, 0) == 0)):
+                and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) == 0)):
             unknown.setdefault(f"{name}县", None)
     return list(known), list(unknown)
 

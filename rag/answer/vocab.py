@@ -123,6 +123,14 @@ def pos_tagger() -> jieba.posseg.POSTokenizer:
     return jieba.posseg.POSTokenizer(jieba.Tokenizer())
 
 
+def word_freq(word: str) -> int:
+    """The frequency of ``word`` in jieba's own dictionary (``pos_tagger``'s private copy, which
+    nothing loaded beside the library adds to): how everyday a word is."""
+    tokenizer = pos_tagger().tokenizer
+    tokenizer.check_initialized()
+    return tokenizer.FREQ.get(word, 0)
+
+
 def _is_place(word: str) -> bool:
     """True when jieba tags ``word`` as a place (``ns``) or it ends in 省/市/县/区/州."""
     return any(p.flag.startswith("ns") for p in pos_tagger().lcut(word)) or bool(_PLACE_SUFFIX.search(word))
