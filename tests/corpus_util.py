@@ -38,3 +38,11 @@ def corpus_fixture(name: str, files: Mapping[str, str], level: str | None, regio
             yield opened
 
     return served
+
+
+# Another document of ten short measures: beside a test's own few clauses it makes their words as
+# specific (rare across the library) as they are in a real one.
+FILLER = "\n".join(["澄原市促进消费若干措施", *(f"{n}、支持{thing}发展。对{thing}项目给予一次性奖励{n}0万元。"
+                                         for n, thing in zip("一二三四五六七八九十", ("夜间经济", "文旅消费", "汽车消费", "家电以旧换新",
+                                                                               "餐饮门店", "体育赛事", "展会经济", "直播电商", "老字号", "社区商业"),
+                                                             strict=True))])

@@ -4,7 +4,7 @@ names, in people's words (挖路没拉围挡), it is."""
 
 from __future__ import annotations
 
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 RULES = "\n".join([
     "澄原市城市道路挖掘管理细则",
@@ -17,12 +17,7 @@ RULES = "\n".join([
     "第七条 本细则自2025年1月1日起施行。",
 ])
 
-# another document, so that the rule's words are as specific as in a real library
-OTHER = "\n".join(["澄原市促进消费若干措施", *(f"{n}、支持{thing}发展。对{thing}项目给予一次性奖励{n}0万元。"
-                                         for n, thing in zip("一二三四五六七八九十", ("夜间经济", "文旅消费", "汽车消费", "家电以旧换新",
-                                                                               "餐饮门店", "体育赛事", "展会经济", "直播电商", "老字号", "社区商业"), strict=True))])
-
-library = corpus_fixture("library", {"rules.txt": RULES, "other.txt": OTHER}, None, None)
+library = corpus_fixture("library", {"rules.txt": RULES, "other.txt": FILLER}, None, None)
 
 
 def test_a_penalty_for_an_act_no_rule_names_is_refused(library):

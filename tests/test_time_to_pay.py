@@ -4,7 +4,7 @@ out does (公示结束后15个工作日内拨付)."""
 
 from __future__ import annotations
 
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 ELEVATOR = "\n".join([
     "澄原市既有住宅加装电梯政策解读",
@@ -17,13 +17,7 @@ HOMESTAY = "\n".join([
     "第二条 县文化和旅游局在受理之日起15个工作日内完成审核，审核结果公示7日，公示无异议的，县财政局于公示结束后20个工作日内拨付奖励资金。",
 ])
 
-# another document, so that the words asked are as specific as in a real library
-OTHER = "\n".join(["澄原市促进消费若干措施", *(f"{n}、支持{thing}发展。对{thing}项目给予一次性奖励{n}0万元。"
-                                         for n, thing in zip("一二三四五六七八九十", ("夜间经济", "文旅消费", "汽车消费", "家电以旧换新",
-                                                                               "餐饮门店", "体育赛事", "展会经济", "直播电商", "老字号", "社区商业"),
-                                                             strict=True))])
-
-library = corpus_fixture("library", {"elevator.txt": ELEVATOR, "homestay.txt": HOMESTAY, "other.txt": OTHER}, None, None)
+library = corpus_fixture("library", {"elevator.txt": ELEVATOR, "homestay.txt": HOMESTAY, "other.txt": FILLER}, None, None)
 
 
 def test_the_time_to_apply_does_not_answer_the_time_to_pay(library):
