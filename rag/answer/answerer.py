@@ -466,8 +466,9 @@ class Answerer:
     def _no_such_task(self, det: Detection) -> bool:
         """True when a question on who leads a task, or on whether a support exists, names its
         subject mostly by things the corpus never speaks of (邮轮码头建设, 高速公路服务区充电站,
-        健身房): as many such nouns as the specific corpus words it uses. (Asked of amounts and
-        open questions too it refused answerable ones on every set: 营收, 牌子, 公积金 — not there.)"""
+        健身房), or a penalty for an act the rules never name (私设广告牌): as many such nouns as the
+        specific corpus words it uses. (Asked of amounts and open questions too it refused answerable
+        ones on every set: 营收, 牌子, 公积金 — not there.)"""
         if det.intent not in (Intent.LEAD, Intent.POLICY) and Kind.PENALTY not in det.kinds:
             return False  # (a penalty, too, is for the acts a rule names: 私设广告牌 is none of them)
         tags = dict(pos_tagger().lcut(det.text))

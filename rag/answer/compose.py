@@ -76,12 +76,12 @@ _WINDOW_NEAR = 0.6  # how close to the best sentence an application window must 
 _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料|(?:什么时候|何时|几月)[^，。？]{0,3}报")
 
 
-# a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 # how long until the money arrives (审核通过后多少个工作日内拨付到账, 钱多久能拨下来): a time to pay out,
 # which only a sentence paying out states (于公示结束后15个工作日内拨付)
 _PAID_WITHIN = re.compile(r"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{0,8}(?:到账|拨付|拨到|拨下来|发下来|兑现)|"
                           r"(?:到账|拨付|拨到|拨下来|发下来|兑现)[^，。？]{0,8}(?:多久|多长时间|几天|多少天|工作日)")
 _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至|拨到|打入")
+# a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _SAME_PLACE = 0.1  # a place's other 专栏 line fitting the question within this of its best is listed too
