@@ -59,7 +59,13 @@ def _grade(number: str, mark: str) -> str:
 @lru_cache(maxsize=4096)
 def _tag(word: str) -> str:
     """jieba's part-of-speech tag of ``word`` read alone (its first piece's)."""
-    return next(iter(pos_tagger().lcut(word)), None).flag if word else "x"
+    return next(iter(_tagged(word)), ("", "x"))[1] if word else "x"
+
+
+@lru_cache(maxsize=1024)
+def _tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """``text`` as (word, part-of-speech tag) pairs, tagged once however many checks read it."""
+    return tuple((w.word, w.flag) for w in pos_tagger().lcut(text))
 
 
 def _spelled_out(*words: str) -> str:
@@ -359,7 +365,7 @@ class Answerer:
     def _names_another(self, det: Detection, context: Detection) -> bool:
         """Whether a second ask names a thing the first did not (安家补贴又是什么时候发？ after
         生活补贴什么时候申领): a noun of the corpus, as specific as ``_own_subject`` asks."""
-        tags = dict(pos_tagger().lcut(det.text))
+        tags = dict(_tagged(det.text))
         return any(t not in context.topic and tags.get(t, "x")[0] == "n" and tags[t] != "nr"
                    and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic)
 
@@ -367,10 +373,10 @@ class Answerer:
         """Whether the corpus does not hold what the question is about: a narrower kind of a corpus
         thing (``_narrowed``), a level, grade or rung it does not name the thing at (``_other_level``,
         ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
+        own = self._detect(question).text if question else det.text  # (the question's own words, not those it borrows)
         return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
                 or self._no_such_task(det) or self._unoffered(det, hits, question)
-                or self._unknown_charge(det, self._detect(question).text if question else det.text)
-                or self._raise_for_unheard(det, self._detect(question).text if question else det.text))
+                or self._unknown_charge(det, own) or self._raise_for_unheard(det, own))
 
     def _unknown_charge(self, det: Detection, own: str) -> bool:
         """True when the question names a fee or a tax (摊位费, 契税, 物业费, 个人所得税) that the
@@ -378,11 +384,11 @@ class Answerer:
         (生活费 → 生活补贴): what the question is about is not in the plans, whatever the words
         around it (减免, 补贴, 多少) match. Only the question's ``own`` text counts, not the words a
         second ask borrows from the first (…所得税优惠…？高新技术企业的税率是多少？)."""
-        words = pos_tagger().lcut(own)
-        named = [w.word for w in words if len(w.word) >= 2 and w.word[-1] in "费税" and w.flag in _NAME_TAGS]
+        words = _tagged(own)
+        named = [word for word, flag in words if len(word) >= 2 and word[-1] in "费税" and flag in _NAME_TAGS]
         # (展位|费能不能: the tokenizer glued the fee's last character to the next word)
-        named += [w.word + after.word[0] for w, after in zip(words, words[1:], strict=False)
-                  if after.word[:1] in ("费", "税") and after.word not in ("费用", "税收", "税率") and w.flag[:1] in "nv" and len(w.word) >= 2]
+        named += [word + after[0] for (word, flag), (after, _) in zip(words, words[1:], strict=False)
+                  if after[:1] in ("费", "税") and after not in ("费用", "税收", "税率") and flag[:1] in "nv" and len(word) >= 2]
         return any(word not in self.vocab.text and not any(word in t.split("|") and "|" in t for t in det.topic)
                    and not _abbreviates(word, self.vocab.text) for word in named)
 
@@ -403,20 +409,20 @@ class Answerer:
             return False
         own = self._detect(question) if question else None
         alone = own is not None and own.text == det.text  # (not a second ask reading the first one's words)
-        words = pos_tagger().lcut(own.text) if own else []
+        words = _tagged(own.text) if own else ()
         said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
-        award = _AWARD.search(det.text) if Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds else None
-        title = _GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award else ""
-        won = _AWARDED.search(det.text) if not award and (Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds) else None
-        if won:  # 科技企业孵化器被认定了: the title before how it is won
-            title = re.split(r"[的是们我你这那了把]", won.group(1))[-1]
+        rewards = Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds
+        award = _AWARD.search(det.text) if rewards else None
+        won = _AWARDED.search(det.text) if rewards and not award else None
+        title = (_GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award
+                 else re.split(r"[的是们我你这那了把]", won.group(1))[-1] if won else "")  # (科技企业孵化器被认定了: before it)
         if alone and len(title) >= 4 and not self._granted(_spelled_out(title), said, near=8):
             return True  # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
         # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
-        pairs = [(w.word, w.flag) for w, after in zip(words, words[1:], strict=False) if after.word in _SUPPORT_NOUN]
-        pairs += [(w.word[:-2], w.flag) for w in words if len(w.word) >= 4 and w.word[-2:] in _SUPPORT_NOUN]
+        pairs = [(word, flag) for (word, flag), (after, _) in zip(words, words[1:], strict=False) if after in _SUPPORT_NOUN]
+        pairs += [(word[:-2], flag) for word, flag in words if len(word) >= 4 and word[-2:] in _SUPPORT_NOUN]
         named = {word for word, flag in pairs
                  if len(word) >= 2 and flag[0] in "nvj" and not _NO_KIND.fullmatch(word)
                  and not any(place in word for place in self.vocab.region_of_place)}
@@ -471,7 +477,7 @@ class Answerer:
         ones on every set: 营收, 牌子, 公积金 — not there.)"""
         if det.intent not in (Intent.LEAD, Intent.POLICY) and Kind.PENALTY not in det.kinds:
             return False  # (a penalty, too, is for the acts a rule names: 私设广告牌 is none of them)
-        tags = dict(pos_tagger().lcut(det.text))
+        tags = dict(_tagged(det.text))
         nouns = self._unheard(det, tags)
         # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject)
         specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE and tags.get(t, "n")[0] not in _FUNCTION_TAGS]
@@ -491,7 +497,7 @@ class Answerer:
         """True when the question asks a raise on a support (有没有额外补贴, 能不能再加一点) for people
         or things the corpus never names (低保户, 东盟): the plans raise a support only for those they
         name (三孩及以上家庭每套再增加补贴2万元), so none is written for these."""
-        return Kind.EXTRA in det.kinds and bool(self._unheard(det, dict(pos_tagger().lcut(own))))
+        return Kind.EXTRA in det.kinds and bool(self._unheard(det, dict(_tagged(own))))
 
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an

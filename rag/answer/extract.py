@@ -236,9 +236,9 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
         asked = (coverage(terms, f"{titles.get(hit.clause.doc_id, '') if titles else ''} {hit.clause.title}")
                  if ASKED.match(strip_label(hit.clause.title)) else 0.0)
         prior = max(hit.score, 0.0) / top if hit.score else 1.0 / (1 + pos)
-        text = body_text(hit.clause)
+        text = body_text(hit.clause) if Kind.FORM in kinds else ""
         for idx, (sent, counted) in enumerate(candidate_sentences(hit)):
-            if Kind.FORM in kinds and FIRST_ITEM.search(sent) and states(Kind.FORM, sent) and sent in text:
+            if text and FIRST_ITEM.search(sent) and sent in text and states(Kind.FORM, sent):
                 # a list of materials (主要包括：（一）资金申请表；…（四）展位费合同、发票及参展照片（申请展会补贴的）)
                 # is quoted whole from its opening: its words are those of all its items
                 counted = text[text.index(sent):]
