@@ -68,6 +68,24 @@ def _tagged(text: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pos_tagger().lcut(text))
 
 
+def _answers_choice(question: str, answer: str) -> bool:
+    """Whether ``answer`` states a side of the alternative ``question`` asks, if it asks one (按场次还是
+    按人数 needs 场次 or 人数; 分几年给 is stated by 分5年发放): a pair of adjacent characters of
+    either side, a 几 or 多少 standing for any figure."""
+    m = _CHOICE.search(question)
+    if m is None:
+        return True
+    figure = r"[\d一二两三四五六七八九十百]+"
+    sides = [_CHOICE_LEAD.sub("", side).replace("多少", "几") for side in m.groups()]
+    if any(len(side) < 2 for side in sides):
+        return True  # (市里还是区里 cut to one character a side: too little to judge by)
+    for side in sides:
+        pieces = [re.escape(c) if c != "几" else figure for c in side]
+        if any(re.search(a + b, answer) for a, b in zip(pieces, pieces[1:], strict=False)):
+            return True
+    return False
+
+
 def _spelled_out(*words: str) -> str:
     """A pattern matching any of ``words`` written out: its characters in order within one phrase,
     at most three characters apart (质检 ← 质量监督检验, 技改 ← 技术改造)."""
@@ -132,6 +150,9 @@ _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses name
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
+# an alternative asked (按场次还是按人数, 是一次给还是分几年给): its two sides
+_CHOICE = re.compile(r"([^，。？?！、；\s]{1,10}?)还是([^，。？?！、；\s]{1,10}?)[呢啊吗]?[？?]?$")
+_CHOICE_LEAD = re.compile(r"^(?:是|按照|按|由|在|用|走)")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
 # fact the question asks for (an amount, a date …).
 _STATES_A_FACT = frozenset({Intent.TARGET, Intent.POLICY, Intent.REGION})
@@ -284,6 +305,8 @@ class Answerer:
                 text = self._compose(det, query, hits, cites)
         except NoAnswer:
             text = None
+        if text and not _answers_choice(folded(question), _MARKER.sub("", text)):
+            text = None  # 按场次还是按人数 answered with …给予支持: neither side is stated
         return text, det, query, hits, absent
 
     def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
