@@ -141,7 +141,12 @@ class Composer(DutyComposer):
         tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
         total = TOTAL_ASKED.search(det.text) is not None  # 各项加起来封顶多少: the total's target
         yearly = YEARLY_ASKED.search(det.text) is not None  # 一年…封顶多少: the yearly cap
+        # 雩山市2026年装机目标: a place with 专栏 lines but no plan of its own asks its own figure,
+        # not the province's
+        column_only = [] if det.regions or det.cross_level else [p for p in det.places if p in self.columns]
         for hit in hits:
+            if column_only and not any(p in f"{' '.join(hit.clause.path)} {hit.clause.text}" for p in column_only):
+                continue
             for t in hit.clause.targets:
                 if any(t.raw and t.raw in q for q in cites.quoted):
                     continue  # (a second ask is not answered with the sentence the first one quoted)
@@ -149,7 +154,8 @@ class Composer(DutyComposer):
                 if units and not any((unit.endswith(u[-1]) and u[:-1] in unit) or (u == ANY_YI and "亿" in unit)
                                      for u in units):
                     continue
-                if years and t.year not in years and not any(str(y) in t.text for y in years):
+                if years and t.year not in years and not any(str(y) in t.text or str(y) in "".join(hit.clause.path[-1:]) for y in years):
+                    # (专栏1 各市2026年分布式光伏累计装机目标 dates its lines)
                     continue
                 sent_cov = coverage(det.terms, t.text)
                 context = with_previous(hit.clause, t.text)

@@ -1,0 +1,33 @@
+"""A place with 专栏 lines but no plan of its own asks its own figure (dev13 f007, f051): its line in a
+专栏 dated by its title (专栏1 各市2026年…目标) answers 2026年…目标是多少; a place only in another
+专栏, with no figure of the kind asked, gets no answer, not the province's total."""
+
+from __future__ import annotations
+
+from corpus_util import FILLER, corpus_fixture
+
+PLAN = "\n".join([
+    "澄原省分布式光伏高质量发展行动方案",
+    "一、主要目标",
+    "到2026年，全省分布式光伏累计装机容量达到1800万千瓦，建成光储充一体化示范站200座。",
+    "二、重点任务",
+    "（一）推进整县开发",
+    "支持各市整县推进屋顶分布式光伏开发。（省能源局牵头，各市人民政府负责落实）",
+    "专栏1  各市2026年分布式光伏累计装机目标",
+    "鹭川市：380万千瓦，其中工商业分布式光伏210万千瓦；",
+    "桐岭市：230万千瓦，其中户用光伏110万千瓦；",
+    "专栏2  零碳园区重点布局",
+    "雁山市：雁山光伏装备产业园创建省级零碳园区，2028年底前建成组件回收中心1个。",
+])
+
+library = corpus_fixture("library", {"plan.txt": PLAN, "other.txt": FILLER}, "province", "澄原省")
+
+
+def test_the_place_line_of_a_dated_column_answers(library):
+    answer = library.ask("鹭川市2026年的分布式光伏装机目标是多少？")
+    assert answer.answerable and "380万千瓦" in answer.answer and "1800万千瓦" not in answer.answer, answer.answer
+
+
+def test_a_place_without_the_figure_is_refused_not_given_the_province_total(library):
+    answer = library.ask("雁山市2026年分布式光伏累计装机目标是多少万千瓦？")
+    assert not answer.answerable, answer.answer
