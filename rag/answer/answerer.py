@@ -86,6 +86,18 @@ def _answers_choice(question: str, answer: str) -> bool:
     return False
 
 
+def _per_what_asked(question: str, answer: str) -> bool:
+    """Whether ``answer`` states an amount per what ``question`` asks one per, if it asks (每个充电桩
+    补多少钱 needs 每个/每桩 …, 每吨 needs 每吨 or 元/吨): 每 followed closely by the measure word or the
+    thing's first character."""
+    m = _PER_ASKED.search(question)
+    if m is None:
+        return True
+    measure, thing = m.group(1), m.group(2)
+    heads = [re.escape(measure)] + ([re.escape(thing[0])] if thing else [])
+    return re.search(rf"每[^，。；\d]{{0,3}}(?:{'|'.join(heads)})|/(?:{re.escape(measure)})", answer) is not None
+
+
 def _spelled_out(*words: str) -> str:
     """A pattern matching any of ``words`` written out: its characters in order within one phrase,
     at most three characters apart (质检 ← 质量监督检验, 技改 ← 技术改造)."""
@@ -153,6 +165,10 @@ _MARKER = re.compile(r"\[\d+\]")
 # an alternative asked (按场次还是按人数, 是一次给还是分几年给): its two sides
 _CHOICE = re.compile(r"([^，。？?！、；\s]{1,10}?)还是([^，。？?！、；\s]{1,10}?)[呢啊吗]?[？?]?$")
 _CHOICE_LEAD = re.compile(r"^(?:是|按照|按|由|在|用|走)")
+# an amount asked per one of something (每个充电桩补多少钱, 每吨能补多少, 每米补多少): its measure word
+# and the thing counted; time (每年, 每月) is a cap's period, not what is counted
+_PER_ASKED = re.compile(r"每(?!年|月|季|天|日|周|次)([个台辆座吨米人户亩张套艘架株家项只头位间名]|千瓦时|千瓦|平方米|公斤|公里|标箱)"
+                        r"([\u4e00-\u9fff]{0,4}?)(?:能|可以|可|要)?(?:补|奖|给|贴|拿|发|收)[^，。？]{0,3}多少")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
 # fact the question asks for (an amount, a date …).
 _STATES_A_FACT = frozenset({Intent.TARGET, Intent.POLICY, Intent.REGION})
@@ -307,6 +323,8 @@ class Answerer:
             text = None
         if text and not _answers_choice(folded(question), _MARKER.sub("", text)):
             text = None  # 按场次还是按人数 answered with …给予支持: neither side is stated
+        if text and not _per_what_asked(folded(question), folded(_MARKER.sub("", text))):
+            text = None  # 每吨能补多少 answered with 按固定资产投资的10%给予补助: not per ton
         return text, det, query, hits, absent
 
     def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
