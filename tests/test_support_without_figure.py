@@ -1,6 +1,7 @@
-"""A support a plan grants without a figure (对…展会活动的主办单位给予支持) has no amount: asked how
-much it pays (dev12 e070), another measure's figure (公共服务平台…最高200万元) is no answer; asked for
-a measure that states one, the figure is."""
+"""A support a plan grants without a figure (对…展会活动的主办单位给予支持, 给予适当奖励) has no amount:
+asked how much it pays (dev12 e070, dev13 f056), another measure's figure (公共服务平台…最高200万元) is
+no answer; asked for a measure that states one, the figure is. A certificate obtained (通过GLP认证)
+that no sentence rewards gets no other certificate's amount (dev13 f075)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,15 @@ PLAN = "\n".join([
     "区工业和信息化局负责政策解释，每年4月组织申报。",
 ])
 
+MEASURES = "\n".join([
+    "澄原市促进预制菜产业高质量发展若干措施",
+    "一、培育品牌。对获得区域公用品牌授权使用的企业，给予一次性奖励2万元；对新获评国家级农业产业化重点龙头企业的"
+    "预制菜企业，给予100万元一次性奖励；对获得中国驰名商标认定的预制菜企业，给予适当奖励。",
+    "二、提升质量。对首次通过HACCP、ISO22000等食品安全管理体系认证的，每项给予3万元，每家企业最高9万元。",
+])
+
 library = corpus_fixture("library", {"plan.txt": PLAN, "other.txt": FILLER}, None, None)
+measures = corpus_fixture("measures", {"measures.txt": MEASURES, "other.txt": FILLER}, None, None)
 
 
 def test_an_amount_of_a_support_granted_without_figure_is_refused(library):
@@ -29,3 +38,19 @@ def test_an_amount_of_a_support_granted_without_figure_is_refused(library):
 def test_an_amount_a_measure_states_is_answered(library):
     answer = library.ask("在集聚区建工业设计公共服务平台，设备投资能补多少？最高多少？")
     assert answer.answerable and "200万元" in answer.answer, answer.answer
+
+
+def test_a_figureless_grant_between_figured_ones_is_no_amount(measures):
+    # (dev13 f056: the grant without a figure is one of three joined by ；)
+    answer = measures.ask("我们预制菜企业刚拿到中国驰名商标认定，奖励具体多少钱？")
+    assert not answer.answerable, answer.answer
+
+
+def test_a_certificate_no_sentence_rewards_is_refused(measures):
+    # (dev13 f075: 通过GLP认证, where the plan rewards HACCP and ISO22000)
+    assert not measures.ask("我们实验室刚通过GLP认证，能拿多少补助？").answerable
+
+
+def test_a_certificate_a_sentence_rewards_is_answered(measures):
+    answer = measures.ask("首次通过HACCP认证能补多少？")
+    assert answer.answerable and "3万元" in answer.answer, answer.answer

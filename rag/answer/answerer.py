@@ -153,6 +153,8 @@ _NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这�
 _AWARD = re.compile(r"(?:认定为|认定的|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
                     r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|[省市县区]里|政府|$)")
 _AWARDED = re.compile(r"([\u4e00-\u9fff]{4,14})(?:被|获)(?:认定|评定|评为|认定为)")  # (科技企业孵化器被认定了)
+# a certificate or title obtained (刚拿到中国驰名商标认定, 通过GLP认证): what was obtained
+_CERTIFIED = re.compile(r"(?:拿到|获得|取得|通过|拿了|过了)了?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的?(?:认定|认证)")
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
@@ -457,9 +459,14 @@ class Answerer:
         rewards = Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds
         award = _AWARD.search(det.text) if rewards else None
         won = _AWARDED.search(det.text) if rewards and not award else None
+        certified = _CERTIFIED.search(det.text) if rewards and not award and not won else None
         title = (_GRADE_PREFIX.sub("", award.group(1).strip("“”\"")) if award
-                 else re.split(r"[的是们我你这那了把]", won.group(1))[-1] if won else "")  # (科技企业孵化器被认定了: before it)
-        if alone and len(title) >= 4 and not self._granted(_spelled_out(title), said, near=8):
+                 else re.split(r"[的是们我你这那了把]", won.group(1))[-1] if won  # (科技企业孵化器被认定了: before it)
+                 else certified.group(1) if certified else "")
+        # (a certificate's reward may read 每项给予3万元, with no support noun)
+        granting = said + [s for h in hits[:5] for s in re.split(r"[。；;]", folded(h.clause.text)) if "给予" in s] if certified else said
+        if alone and (len(title) >= 4 or (certified and re.fullmatch(r"[A-Za-z0-9]{3,}", title))) \
+                and not self._granted(_spelled_out(title), granting, near=8):
             return True  # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
         # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
         pairs = [(word, flag) for (word, flag), (after, _) in zip(words, words[1:], strict=False) if after in _SUPPORT_NOUN]

@@ -88,7 +88,8 @@ _SAME_PLACE = 0.1  # a place's other 专栏 line fitting the question within thi
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task
 _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
 # a support granted without a figure (给予支持, 予以适当奖励): the plan states no amount for it
-_GRANT_NO_FIGURE = re.compile(r"(?:给予|予以)(?:适当|一定)?(?:的)?(?:资金)?(?:支持|奖励|补助|补贴|奖补)[。；]?$")
+_GRANT_NO_FIGURE = re.compile(r"(?:给予|予以)(?:适当|一定)?(?:的)?(?:资金)?(?:支持|奖励|补助|补贴|奖补)"
+                              r"(?:[，,][^。；]{0,20}另行(?:制定|明确|公布|规定))?[。；]?$")  # (具体标准由市科技局另行制定)
 _FIGURELESS_MARGIN = 0.15  # how much more of the question such a sentence must hold than the target quoted
 _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
@@ -184,7 +185,7 @@ class Composer(DutyComposer):
             raise NoAnswer  # the question asks for a unit or year no clause states
         if not scored:
             return None
-        if given and informative and self._granted_without_figure(topical, hits, scored):
+        if (given or Kind.AMOUNT in det.kinds) and informative and self._granted_without_figure(topical, hits, scored):
             raise NoAnswer
         best = max(s for s, _, _ in scored.values())
         margin = 9.0 if det.cross_level else 0.0 if det.filter() else 0.35
@@ -215,8 +216,8 @@ class Composer(DutyComposer):
         best-scored target's sentence, which then states the amount of another measure."""
         _, hit, text = max(scored.values(), key=lambda v: v[0])
         chosen = coverage(topical, f"{hit.clause.title} {with_previous(hit.clause, text)}")
-        plain = [s for h in hits[:5] for s in sentences(body_text(h.clause))
-                 if _GRANT_NO_FIGURE.search(s) and not re.search(r"\d", s)]
+        plain = [p for h in hits[:5] for s in sentences(folded(body_text(h.clause))) for p in re.split(r"(?<=；)", s)
+                 if _GRANT_NO_FIGURE.search(p) and not re.search(r"\d", p)]  # (…30万元一次性奖励；对获得…认定的企业，给予适当奖励)
         return max((coverage(topical, s) for s in plain), default=0.0) > chosen + _FIGURELESS_MARGIN
 
     def policy(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
