@@ -145,6 +145,8 @@ class Composer(DutyComposer):
         # 雩山市2026年装机目标: a place with 专栏 lines but no plan of its own asks its own figure,
         # not the province's
         column_only = [] if det.regions or det.cross_level else [p for p in det.places if p in self.columns]
+        # 总投资大概要多少亿元: the noun a goal's figure measures, which the target's sentence must name
+        metric = "" if given or not units else asked_metric(det.text)
         for hit in hits:
             if column_only and not any(p in f"{' '.join(hit.clause.path)} {hit.clause.text}" for p in column_only):
                 continue
@@ -162,6 +164,8 @@ class Composer(DutyComposer):
                 context = with_previous(hit.clause, t.text)
                 if informative and coverage(topical, f"{hit.clause.title} {context}") < _ON_SUBJECT:
                     continue  # a target on something else (冷库 补助 for 供水工程亏损补助)
+                if metric and not any(m in f"{hit.clause.title} {context}" for m in (metric, metric[-2:])):
+                    continue  # 总投资大概要多少亿元 of 专项资金3亿元: the figure of another metric
                 if units and informative and _measures_another(t, topical):
                     continue  # 电子信息产业主营业务收入突破5000亿元 beside the 增加值 asked
                 best_cov = max(best_cov, coverage(topical, context))
@@ -417,6 +421,32 @@ def _applying_first(evidence: list[Evidence], kind: Kind) -> None:
 def _without_title(clause: Clause) -> str:
     """A 专栏 line's text without its place label (桦坪县：…)."""
     return re.sub(rf"^{re.escape(clause.title)}\s*[：:]", "", clause.text)
+
+
+# words saying how a figure is asked, not what it measures (比例是多少, 目标是多少辆, 奖励多少钱)
+_NO_METRIC = re.compile(r"比例|比重|占比|目标|指标|标准|数字|数量|数额|金额|额度|封顶|上限|奖励|补贴|补助|奖补|贴息|资助|钱")
+_METRIC_GLUE = frozenset("大概 大约 预计 一共 总共 合计 要 能 会 将 达到 突破 有 是 需要 计划 可以 能够 带动 拉动 实现".split())
+
+
+def asked_metric(text: str) -> str:
+    """The noun a goal question measures, next to its 多少 (总投资大概要多少亿元 → 总投资, 拉动多少投资
+    → 投资); empty when none is."""
+    from rag.answer.vocab import pos_tagger
+    words = [(w.word, w.flag) for w in pos_tagger().lcut(text)]
+    for i, (word, _) in enumerate(words):
+        if word != "多少":
+            continue
+        j = i - 1
+        while j >= 0 and words[j][0] in _METRIC_GLUE:
+            j -= 1
+        if j >= 0 and len(words[j][0]) >= 2 and words[j][1] in ("n", "vn", "nz") and not _NO_METRIC.search(words[j][0]):
+            return words[j][0]
+        k = i + 1
+        while k < len(words) and UNIT_WORD.match(words[k][0]):
+            k += 1
+        if k < len(words) and len(words[k][0]) >= 2 and words[k][1] in ("n", "vn", "nz") and not _NO_METRIC.search(words[k][0]):
+            return words[k][0]
+    return ""
 
 
 def _measures_another(target: Target, topical: Mapping[str, float]) -> bool:
