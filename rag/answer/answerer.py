@@ -147,7 +147,7 @@ _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
 _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
 # the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
-_NO_KIND = re.compile(r"有没有|能不能|是不是|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
+_NO_KIND = re.compile(r"有没有|能不能|是不是|还有|还能|还会|可以|会有|有|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
                       r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")  # (政府贴息: who pays, not what for)
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
 _AWARD = re.compile(r"(?:认定为|认定的|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
