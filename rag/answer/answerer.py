@@ -164,6 +164,7 @@ _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses name
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
+_YEAR = re.compile(r"20\d\d年")
 # an alternative asked (按场次还是按人数, 是一次给还是分几年给): its two sides
 _CHOICE = re.compile(r"([^，。？?！、；\s]{1,10}?)还是([^，。？?！、；\s]{1,10}?)[呢啊吗]?[？?]?$")
 _CHOICE_LEAD = re.compile(r"^(?:是|按照|按|由|在|用|走)")
@@ -356,6 +357,10 @@ class Answerer:
             if not (det.places or det.regions or det.levels):
                 det = replace(det, places=context.places, regions=context.regions, levels=context.levels,
                               cross_level=context.cross_level)
+            years = set(_YEAR.findall(context.text))
+            if len(years) == 1 and not _YEAR.search(det.text):
+                # 到2026年户用光伏要装到多少？示范站要建成多少座？: the second goal is of that year too
+                det = replace(det, text=f"{det.text} {years.pop()}")
         official = expand(det.text, lambda w: self._share(w) > 0)
         topic = [t for t in det.topic if not any(t in key for key in official)]
         topic += ["|".join((key, *words)) for key, words in official.items()]
