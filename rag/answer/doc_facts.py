@@ -22,6 +22,8 @@ _BASIS = re.compile(r"(?:根据|依据|按照|贯彻落实|落实)[^。；《]{0
 _RECIPIENTS = re.compile(r"([^。：:\n]*?(?:政府|管委会|部门|机构|单位|院校|企业)[^。：:\n]*)[：:]")
 _PURPOSE = re.compile(r"^为[^。]{4,}?制定本[^。]*")
 _IN_FORCE = re.compile(r"自[^。；，]{2,16}?起(?:施行|实施|执行|生效)|有效期")
+_NUMBER_ASKED = re.compile(r"文号|发文字号|几号文|哪个文件|哪份文件")  # (这份问答解读的是哪个文件)
+_NUMBER_WRITTEN = re.compile(r"[\u4e00-\u9fff]{2,8}[〔\[［(（]\d{4}[〕\]］)）]\d+号")  # (琮政规〔2025〕9号 in a 解读's text)
 _OWN_RULE = re.compile(r"^(?:答[：:]\s*)?(?:本|该|《[^》]{1,30}》)")  # 本办法自… / 《办法》自…, not a cited one
 
 
@@ -131,6 +133,11 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
         m = _RECIPIENTS.search(notice.text)
         if m:
             return f"{doc.short_name or doc.title}印发给{m.group(1)}{cites.mark(Hit(notice, 1.0, 0))}。"
+    if not doc.number and _NUMBER_ASKED.search(det.text):
+        # a 政策解读 has no 文号 of its own; the one of the document it explains is written in its text
+        said = next(((c, s) for c in own for s in sentences(strip_label(c.text)) if _NUMBER_WRITTEN.search(folded(s))), None)
+        if said:
+            return f"{trim(said[1], det.terms, LIMIT)}{cites.mark(Hit(said[0], 1.0, 0))}。"
     date, published = (re.sub(r"^(\d{4})-(\d{2})-(\d{2})$", lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", d)
                        for d in (doc.date, doc.published))
     facts = "，".join(x for x in (doc.number and f"文号{doc.number}", doc.issuer and f"由{doc.issuer}",
