@@ -41,3 +41,23 @@ def test_a_second_goal_is_of_the_first_ones_year_and_of_the_whole_plan(library):
     answer = library.ask("到2026年户用光伏要装到多少？光储充一体化示范站要建成多少座？")
     assert "650万千瓦" in answer.answer and "200座" in answer.answer, answer.answer
     assert "500座" not in answer.answer and "25座" not in answer.answer, answer.answer
+
+
+CITY = "\n".join([
+    "澄州市冷链物流高质量发展实施方案",
+    "一、主要目标",
+    "到2027年，全市冷库总库容达到120万吨，冷藏车保有量达到2800辆。",
+    "二、重点任务",
+    "（一）建设冷链设施",
+    "专栏  2027年冷链物流重点项目",
+    "澄东区：建设国家骨干冷链物流基地一期，新增冷库库容15万吨。",
+    "澄西区：建设城市冷链配送中心，新增冷库库容4万吨，配置新能源冷藏车200辆。",
+])
+
+city = corpus_fixture("city", {"city.txt": CITY, "other.txt": FILLER}, "city", "澄州市")
+
+
+def test_a_goal_of_the_plans_own_place_is_not_a_district_line(city):
+    # (dev4 g004: 嵘州 is the plan's own city; its districts' 专栏 lines are not its goal)
+    answer = city.ask("到2027年，澄州的冷库容量和冷藏车数量分别要做到多少？")
+    assert "120万吨" in answer.answer and "2800辆" in answer.answer, answer.answer

@@ -93,7 +93,7 @@ _GRANT_NO_FIGURE = re.compile(r"(?:给予|予以)(?:适当|一定)?(?:的)?(?:�
 _FIGURELESS_MARGIN = 0.15  # how much more of the question such a sentence must hold than the target quoted
 _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
-_PLACE_LINE = 0.3  # a 专栏 place's line is no answer to a goal asked of the whole plan, no place named
+_PLACE_LINE = 0.3  # a 专栏 place's line is no answer to a goal asked of the whole plan or of another place
 _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
 # A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
 # 收入突破5000亿元); a support phrase (分别给予30万元, 最高不超过500万元) names none.
@@ -182,7 +182,7 @@ class Composer(DutyComposer):
                     + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0) \
                     + (YEARLY if yearly and YEARLY_STATED.search(t.text) else 0.0) \
                     - (RAISE if Kind.EXTRA not in det.kinds and states(Kind.EXTRA, t.text) else 0.0) \
-                    - (_PLACE_LINE if hit.clause.kind == "column" and not det.places else 0.0)
+                    - (_PLACE_LINE if hit.clause.kind == "column" and not any(p in hit.clause.title for p in det.places) else 0.0)
                 # (省级 asked: not the 市级 tier; 演了220场: the 200场以上 tier; 加起来: the total;
                 # 补贴标准多少: the standard, not its raise for some)
                 if hit.clause.doc_id not in scored or score > scored[hit.clause.doc_id][0]:
