@@ -35,7 +35,7 @@ from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
 from rag.answer.sentences import folded, heading, sentences, task_name
 from rag.answer.shares import TermShares
-from rag.answer.vocab import CorpusVocab, pos_tagger, word_freq
+from rag.answer.vocab import CorpusVocab, tagged, word_freq
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
 from rag.retrieval.synonyms import expand
@@ -59,13 +59,7 @@ def _grade(number: str, mark: str) -> str:
 @lru_cache(maxsize=4096)
 def _tag(word: str) -> str:
     """jieba's part-of-speech tag of ``word`` read alone (its first piece's)."""
-    return next(iter(_tagged(word)), ("", "x"))[1] if word else "x"
-
-
-@lru_cache(maxsize=1024)
-def _tagged(text: str) -> tuple[tuple[str, str], ...]:
-    """``text`` as (word, part-of-speech tag) pairs, tagged once however many checks read it."""
-    return tuple((w.word, w.flag) for w in pos_tagger().lcut(text))
+    return next(iter(tagged(word)), ("", "x"))[1] if word else "x"
 
 
 def _answers_choice(question: str, answer: str) -> bool:
@@ -413,7 +407,7 @@ class Answerer:
     def _names_another(self, det: Detection, context: Detection) -> bool:
         """Whether a second ask names a thing the first did not (安家补贴又是什么时候发？ after
         生活补贴什么时候申领): a noun of the corpus, as specific as ``_own_subject`` asks."""
-        tags = dict(_tagged(det.text))
+        tags = dict(tagged(det.text))
         return any(t not in context.topic and tags.get(t, "x")[0] == "n" and tags[t] != "nr"
                    and 0 < self._share(t) <= _OWN_SUBJECT for t in det.topic)
 
@@ -432,7 +426,7 @@ class Answerer:
         (生活费 → 生活补贴): what the question is about is not in the plans, whatever the words
         around it (减免, 补贴, 多少) match. Only the question's ``own`` text counts, not the words a
         second ask borrows from the first (…所得税优惠…？高新技术企业的税率是多少？)."""
-        words = _tagged(own)
+        words = tagged(own)
         named = [word for word, flag in words if len(word) >= 2 and word[-1] in "费税" and flag in _NAME_TAGS]
         # (展位|费能不能: the tokenizer glued the fee's last character to the next word)
         named += [word + after[0] for (word, flag), (after, _) in zip(words, words[1:], strict=False)
@@ -457,7 +451,7 @@ class Answerer:
             return False
         own = self._detect(question) if question else None
         alone = own is not None and own.text == det.text  # (not a second ask reading the first one's words)
-        words = _tagged(own.text) if own else ()
+        words = tagged(own.text) if own else ()
         said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
@@ -530,7 +524,7 @@ class Answerer:
         ones on every set: 营收, 牌子, 公积金 — not there.)"""
         if det.intent not in (Intent.LEAD, Intent.POLICY) and Kind.PENALTY not in det.kinds:
             return False  # (a penalty, too, is for the acts a rule names: 私设广告牌 is none of them)
-        tags = dict(_tagged(det.text))
+        tags = dict(tagged(det.text))
         nouns = self._unheard(det, tags)
         # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject)
         specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE and tags.get(t, "n")[0] not in _FUNCTION_TAGS]
@@ -550,7 +544,7 @@ class Answerer:
         """True when the question asks a raise on a support (有没有额外补贴, 能不能再加一点) for people
         or things the corpus never names (低保户, 东盟): the plans raise a support only for those they
         name (三孩及以上家庭每套再增加补贴2万元), so none is written for these."""
-        return Kind.EXTRA in det.kinds and bool(self._unheard(det, dict(_tagged(own))))
+        return Kind.EXTRA in det.kinds and bool(self._unheard(det, dict(tagged(own))))
 
     def _narrowed(self, det: Detection) -> bool:
         """True when the question asks about a narrower kind of a corpus thing, written as an

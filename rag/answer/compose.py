@@ -59,7 +59,7 @@ from rag.answer.sentences import (
     with_previous,
     without_label,
 )
-from rag.answer.vocab import pos_tagger, short_place
+from rag.answer.vocab import short_place, tagged
 from rag.model import Clause, Hit, Target
 
 _ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层艘所处栋套户架株])")
@@ -433,7 +433,7 @@ _METRIC_GLUE = frozenset("大概 大约 预计 一共 总共 合计 要 能 会 
 def asked_metric(text: str) -> str:
     """The noun a goal question measures, next to its 多少 (总投资大概要多少亿元 → 投资, as the tokenizer
     reads 总 apart; 拉动多少投资 → 投资); empty when none is."""
-    words = [(w.word, w.flag) for w in pos_tagger().lcut(text)]
+    words = tagged(text)
     for i, (word, _) in enumerate(words):
         if word != "多少":
             continue

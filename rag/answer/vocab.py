@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import jieba
 import jieba.posseg
@@ -121,6 +121,12 @@ def pos_tagger() -> jieba.posseg.POSTokenizer:
     """A part-of-speech tagger on a private jieba dictionary: libraries such as Milvus Lite add
     their own words to the global one, and place tags must not depend on what else is loaded."""
     return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+@lru_cache(maxsize=1024)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
+    """``text`` as (word, part-of-speech tag) pairs, tagged once however many checks read it."""
+    return tuple((w.word, w.flag) for w in pos_tagger().lcut(text))
 
 
 def word_freq(word: str) -> int:
