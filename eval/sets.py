@@ -42,7 +42,9 @@ class EvalSet:
 SETS = (
     EvalSet("blind", "eval/blind/qa/qa.jsonl", "frozen before any change; never tuned on", "eval/blind/report.md",
             docs="eval/blind/qa/docs"),
-    EvalSet("dev13", "eval/dev13/qa.jsonl", "written last; scored unseen (68.8 % session-start code, refusal recall "
+    EvalSet("dev14", "eval/dev14/qa.jsonl", "written last; scored unseen (78.0 % session-start code, refusal recall "
+            "40.0 %), then its misses studied", "eval/dev14/report.md", docs="eval/dev14/docs"),
+    EvalSet("dev13", "eval/dev13/qa.jsonl", "scored unseen (68.8 % session-start code, refusal recall "
             "25.0 %), then its misses studied", "eval/dev13/report.md", docs="eval/dev13/docs"),
     EvalSet("dev12", "eval/dev12/qa.jsonl", "scored unseen (68.0 % session-start code, refusal recall "
             "53.3 %), then its misses studied", "eval/dev12/report.md", docs="eval/dev12/docs"),
