@@ -170,3 +170,17 @@ def test_an_e_mail_address_or_a_contact_s_name_is_not_answered_by_a_telephone_nu
         answer = city.ask(question)  # the measure gives a telephone only; the plan's 联系人 is another's
         assert not answer.answerable, answer.answer
     assert city.ask("人才政策有咨询电话吗？").answerable
+
+
+def test_an_office_s_address_is_not_answered_by_its_telephone_number(city):
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert asked_kinds("人才发展服务中心办公地址在哪？") == (Kind.ADDRESS,)
+    assert Kind.ADDRESS not in asked_kinds("申报材料能不能发邮箱？邮箱地址是多少？")
+    assert Kind.ADDRESS not in asked_kinds("工作专班办公室设在哪个部门？")  # which body, not where
+    assert states(Kind.ADDRESS, "报送至市家政服务行业服务中心（临溪区凤栖路128号商务大厦3楼305室）")
+    assert not states(Kind.ADDRESS, "政策咨询：市人才发展服务中心，电话8826 1333")
+    # the measure names the centre and its telephone, never where it sits
+    answer = city.ask("人才发展服务中心的办公地址在哪？")
+    assert not answer.answerable, answer.answer
+    assert city.ask("人才发展服务中心的咨询电话是多少？").answerable

@@ -103,7 +103,7 @@ def _abbreviates(short: str, text: CorpusText) -> bool:
     return text.search(re.compile(_spelled_out(short)))
 
 
-_FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
+_FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
                                       Kind.PENALTY, Kind.STACKING, Kind.PAYMENT, Kind.RATE,
                                       Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION, Kind.EXTRA,
                                       Kind.CHANGE})
@@ -287,7 +287,7 @@ class Answerer:
                 # 新材料人才引进谁管: the document the question names by its title's own words
                 hits = [h for h in hits if h.clause.doc_id in named]
             elif (context is not None and not named and det.places == context.places and det.regions == context.regions
-                  and (any(k in det.kinds for k in (Kind.CONTACT, Kind.EMAIL, Kind.PERSON)) or (det.route and det.route.retrieval == "document"))):
+                  and (any(k in det.kinds for k in (Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Kind.PERSON)) or (det.route and det.route.retrieval == "document"))):
                 # …安家补贴找哪个部门办？有咨询电话吗？ asks a fact of the whole document (a phone, its
                 # 有效期) of the document that answered the first question, not of whichever states one
                 cited = {h.clause.doc_id for h in cites.hits}

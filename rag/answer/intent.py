@@ -271,10 +271,12 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
     # the asker's own role (我们牵头起草了一项标准) is what they did, not a question of who leads
     asking = _OWN_ROLE.sub(lambda m: "，" * len(m.group()), rest)
-    chosen = route(Question(asking, departments=bool(departments), task_words=bool(task_words),
+    kinds = asked_kinds(rest)
+    reaching = any(k in kinds for k in (Kind.ADDRESS, Kind.CONTACT, Kind.EMAIL, Kind.PERSON))
+    chosen = route(Question(asking, departments=bool(departments), task_words=bool(task_words), reaching=reaching,
                             cross_level=cross_level, column_places=bool(column_places), regions=bool(regions),
                             words=tuple(_spans(rest, [w for w in words if len(w) >= 3 and w in vocab.text]))))
-    return Detection(text=text, intent=chosen.intent, route=chosen, kinds=asked_kinds(rest), places=tuple(places), regions=tuple(regions),
+    return Detection(text=text, intent=chosen.intent, route=chosen, kinds=kinds, places=tuple(places), regions=tuple(regions),
                      levels=tuple(levels), departments=tuple(departments),
                      unknown=tuple(dict.fromkeys(unknown)), topic=tuple(dict.fromkeys(topic)),
                      cross_level=cross_level)

@@ -40,7 +40,8 @@ class Kind(StrEnum):
     SUPPORT = "support"  # whether there is a subsidy at all: 有没有购车补贴 → a sentence granting one
     CONDITION = "condition"  # who is eligible, on what condition
     FOCUS = "focus"  # what a place or a task concentrates on (重点发展…)
-    CONTACT = "contact"  # a telephone number, a contact person, an address
+    CONTACT = "contact"  # a telephone number, a contact person
+    ADDRESS = "address"  # a street address or an office: 地址在哪 is not answered by a telephone number
     EMAIL = "email"  # an e-mail address: 邮箱是多少 is not answered by a telephone number
     PERSON = "person"  # who to contact by name: 联系人叫什么 is not answered by an office's telephone
     FEE = "fee"  # a rent, a price, a charge
@@ -90,7 +91,11 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                              rf"{_WHEN_PAID}"),
     Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,8}(?:补贴|补助|奖励|奖补|资助|优惠|扶持)|(?:补贴|补助|奖励|奖补|资助|优惠|扶持)吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
-    Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|地址在哪|(?:哪个|什么)地址|地址是|网址|咨询"),
+    Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|网址|咨询"),
+    # where an office is (办公地址在哪, 在哪个办公室, 服务大厅在哪儿), not an e-mail address or which body
+    # an office is set up in (办公室设在哪个部门)
+    Kind.ADDRESS: re.compile(r"(?<!邮箱)(?<!邮件)(?<!信箱)地址|办公地点|哪个办公室|几楼|几号楼|哪栋楼|门牌|"
+                             r"(?:大厅|办公室|办公地点)(?:具体)?(?:在哪|在什么地方|在什么位置)"),
     Kind.EMAIL: re.compile(r"邮箱|电子邮件|电子信箱|e-?mail", re.I),
     Kind.PERSON: re.compile(r"联系人(?:是谁|叫什么|姓什么|是哪位)|(?:叫|姓)什么名字|姓名|哪位"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
@@ -143,6 +148,9 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # (or a service line: 拨打12329住房公积金服务热线, 12345热线)
     Kind.CONTACT: re.compile(r"\d{3,4}-\d{7,8}|(?<!\d)1\d{10}(?!\d)|(?:电话|联系人|邮箱)[:：]\s*\S|电话\s*\d|@"
                              r"|(?<!\d)1\d{4}(?!\d)[^，。；]{0,12}热线|(?:拨打|热线)[^，。；\d]{0,8}(?<!\d)1\d{4}(?!\d)"),
+    # a street and number, a building's floor or room (凤栖路128号商务大厦3楼305室, 翠屏路218号)
+    Kind.ADDRESS: re.compile(r"[\u4e00-\u9fff]{1,10}(?:路|街|大道|巷|弄)\d+号|\d+号(?:楼|院)|\d+\s*(?:楼|层)\d*室?|\d{3,4}室|"
+                             r"(?:大厦|大楼|广场)[A-Za-z\d]*(?:座|楼|层)"),
     Kind.EMAIL: re.compile(r"@|(?:邮箱|电子邮件|电子信箱|e-?mail)\s*[:：]\s*\S", re.I),
     Kind.PERSON: re.compile(r"联系人\s*[:：]\s*\S|[\u4e00-\u9fff](?:同志|先生|女士)"),
     Kind.PENALTY: re.compile(r"罚款|罚金|处罚|没收|吊销|警告|责令[^，。；]{0,8}改正"),
@@ -165,7 +173,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
-SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
+SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
                       Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT, Kind.EXTRA, Kind.CHANGE})
 
@@ -177,7 +185,8 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
     """The kinds of fact ``question`` asks for, in the order the question asks them."""
     found = [(m.start(), kind) for kind, cue in ASKS.items() if (m := cue.search(question))]
     kinds = [kind for _, kind in sorted(found, key=lambda f: f[0])]
-    if (Kind.CHANNEL in kinds or Kind.PLATFORM in kinds) and Kind.PLACE in kinds:  # 到哪里办 asks where to apply, not a place
+    if (Kind.CHANNEL in kinds or Kind.PLATFORM in kinds or Kind.ADDRESS in kinds) and Kind.PLACE in kinds:
+        # 到哪里办 asks where to apply, 办公地址在哪 where an office sits: not a city or a county
         kinds.remove(Kind.PLACE)
     if Kind.AMOUNT in kinds and all(_IN_UNITS.match(question, m.end()) for m in ASKS[Kind.AMOUNT].finditer(question)):
         kinds.remove(Kind.AMOUNT)  # 多少万吨, 多少亿人次: a count in ten thousands of a unit, not money

@@ -133,6 +133,7 @@ class Question:
     column_places: bool = False  # a place that has a 专栏 line-item
     regions: bool = False  # a document's own region
     words: tuple[tuple[int, int], ...] = ()  # spans of the question's longer corpus words (责任保险)
+    reaching: bool = False  # asks how to reach a department (its address, telephone, contact person)
 
     def says(self, cue: str) -> bool:
         """Whether the question holds a cue word of ``CUES[cue]`` of its own, not as part of a
@@ -175,7 +176,8 @@ ROUTES: tuple[Route, ...] = (
     Route(Intent.ALIGNMENT, lambda q: q.cross_level, "alignment", "alignment"),
     Route(Intent.POLICY, lambda q: q.says("policy"), "search", "policy"),
     Route(Intent.REGION, lambda q: q.column_places and not q.regions, "place", "region"),
-    Route(Intent.DEPT_LOOKUP, lambda q: q.departments, "department", "dept_lookup"),
+    # (人才服务中心办公地址在哪 asks where the centre sits, not which tasks it has)
+    Route(Intent.DEPT_LOOKUP, lambda q: q.departments and not q.reaching, "department", "dept_lookup"),
     Route(Intent.OPEN, lambda q: True, "search", "open"),
 )
 
