@@ -42,6 +42,9 @@ class EvalSet:
 SETS = (
     EvalSet("blind", "eval/blind/qa/qa.jsonl", "frozen before any change; never tuned on", "eval/blind/report.md",
             docs="eval/blind/qa/docs"),
+    EvalSet("blind2", "eval/blind2/qa.jsonl", "frozen before any change of the dev14 session, the blind set's successor; "
+            "scored at its start (68.4 %, refusal recall 46.7 %) and never read or tuned on", "eval/blind2/report.md",
+            docs="eval/blind2/docs"),
     EvalSet("dev14", "eval/dev14/qa.jsonl", "written last; scored unseen (78.0 % session-start code, refusal recall "
             "40.0 %), then its misses studied", "eval/dev14/report.md", docs="eval/dev14/docs"),
     EvalSet("dev13", "eval/dev13/qa.jsonl", "scored unseen (68.8 % session-start code, refusal recall "

@@ -49,3 +49,12 @@ def test_the_checks_every_written_set_gets_pass_on_dev7_to_dev14_and_catch_a_bad
             "gold_quotes": ["全市达到200万辆。"], "gold_keywords": ["100万辆"], "docs": ["d"], "note": ""}
     assert problems(item, raw, {}) == ["quote not in the raw file: 全市达到200万辆。",
                                        "keyword not within 300 characters of a quote: 100万辆"]
+
+
+def test_the_blind_successor_s_own_checker_passes_on_its_frozen_files():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "eval/blind2/check_blind2.py")], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and "0 failures" in done.stdout, done.stdout[-500:]
