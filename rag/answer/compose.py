@@ -44,7 +44,7 @@ from rag.answer.extract import (
     tiers,
 )
 from rag.answer.intent import Detection
-from rag.answer.kinds import UNITS, Kind, states
+from rag.answer.kinds import UNITS, Kind, described, states
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
     body_text,
@@ -103,7 +103,8 @@ _METRIC = re.compile(r"^(?:到\d{4}年(?:底|末)?|全[省市县区]|其中)*(?P
 
 def asked_units(text: str) -> list[str]:
     """Units a question asks a number in: 多少辆 → 辆, 多少亿元 → 亿元, 多大比例 → %."""
-    units = [f"{m[1] or ''}{'元' if m[2] == '钱' else m[2]}" for m in _ASKED_UNIT.finditer(text)]
+    units = [f"{m[1] or ''}{'元' if m[2] == '钱' else m[2]}" for m in _ASKED_UNIT.finditer(text)
+             if not described(text, m)]  # (几个战友合伙创业，总额上限是多少: no count asked)
     if _ASKED_YI.search(text) and not any("亿" in u for u in units):
         units.append(ANY_YI)  # 产值目标多少亿, 吞吐量多少亿: in 亿 of whatever unit (亿元, 亿吨)
     if _ASKED_SHARE.search(text):

@@ -13,6 +13,7 @@ are the forms plans write such facts in.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 
 from rag.answer.sentences import folded
@@ -60,7 +61,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
     Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|贴多少|返多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
                             r"封顶|上限|金额|额度|规模[^，。？]{0,4}多大|多少亿|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励|"
-                            r"(?:资金|经费|预算)[^，。？]{0,4}多少"),  # (专项资金安排多少: money, though no 钱 is said)
+                            r"(?:资金|经费|预算)[^，。？]{0,4}多少|多少(?:专项)?(?:资金|经费|预算)"),  # (专项资金安排多少, 安排多少
+    # 专项资金: money, though no 钱 is said)
     Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
     # 哪几个部门 asks which ones, not how many
     Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})|规模多大|数量"),
@@ -181,6 +183,14 @@ SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTA
 _IN_UNITS = re.compile(rf"(?:{UNITS})")  # what 多少万 is a count of (多少万吨)
 
 
+def described(question: str, count: re.Match[str], kinds: Sequence[Kind] = tuple(Kind)) -> bool:
+    """Whether a count cue (几个, 几家) describes the asker in a clause before the ask (几个人合伙
+    创业，最多能贷多少): a later clause of the question asks another kind of fact (one of ``kinds``)."""
+    cut = re.search(r"[，,；;]", question[count.end():])
+    tail = question[count.end() + cut.end():] if cut else ""
+    return bool(tail) and any(k is not Kind.COUNT and k in ASKS and ASKS[k].search(tail) for k in kinds)
+
+
 def asked_kinds(question: str) -> tuple[Kind, ...]:
     """The kinds of fact ``question`` asks for, in the order the question asks them."""
     found = [(m.start(), kind) for kind, cue in ASKS.items() if (m := cue.search(question))]
@@ -194,6 +204,8 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
         # 邮箱是多少, 联系人叫什么: that one way of reaching someone, whatever else the question
         # names (申报材料能不能发邮箱 asks for an address, not for the list of materials)
         kinds = [k for k in kinds if k in (Kind.EMAIL, Kind.PERSON)] + [k for k in kinds if k not in (Kind.EMAIL, Kind.PERSON, Kind.CONTACT)]
+    if Kind.COUNT in kinds and all(described(question, m, kinds) for m in ASKS[Kind.COUNT].finditer(question)):
+        kinds.remove(Kind.COUNT)  # 几个战友合伙创业，总额上限是多少: who asks, not a number asked
     if Kind.CHANGE in kinds:
         # 补助封顶2000万，这比老政策提高了吧: the comparison is asked, the amount is the asker's own
         kinds = [Kind.CHANGE, *(k for k in kinds if k is not Kind.CHANGE)]

@@ -6,7 +6,8 @@ import re
 
 _QUESTION_END = re.compile(r"(?<=[？?])")
 _CLAUSE_SEP = re.compile(r"(?<=[，,；;])")
-_INTERROGATIVE = re.compile(r"谁|哪|多少|几|什么|吗|么|是否|有没有|能不能|要不要|怎么|如何|何时|多久|多长")
+# (in either script: 幾個戰友合夥創業，總額上限是多少 is asked as its simplified spelling is)
+_INTERROGATIVE = re.compile(r"谁|誰|哪|多少|几|幾|什么|什麼|甚麼|吗|嗎|么|麼|是否|有没有|有沒有|能不能|要不要|怎么|怎麼|如何|何时|何時|多久|多长|多長")
 MAX_PARTS = 4
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 # 冷库容量和冷藏车数量分别要做到多少: two subjects asked the same thing, each its own question
@@ -30,8 +31,14 @@ def _cjk(text: str) -> int:
     return sum("\u4e00" <= ch <= "\u9fff" for ch in text) + 2 * len(_ALNUM.findall(text))
 
 
+# a clause opening with a few of something (几个战友合伙创业，…) says who asks, not how many
+_FEW = re.compile(r"^(?:我们|我們|我|咱们|咱們|有)?[几幾](?:个|個|家|位|名|户|戶|人)")
+
+
 def _asks(text: str) -> bool:
-    return _INTERROGATIVE.search(text) is not None
+    text = text.strip()
+    few = _FEW.match(text)
+    return _INTERROGATIVE.search(text[few.end():] if few else text) is not None
 
 
 def split_question(question: str) -> list[str]:
