@@ -158,6 +158,7 @@ _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses name
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
+_TIME_HEADS = ("时间", "时候", "期间")  # (过段时间, 那个时候: a while, not a kind of thing)
 _YEAR = re.compile(r"20\d\d年")
 # an alternative asked (按场次还是按人数, 是一次给还是分几年给): its two sides
 _CHOICE = re.compile(r"([^，。？?！、；\s]{1,10}?)还是([^，。？?！、；\s]{1,10}?)[呢啊吗]?[？?]?$")
@@ -556,7 +557,7 @@ class Answerer:
         """
         for tok in det.topic:
             if (len(tok) < 4 or self._share(tok) or any(place in tok for place in self.vocab.region_of_place)
-                    or _tag(tok) == "t"):
+                    or _tag(tok) == "t" or tok.endswith(_TIME_HEADS)):
                 continue  # (a place glued to the next word, 去柘原县 or 泖川规上新, or a time, 今年年底, is no narrower kind)
             for cut in range(2, len(tok) - 1):
                 modifier = tok[:cut]

@@ -171,7 +171,9 @@ STATES: dict[Kind, re.Pattern[str]] = {
     # a raise for some, stated as such (标准上浮10%, 每套再增加补贴2万元, 再给予, 提高至每人每月2400元)
     Kind.EXTRA: re.compile(r"上浮|上调|再增加|增加[^，。；]{0,6}(?:补贴|补助|奖励|资助)|再给予|另(?:行)?给予|额外|追加|"
                            r"提高(?:至|到|\d)|加发|再(?:奖励|补贴|补助)|翻倍|加倍|增发"),
-    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"),
+    # (or waived: 前2年免收场地租金，第3年租金减半)
+    Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"
+                         r"|免收[^，。；]{0,6}(?:租金|费)|(?:租金|费用?)(?:减半|全免|免收|减免)|减半收取"),
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
@@ -181,6 +183,8 @@ SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTA
 
 
 _IN_UNITS = re.compile(rf"(?:{UNITS})")  # what 多少万 is a count of (多少万吨)
+_BARE_CAP = frozenset({"最高", "最多", "封顶", "上限"})  # a most asked, of whatever the question counts
+_NUMBER_OF = re.compile(rf"(?:多少|几)(?:个)?(?:工作日|天|日|年|个月|月|周|小时|{UNITS})")
 
 
 def described(question: str, count: re.Match[str], kinds: Sequence[Kind] = tuple(Kind)) -> bool:
@@ -204,6 +208,9 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
         # 邮箱是多少, 联系人叫什么: that one way of reaching someone, whatever else the question
         # names (申报材料能不能发邮箱 asks for an address, not for the list of materials)
         kinds = [k for k in kinds if k in (Kind.EMAIL, Kind.PERSON)] + [k for k in kinds if k not in (Kind.EMAIL, Kind.PERSON, Kind.CONTACT)]
+    if Kind.AMOUNT in kinds and all(m.group() in _BARE_CAP for m in ASKS[Kind.AMOUNT].finditer(question)) \
+            and any(not described(question, m) for m in _NUMBER_OF.finditer(question)):
+        kinds.remove(Kind.AMOUNT)  # 最多能隔多少天, 最多能报几个仓: the most of days or of things, not money
     if Kind.COUNT in kinds and all(described(question, m, kinds) for m in ASKS[Kind.COUNT].finditer(question)):
         kinds.remove(Kind.COUNT)  # 几个战友合伙创业，总额上限是多少: who asks, not a number asked
     if Kind.CHANGE in kinds:
