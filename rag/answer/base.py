@@ -98,6 +98,11 @@ def more(elsewhere: Sequence[str]) -> str:
     return f"另有{len(elsewhere)}个地区的文件也有相关条款：{shown}。"
 
 
+# a name a document writes in quotation marks (“昶智通”企业服务平台, “菀味鲜选”): three characters or more,
+# so that a quoted word of the genre (“两高”) names nothing
+_QUOTED = re.compile(r"“([\u4e00-\u9fffA-Za-z0-9]{3,12})”")
+
+
 class ComposerBase:
     """The corpus a composer reads and the steps every intent's composer shares.
 
@@ -125,6 +130,7 @@ class ComposerBase:
         self._title_words: dict[str, set[str]] | None = None  # built on the first question naming a document
         self._rules: dict[tuple[str, tuple], list[Clause]] = {}  # a document's rules for every measure, by kinds asked
         self._texts: dict[str, str] = {}  # each document's folded text, on first use
+        self._quoted: dict[str, set[str]] | None = None  # names written in quotation marks → their documents
 
     def doc_holds(self, doc_id: str, word: str) -> bool:
         """Whether any clause of ``doc_id`` holds ``word`` (any spelling of a ``a|b`` topic term)."""
@@ -132,6 +138,17 @@ class ComposerBase:
         if text is None:
             text = self._texts[doc_id] = folded("\n".join(c.text for c in self.by_doc.get(doc_id, ())))
         return any(w in text for w in word.split("|"))
+
+    def named_in(self, text: str) -> set[str]:
+        """The documents that name, in quotation marks, a name ``text`` uses (在昶智通上报: the measure
+        whose platform is “昶智通”): a platform, a brand or a campaign belongs to the document
+        that names it."""
+        if self._quoted is None:
+            self._quoted = {}
+            for clause in self.clauses:
+                for name in _QUOTED.findall(folded(clause.text)):
+                    self._quoted.setdefault(name, set()).add(clause.doc_id)
+        return {d for name, docs in self._quoted.items() if name in text for d in docs}
 
     def on_the_subject(self, terms: Mapping[str, float], hits: list[Hit]) -> list[Hit]:
         """``hits`` without those of documents that never hold the question's most specific word

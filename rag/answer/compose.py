@@ -44,7 +44,7 @@ from rag.answer.extract import (
     tiers,
 )
 from rag.answer.intent import Detection
-from rag.answer.kinds import UNITS, Kind, described, states
+from rag.answer.kinds import STATES, UNITS, Kind, described, states
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
     body_text,
@@ -81,6 +81,22 @@ _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，�
 _PAID_WITHIN = re.compile(r"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{0,8}(?:到账|拨付|拨到|拨下来|发下来|兑现)|"
                           r"(?:到账|拨付|拨到|拨下来|发下来|兑现)[^，。？]{0,8}(?:多久|多长时间|几天|多少天|工作日)")
 _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至|拨到|打入")
+# how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the step asked, and what a
+# sentence's duration must share a clause with to be that step's (10个工作日内完成审核, not the 公示5个
+# 工作日 after 审核后)
+_STEPS = {"审": r"审|核查|核实", "公示": r"公示", "受理": r"受理", "办结": r"办结|办完|办理", "并网": r"并网",
+          "上牌": r"上牌|登记", "验收": r"验收"}
+_STEP_WORD = r"审核|审查|初审|复核|复审|审批|审完|公示|受理|办结|办完|并网|上牌|验收"
+_HOW_LONG = r"多久|多长时间|几天|多少天|多少个?工作日|几个工作日|几个月"
+# the step word nearest to the 多久 asked, in its clause (审完公示几天: 公示). A step followed by 手续 or
+# 材料 is what is handed in (审批手续多长时间内要补上), and one followed by 后 or 结束 is when the time
+# asked starts (公示结束后多少个工作日到账), not the step it takes
+_STEP_ASKED = re.compile(rf"(?:{_STEP_WORD})(?!手续|材料|资料|结果|意见|结束|通过|完成|以后|之后|后)")
+_HOW_LONG_ASKED = re.compile(_HOW_LONG)
+_CLAUSE_CUT = re.compile(r"[，,；;。：:]")
+_ASK_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
+_ANY_STEP = re.compile("|".join(_STEPS.values()))
+_NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
 # a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
@@ -262,6 +278,11 @@ class Composer(DutyComposer):
                 that no clause on its subject states.
         """
         counted = [u for u in asked_units(det.text) if u not in ("%", "/每", ANY_YI) and not u.endswith("元")]
+        named = self.named_in(det.text)
+        if named and any(h.clause.doc_id in named for h in hits):
+            # (在昶智通上报上去以后多久能审完: the sentences of the measure whose platform that is, not
+            # another document's 公示5个工作日后拨付)
+            hits = [h for h in hits if h.clause.doc_id in named]
         hits = self._with_doc_wide(det, hits)
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
                                        after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
@@ -270,7 +291,26 @@ class Composer(DutyComposer):
         if Kind.DURATION in det.kinds and _PAID_WITHIN.search(det.text):
             # (之日起6个月内提出补贴申请 is how long one has to apply, not how long paying takes)
             evidence = [e if _PAYS_OUT.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]
-        if lacks(evidence, det.kinds, det.terms, after=det.after, question=det.text):
+        step = _asked_step(det.text) if Kind.DURATION in det.kinds else None
+        timing = None
+        if step is not None:
+            # (审核要多少个工作日: not 公示5个工作日, the duration of the step after it)
+            evidence = [e if _times_step(e.sentence, step) or Kind.DURATION not in e.kinds
+                        else replace(e, kinds=e.kinds - {Kind.DURATION}, score=e.score - _NOT_THE_STEP) for e in evidence]
+            evidence.sort(key=lambda e: e.score, reverse=True)
+            # (of a document holding the question's most specific word: 乡镇商贸中心…审核要多久 is not
+            # answered by the housing measure's review time)
+            anchor = max((t for t, w in det.terms.items() if w > 0), key=det.terms.get, default=None)
+            timing = next((e for e in evidence if Kind.DURATION in e.kinds and anchor is not None
+                           and self.doc_holds(e.hit.clause.doc_id, anchor)), None)
+            if timing is not None:  # the step's own time limit leads (10个工作日内完成审核)
+                evidence.remove(timing)
+                evidence.insert(0, timing)
+        # (a step's time limit, 受理之日起15个工作日内完成审核, is the document's for each of its measures)
+        timed = frozenset({timing.hit.clause.id}) if step is not None and timing is not None else frozenset()
+        # (the step asked, 审核, says what is asked, not about what: no anchor)
+        about = {t: w for t, w in det.terms.items() if step is None or not _STEP_ASKED.fullmatch(t)}
+        if lacks(evidence, det.kinds, about, after=det.after | timed, question=det.text):
             raise NoAnswer
         if Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text):
             # 什么时候开始报、截止到哪天: the document's application window answers for every measure
@@ -408,6 +448,33 @@ class Composer(DutyComposer):
         room = (LIMIT - len(best[1].title) - 1) // len(chosen)
         parts = [f"{trim(_without_title(c), det.terms, room)}{cites.mark(ranked[c.id])}" for c in chosen]
         return f"{best[1].title}：{'；'.join(parts)}。"
+
+
+def _asked_step(question: str) -> re.Pattern[str] | None:
+    """The words of the step whose duration ``question`` asks (审核要多少个工作日 → 审…), if any."""
+    how = _HOW_LONG_ASKED.search(question)
+    if how is None:
+        return None
+    clause = next((c for c in _ASK_CLAUSE.finditer(question) if c.start() <= how.start() < c.end()), None)
+    words = [m for m in _STEP_ASKED.finditer(question) if clause is not None and clause.start() <= m.start() < clause.end()]
+    near = min(words, key=lambda m: min(abs(m.end() - how.start()), abs(m.start() - how.end())), default=None)
+    if near is None or min(abs(near.end() - how.start()), abs(near.start() - how.end())) > 4:
+        return None
+    word = near.group()
+    key = next((k for k in _STEPS if k in word or word in _STEPS[k].split("|")), None)
+    return re.compile(_STEPS[key]) if key else None
+
+
+def _times_step(sentence: str, step: re.Pattern[str]) -> bool:
+    """Whether a duration of ``sentence`` is that of ``step``: the step word nearest to it in its
+    clause is one of ``step``'s (15个工作日内完成审核; not 审核通过的名单…公示5个工作日)."""
+    for part in _CLAUSE_CUT.split(folded(sentence)):
+        words = [(m.start(), m.group()) for m in _ANY_STEP.finditer(part)]
+        for d in STATES[Kind.DURATION].finditer(part):
+            near = min(words, key=lambda w: min(abs(w[0] - d.start()), abs(w[0] - d.end())), default=None)
+            if near is not None and step.fullmatch(near[1]):
+                return True
+    return False
 
 
 def _applying_first(evidence: list[Evidence], kind: Kind) -> None:

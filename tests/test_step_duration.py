@@ -1,0 +1,59 @@
+"""How long one step takes: 审核要多少个工作日 is answered by the duration that step takes (自受理之日起
+15个工作日内完成审核), not by the 公示5个工作日 after it; and a question naming a document's own
+platform (在昶岚通上报上去以后) is answered from that document only.
+
+A robot-industry measure with a platform and no review time, a county commerce plan whose
+review is followed by a five-day 公示, and a housing measure whose 申请程序 states the review's
+time limit — written for this test.
+"""
+
+from __future__ import annotations
+
+from corpus_util import FILLER, corpus_fixture
+
+ROBOT = "\n".join([
+    "昶岚市支持人形机器人产业发展若干措施",
+    "一、支持整机研发。对人形机器人整机企业研发投入按10%给予补助，最高500万元。",
+    "二、申报方式。项目申报通过“昶岚通”企业服务平台进行，每年3月、9月集中受理两次。",
+])
+
+COMMERCE = "\n".join([
+    "蓁川县县域商业体系建设实施方案",
+    "一、支持乡镇商贸中心。对改造乡镇商贸中心的，按投资额的30%给予补助，最高50万元。",
+    "二、规范申报兑现。补助资金每年5月集中申报，县商务局会同县财政局审核后，在县政府门户网站公示5个工作日。",
+])
+
+HOUSING = "\n".join([
+    "石川县支持居民购房若干措施",
+    "一、购房补贴。对在县城购买首套新建商品住房的，按房款的1%给予购房补贴，最高2万元。",
+    "二、申请程序。购房人向县政务服务中心提出申请。县住房和城乡建设局在受理之日起15个工作日内完成审核，"
+    "审核结果在县政府门户网站公示5个工作日。公示无异议的，由县财政局在30日内拨付补贴资金。",
+])
+
+lib = corpus_fixture("lib", {"robot.txt": ROBOT, "commerce.txt": COMMERCE, "housing.txt": HOUSING, "filler.txt": FILLER},
+                     None, None)
+
+
+def test_the_step_asked_is_the_one_whose_duration_is_quoted():
+    from rag.answer.compose import _asked_step, _times_step
+
+    review = _asked_step("审核要多少个工作日？")
+    assert _times_step("市商务局自收到申请之日起10个工作日内完成审核", review)
+    assert not _times_step("县商务局会同县财政局审核后，在县政府门户网站公示5个工作日", review)
+    assert not _times_step("审核通过的名单在网站公示5个工作日", review)
+    assert _asked_step("审完公示几天？").pattern == "公示"
+    assert _asked_step("审批手续多长时间内要补上？") is None  # (the 手续 handed in, not approving)
+    assert _asked_step("公示结束后多少个工作日内钱能拨到企业账户？") is None  # (after the step)
+
+
+def test_a_review_time_is_not_read_off_the_publicity_after_it(lib):
+    answer = lib.ask("乡镇商贸中心补助报上去以后，审核要多少个工作日？")
+    assert not answer.answerable, answer.answer
+    assert "5个工作日" in lib.ask("乡镇商贸中心补助审核后公示几天？").answer
+    answer = lib.ask("购房补贴材料交上去多长时间能审完？")
+    assert answer.answerable and "15个工作日" in answer.answer, answer.answer
+
+
+def test_a_platform_named_keeps_the_answer_in_its_document(lib):
+    answer = lib.ask("在昶岚通上把项目报上去以后，多久能审完？")
+    assert "公示5个工作日" not in answer.answer and "15个工作日" not in answer.answer, answer.answer
