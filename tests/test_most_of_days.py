@@ -1,8 +1,9 @@
 """Questions refused though their clause answers them: a most asked of days (最多能隔多少天) is
 a duration, not money; a while (过段时间) is no narrower kind of time; and a rent waived (前2年免收
-场地租金) states the rent asked (租金怎么减免).
+场地租金) states the rent asked (租金怎么减免); and a cut between two words (里开冷链 of 小区里开冷链)
+names no narrower kind of 冷链.
 
-A trade-in 细则 and a veterans' 问答, written for this test.
+A trade-in 细则, a veterans' 问答 and a cold-chain measure, written for this test.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ QA = "\n".join([
     "答：市级退役军人创业孵化基地对入驻的退役军人创业项目，前2年免收场地租金，第3年租金减半。",
 ])
 
-lib = corpus_fixture("lib", {"rules.txt": RULES, "qa.txt": QA, "filler.txt": FILLER}, None, None)
+COLD = "\n".join([
+    "潞川市支持冷链物流发展若干措施",
+    "一、支持冷库建设。对新建库容5000立方米以上的冷库项目，按投资额的15%给予补助，单个项目最高300万元。",
+    "二、完善城市冷链配送网点。对在中心城区新设社区冷链前置仓的企业，每个前置仓补助3万元，每家企业每年最高30万元。",
+])
+
+lib = corpus_fixture("lib", {"rules.txt": RULES, "qa.txt": QA, "cold.txt": COLD, "filler.txt": FILLER}, None, None)
 
 
 def test_a_most_of_days_or_of_things_asks_no_money():
@@ -38,3 +45,8 @@ def test_the_interval_and_the_waived_rent_are_answered(lib):
     assert answer.answerable and "30日" in answer.answer, answer.answer
     answer = lib.ask("入驻退役军人创业孵化基地，场地租金怎么减免？")
     assert answer.answerable and "免收场地租金" in answer.answer, answer.answer
+
+
+def test_a_word_cut_in_two_is_no_narrower_kind(lib):
+    answer = lib.ask("在小区里开冷链前置仓有补贴吗？")
+    assert answer.answerable and "3万元" in answer.answer, answer.answer

@@ -562,6 +562,7 @@ class Answerer:
             for cut in range(2, len(tok) - 1):
                 modifier = tok[:cut]
                 if (self._share(tok[cut:]) and not self._share(modifier) and modifier not in self.vocab.text
+                        and word_freq(modifier) > 0  # (里开冷链 of 小区里开冷链: a cut between words, no modifier)
                         and not _abbreviates(modifier, self.vocab.text)
                         and not any(modifier in t.split("|") for t in det.topic if "|" in t)):  # (升成|金宿:
                     # a colloquial word of a corpus one, 升成 → 晋升, glued to the thing)
