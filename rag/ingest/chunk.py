@@ -33,7 +33,7 @@ from rag.ingest.numbering import numbering_of
 from rag.ingest.outline import Block, answered_groups, outline_blocks, para_title
 from rag.ingest.paragraphs import Para, document_paras
 from rag.ingest.script import to_simplified
-from rag.ingest.targets import deadline_years, extract_targets
+from rag.ingest.targets import UNIT_NOTE, deadline_years, extract_targets
 from rag.model import Clause, Document
 
 _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|全文)如下)[：:]?$")
@@ -158,12 +158,20 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
         clauses.append(Clause(
             id=clause_id, doc_id=doc.id, path=block.path, title=block.title, text=text,
             lead=lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
-            targets=extract_targets(text), source_path=doc.source_path, start=start, end=end,
+            targets=extract_targets(text, _box_unit(block)), source_path=doc.source_path, start=start, end=end,
             kind=block.kind,
         ))
     clauses = _share_closing_notes(clauses, blocks, paras)
     clauses = _inherit_deadlines(clauses, blocks)
     return _first_unit_leads(clauses) if FIRST_LEADS.search(to_simplified(norm.text)) else clauses
+
+
+def _box_unit(block: Block) -> str | None:
+    """The unit a 专栏 box's title gives its bare numbers (专栏　2026年各市…任务（单位：万平方米））."""
+    if block.kind != "column" or not block.path:
+        return None
+    m = UNIT_NOTE.search(to_simplified(block.path[-1]))
+    return m.group(1) if m else None
 
 
 def _inherit_deadlines(clauses: list[Clause], blocks: list[Block]) -> list[Clause]:

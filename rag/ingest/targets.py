@@ -48,11 +48,20 @@ def deadline_years(text: str) -> set[int]:
     return {int(m.group(1) or m.group(2)) for m in _DEADLINE.finditer(to_simplified(text))}
 
 
-def extract_targets(text: str) -> tuple[Target, ...]:
+# a number written without its unit, the unit being the table's or the box's (琮川市：公共建筑170，合计420
+# under 专栏 …（单位：万平方米）): not a year, a date, a share or a number with a unit of its own
+_BARE = re.compile(r"(?<![A-Za-z0-9.〔\[第])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:年|月|日|号|[A-Za-z%‰]|"
+                   + "|".join(re.escape(u) for u in _UNITS) + "))")
+UNIT_NOTE = re.compile(r"单位\s*[：:]\s*(" + "|".join(re.escape(u) for u in _UNITS) + r")\s*[）)]")
+
+
+def extract_targets(text: str, unit: str | None = None) -> tuple[Target, ...]:
     """Every quantitative target stated in ``text``.
 
     Args:
         text: Normalized clause text (ASCII digits; run ``rag.ingest.normalize`` first).
+        unit: The unit a number written bare is in, when its box or table names one
+            (``UNIT_NOTE``: （单位：万平方米）); ``None``: a bare number is no target.
 
     Returns:
         Targets in reading order; ``year`` is ``None`` when no deadline is stated.
@@ -77,6 +86,9 @@ def extract_targets(text: str) -> tuple[Target, ...]:
                     continue
                 targets.append(Target(float(value), as_written[t.start(2):t.end(2)], year, as_written,
                                       as_written[t.start():t.end()]))
+            if unit:
+                targets += [Target(float(b.group(1)), unit, year, as_written, as_written[b.start():b.end()])
+                            for b in _BARE.finditer(sentence)]
         start += len(paragraph) + 1
     return tuple(targets)
 
