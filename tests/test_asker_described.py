@@ -14,6 +14,8 @@ QA = "\n".join([
     "問：退役軍人自己創業，能申請多少創業擔保貸款？",
     "答：符合條件的退役軍人個人創業的，可申請最高30萬元的創業擔保貸款；合夥創業的，可按每人不超過30萬元、"
     "貸款總額不超過150萬元的額度申請；退役軍人創辦的小微企業，可申請最高400萬元的創業擔保貸款。",
+    "問：退役軍人自主創業有什麼補貼？",
+    "答：退役軍人首次領取營業執照並正常經營1年以上的，給予一次性創業補貼1萬元；創辦的經營主體帶動3人以上就業的，補貼標準提高到2萬元。",
     "問：創業擔保貸款貼息多少年？",
     "答：創業擔保貸款期限最長3年，由財政按規定給予貼息。",
 ])
@@ -45,3 +47,11 @@ def test_the_partners_total_and_the_yearly_fund_are_answered(lib):
     assert answer.answerable and "150萬元" in answer.answer, answer.answer
     answer = lib.ask("海绵办设在哪个部门？县里每年安排多少专项资金？")
     assert "3000万元" in answer.answer and "县住房城乡建设局" in answer.answer, answer.answer
+
+
+def test_how_many_people_is_asked_in_people(lib):
+    from rag.answer.compose import asked_units
+
+    assert asked_units("带动几个人就业能多拿") == ["人"] and asked_units("几个项目") == ["个"]
+    answer = lib.ask("經營一年多了，一次性創業補貼有多少？帶動幾個人就業能多拿？")
+    assert "3人以上" in answer.answer and "2萬元" in answer.answer, answer.answer

@@ -62,7 +62,7 @@ from rag.answer.sentences import (
 from rag.answer.vocab import short_place, tagged
 from rag.model import Clause, Hit, Target
 
-_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?([辆台家个元钱场座项次列人亩吨度层艘所处栋套户架株])")
+_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?(?:个(?=人))?([辆台家个元钱场座项次列人亩吨度层艘所处栋套户架株])")  # (几个人: 人)
 ANY_YI = "亿*"  # an amount asked in 亿 without its unit
 _ASKED_YI = re.compile(rf"(?:多少|几)(?:个)?亿(?!(?:{UNITS}))")
 _ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
