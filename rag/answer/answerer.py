@@ -582,10 +582,15 @@ class Answerer:
                               if rest[k:k + n] in self.vocab.text), None)
             if thing is None:
                 continue
-            seen = {_LEVEL_OF[x] if words is _LEVEL_WORD else _grade(*x) for w in self.vocab.text.before(thing, 12)
-                    for x in words.findall(re.split(r"[。；;！？]", w)[-1])}
-            if seen and level not in seen:
-                return True
+            # (市级具身智能重点实验室: 具身智能 is named at no level, its head 重点实验室 at 省级)
+            head = next((rest[-n:] for n in range(len(rest) - 1, 2, -1) if rest[-n:] in self.vocab.text), None)
+            for named in dict.fromkeys(x for x in (thing, head) if x):
+                seen = {_LEVEL_OF[x] if words is _LEVEL_WORD else _grade(*x) for w in self.vocab.text.before(named, 12)
+                        for x in words.findall(re.split(r"[。；;！？]", w)[-1])}
+                if seen:
+                    if level not in seen:
+                        return True
+                    break
         return False
 
     def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
