@@ -81,9 +81,9 @@ _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，�
 _PAID_WITHIN = re.compile(r"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{0,8}(?:到账|拨付|拨到|拨下来|发下来|兑现)|"
                           r"(?:到账|拨付|拨到|拨下来|发下来|兑现)[^，。？]{0,8}(?:多久|多长时间|几天|多少天|工作日)")
 _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至|拨到|打入")
-# how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the step asked, and what a
-# sentence's duration must share a clause with to be that step's (10个工作日内完成审核, not the 公示5个
-# 工作日 after 审核后)
+# how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the steps and the words that name
+# each in a sentence, whose nearest one to a duration says whose duration it is (10个工作日内完成审核,
+# not the 公示5个工作日 after 审核后)
 _STEPS = {"审": r"审|核查|核实", "公示": r"公示", "受理": r"受理", "办结": r"办结|办完|办理", "并网": r"并网",
           "上牌": r"上牌|登记", "验收": r"验收"}
 _STEP_WORD = r"审核|审查|初审|复核|复审|审批|审完|公示|受理|办结|办完|并网|上牌|验收"
@@ -307,7 +307,7 @@ class Composer(DutyComposer):
                 evidence.remove(timing)
                 evidence.insert(0, timing)
         # (a step's time limit, 受理之日起15个工作日内完成审核, is the document's for each of its measures)
-        timed = frozenset({timing.hit.clause.id}) if step is not None and timing is not None else frozenset()
+        timed = frozenset({timing.hit.clause.id}) if timing is not None else frozenset()
         # (the step asked, 审核, says what is asked, not about what: no anchor)
         about = {t: w for t, w in det.terms.items() if step is None or not _STEP_ASKED.fullmatch(t)}
         if lacks(evidence, det.kinds, about, after=det.after | timed, question=det.text):
