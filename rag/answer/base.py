@@ -103,6 +103,11 @@ def more(elsewhere: Sequence[str]) -> str:
 _QUOTED = re.compile(r"“([\u4e00-\u9fffA-Za-z0-9]{3,12})”")
 
 
+def specific_word(terms: Mapping[str, float]) -> str | None:
+    """The question's most specific word: its topic term of the highest weight (``None``: none weighs)."""
+    return max((t for t, w in terms.items() if w > 0), key=terms.get, default=None)
+
+
 class ComposerBase:
     """The corpus a composer reads and the steps every intent's composer shares.
 
@@ -153,7 +158,7 @@ class ComposerBase:
     def on_the_subject(self, terms: Mapping[str, float], hits: list[Hit]) -> list[Hit]:
         """``hits`` without those of documents that never hold the question's most specific word
         when another's document does (茶厂买加工设备: the tea plan, not the 预制菜 one)."""
-        anchor = max((t for t, w in terms.items() if w > 0), key=terms.get, default=None)
+        anchor = specific_word(terms)
         if anchor is None or len({h.clause.doc_id for h in hits}) < 2:
             return hits
         kept = [h for h in hits if self.doc_holds(h.clause.doc_id, anchor)]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
-from rag.answer.base import LIMIT, Citations, NoAnswer, level_key
+from rag.answer.base import LIMIT, Citations, NoAnswer, level_key, specific_word
 from rag.answer.duty_compose import DutyComposer
 from rag.answer.extract import (
     DOC_WIDE,
@@ -300,7 +300,7 @@ class Composer(DutyComposer):
             evidence.sort(key=lambda e: e.score, reverse=True)
             # (of a document holding the question's most specific word: 乡镇商贸中心…审核要多久 is not
             # answered by the housing measure's review time)
-            anchor = max((t for t, w in det.terms.items() if w > 0), key=det.terms.get, default=None)
+            anchor = specific_word(det.terms)
             timing = next((e for e in evidence if Kind.DURATION in e.kinds and anchor is not None
                            and self.doc_holds(e.hit.clause.doc_id, anchor)), None)
             if timing is not None:  # the step's own time limit leads (10个工作日内完成审核)

@@ -20,7 +20,7 @@ from rag.ingest.numbering import numbering_of, value_of
 from rag.ingest.paragraphs import Para
 
 _COLUMN = re.compile(r"^(?:专栏|專欄)\s*(?:(\d{1,2})(?![\d年]))?")  # either script; not a year (专栏　2026年各市…)
-_UNIT_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]")  # a parenthesised note in a title: （单位：万平方米）
+_PAREN_NOTE = re.compile(r"[（(][^（）()]{0,20}[）)]")  # a parenthesised note in a title: （单位：万平方米）
 _COLUMN_ITEM = re.compile(r"^([^，。；：,;:（）()]{1,15})[：:]")
 _SENTENCE_END = "。！？；"
 # 附件 / 附件2 / 附件：2025年重点任务分工表 — an attachment after the signature (a bare 附件 line
@@ -164,7 +164,7 @@ def _build_tree(paras: list[Para], start: int) -> _Node:
                 node = _Node("column", f"专栏{boxed.group(1) or columns}", i, rest, rest)
                 stack[-1].children.append(node)
                 stack.append(node)
-        elif column and is_title_like(_UNIT_NOTE.sub("", text)):  # (专栏　2026年各市改造任务（单位：万平方米）)
+        elif column and is_title_like(_PAREN_NOTE.sub("", text)):  # (专栏　2026年各市改造任务（单位：万平方米）)
             columns += 1
             while len(stack) > 1 and (stack[-1].inline or stack[-1].kind == "column"):
                 stack.pop()
