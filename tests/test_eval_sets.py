@@ -32,7 +32,7 @@ def test_the_table_has_one_row_per_set_with_its_figures():
     assert "| 10 (2) | 87.5 | 100.0 | 90.0 | 90.0 | 75.0 | 100.0 | 50.0 |" in rows[0]
 
 
-def test_the_checks_every_written_set_gets_pass_on_dev7_to_dev14_and_catch_a_bad_quote():
+def test_the_checks_every_written_set_gets_pass_on_dev7_to_dev15_and_catch_a_bad_quote():
     import importlib.util
 
     from eval.check_set import problems
@@ -58,3 +58,13 @@ def test_the_blind_successor_s_own_checker_passes_on_its_frozen_files():
     done = subprocess.run([sys.executable, str(ROOT / "eval/blind2/check_blind2.py")], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
     assert done.returncode == 0 and "0 failures" in done.stdout, done.stdout[-500:]
+
+
+def test_dev15_s_own_checker_passes_on_its_frozen_files():
+    import subprocess
+    import sys
+
+    # (its .docx is read by python-docx, so the checker runs whole rather than through check_set alone)
+    done = subprocess.run([sys.executable, str(ROOT / "eval/dev15/check_dev15.py")], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 0 and "dev15 layout: 0 failures" in done.stdout, done.stdout[-500:]
