@@ -119,6 +119,15 @@ def test_how_much_is_subsidised_of_a_loan_s_interest_asks_an_amount():
     assert Kind.COUNT in asked_kinds("几层以上的住宅能加装电梯？")
 
 
+def test_how_much_of_a_rent_is_paid_asks_an_amount_not_the_rent():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (按实际租金的30%给予补贴 answers it, though it states no rent)
+    assert asked_kinds("租用标准厂房搞生产，租金能补多少？") == (Kind.AMOUNT,)
+    assert asked_kinds("房租补贴多少？") == (Kind.AMOUNT,)
+    assert Kind.FEE in asked_kinds("场地租金是多少钱一平？")  # the rent itself
+
+
 def test_a_note_holding_a_short_form_still_names_the_lead(county):
     answer = county.ask("农产品区域公用品牌由哪个部门牵头？")
     assert "县农业农村局牵头" in answer.answer, answer.answer

@@ -69,3 +69,12 @@ def test_a_county_no_plan_names_is_refused(library):
     assert not library.ask("苓湾县在专栏里有什么生产基地或示范工程项目？").answerable
     assert not library.ask("梅岭县在专栏里有什么项目？").answerable
     assert library.ask("拿了县里的购房补贴，几年内不能卖房？").answerable
+
+
+def test_a_district_town_or_city_no_plan_names_is_refused(library):
+    """So is a district, township, town or city the tagger does not know (玳溪区, 珈岭乡, 瑄平市),
+    written as a word of its own; 新型城镇化 names no town, nor 各区 a district."""
+    assert not library.ask("玳溪区在专栏里有什么生产基地？").answerable
+    assert not library.ask("珈岭乡的装配式农房示范村建多少户？").answerable
+    assert not library.ask("瑄平市在专栏里有什么示范工程项目？").answerable
+    assert library.ask("推进新型城镇化，政府投资项目优先采用什么建筑？").answerable

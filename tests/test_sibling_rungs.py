@@ -7,7 +7,7 @@ One city talent measure, written for this test, supports its groups rung by rung
 from __future__ import annotations
 
 import pytest
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 MEASURES = "\n".join([
     "岚溪市支持青年人才就业创业若干措施",
@@ -65,3 +65,32 @@ def test_a_level_the_measure_does_not_reward_is_refused(levels, question):
 
 def test_a_level_the_measure_rewards_is_answered(levels):
     assert "50万元" in levels.ask("项目入选省级“数据要素×”典型案例能奖多少？").answer
+
+
+HAD = "\n".join([
+    "岚溪市推动绿色低碳发展若干措施",
+    "一、支持设备更新。对企业购置本市企业生产的节能环保装备的，按购置金额的15%给予补助，单个企业每年最高100万元。",
+    "二、支持屋顶绿化。对社会投资项目建设屋顶绿化的，按绿化面积每平方米80元给予补助，单个项目最高40万元。",
+    "三、降低用地成本。对企业租赁标准厂房从事生产的，按实际租金的30%给予补贴，最长3年。",
+])
+
+had = corpus_fixture("had", {"green.txt": HAD, "filler.txt": FILLER}, "city", "岚溪市")  # (FILLER: words as rare as in a library)
+
+
+@pytest.mark.parametrize("question", [
+    "我们不买，租用本地企业生产的节能环保装备，租金能补多少？",  # bought (购置), not rented
+    "政府投资的项目做屋顶绿化，每平方米补多少？",  # paid by society (社会投资), not by government
+])
+def test_a_project_had_or_paid_for_otherwise_than_the_measure_says_is_refused(had, question):
+    answer = had.ask(question)
+    assert not answer.answerable, answer.answer
+
+
+@pytest.mark.parametrize(("question", "stated"), [
+    ("购买本地企业生产的节能环保装备能补多少？", "15%"),  # 购买 is 购置
+    ("民间投资的项目做屋顶绿化，每平方米补多少？", "80元"),  # 民间投资 is 社会投资
+    ("租用标准厂房搞生产，租金能补多少？", "30%"),  # 租用 is 租赁
+])
+def test_a_project_had_or_paid_for_as_the_measure_says_is_answered(had, question, stated):
+    answer = had.ask(question)
+    assert answer.answerable and stated in answer.answer, answer.answer

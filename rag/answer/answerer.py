@@ -127,8 +127,10 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"正高级|正高|副高级|副高|中级职称|初级职称",
     r"高级技师|技师|高级工|中级工|初级工",
     r"省外|省内", r"市外|市内", r"境外|境内",
+    r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
+    r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
     r"[一二三四五]级(?=[\u4e00-\u9fff])"))  # graded ratings (五级、四级、三级养老机构)
-_RUNG = {"正高": "正高级", "副高": "副高级"}
+_RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
 # and of words that name none. (nr, which jieba also gives words it does not know, 养羊 and 养牛

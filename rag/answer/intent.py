@@ -106,6 +106,10 @@ class Detection:
 
 
 _COUNTY = re.compile(r"([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})县")
+# a city, district, township or town the tagger does not know (玳泉区, 珈岭乡, 瑄平市), written as a
+# word of its own: its name and suffix begin and end words of the question, its suffix a word or the
+# two of one word (not 新型城镇化's 型城镇, nor 4A級景區's 級景區)
+_TOWN = re.compile(r"(?=([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})([市区乡镇]))")
 
 
 def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], list[str]]:
@@ -132,6 +136,16 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
                 and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) == 0)):
             unknown.setdefault(f"{name}县", None)
+    bounds = {0}
+    for tok in tagged:
+        bounds.add(max(bounds) + len(tok.word))
+    for m in _TOWN.finditer(text):
+        name, at = m.group(1), m.start()
+        if (at in bounds and at + 3 in bounds and (at + 2 in bounds or not bounds & {at + 1, at + 2})  # (not 級|景區)
+                and name not in vocab.text
+                and not any(name in k or k in name for k in (*known, *unknown))
+                and ((len(tags := pos_tagger().lcut(name)) == 1 and tags[0].flag[:2] in ("ns", "nr")) or word_freq(name) == 0)):
+            unknown.setdefault(name + m.group(2), None)
     return list(known), list(unknown)
 
 

@@ -184,6 +184,7 @@ SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTA
 
 _IN_UNITS = re.compile(rf"(?:{UNITS})")  # what 多少万 is a count of (多少万吨)
 _BARE_CAP = frozenset({"最高", "最多", "封顶", "上限"})  # a most asked, of whatever the question counts
+_FEE_PAID = re.compile(r"[^，。；？?]{0,3}?[补减免奖返]")  # (租金|能补多少: a support on the rent)
 _NUMBER_OF = re.compile(rf"(?:多少|几)(?:个)?(?:工作日|天|日|年|个月|月|周|小时|{UNITS})")
 
 
@@ -211,6 +212,8 @@ def asked_kinds(question: str) -> tuple[Kind, ...]:
     if Kind.AMOUNT in kinds and all(m.group() in _BARE_CAP for m in ASKS[Kind.AMOUNT].finditer(question)) \
             and any(not described(question, m) for m in _NUMBER_OF.finditer(question)):
         kinds.remove(Kind.AMOUNT)  # 最多能隔多少天, 最多能报几个仓: the most of days or of things, not money
+    if Kind.FEE in kinds and Kind.AMOUNT in kinds and all(_FEE_PAID.match(question, m.end()) for m in ASKS[Kind.FEE].finditer(question)):
+        kinds.remove(Kind.FEE)  # 租金能补多少: how much of the rent is paid (按实际租金的30%给予补贴), not the rent
     if Kind.COUNT in kinds and all(described(question, m, kinds) for m in ASKS[Kind.COUNT].finditer(question)):
         kinds.remove(Kind.COUNT)  # 几个战友合伙创业，总额上限是多少: who asks, not a number asked
     if Kind.CHANGE in kinds:
