@@ -128,6 +128,23 @@ def test_how_much_of_a_rent_is_paid_asks_an_amount_not_the_rent():
     assert Kind.FEE in asked_kinds("场地租金是多少钱一平？")  # the rent itself
 
 
+def test_how_a_support_is_reckoned_and_percentage_points_ask_an_amount_and_a_share():
+    from rag.answer.compose import asked_units
+    from rag.answer.kinds import Kind, asked_kinds
+
+    assert asked_kinds("改市政燃气管道，市里补贴怎么算？") == (Kind.AMOUNT,)  # (按总投资的20%给予补助)
+    assert asked_kinds("大企业研发费用按几个点补？") == (Kind.SHARE,)  # 3%, not a count of 个
+    assert asked_units("大企业研发费用按几个点补？") == ["%"]
+    assert asked_kinds("今年要建几个点位？") == (Kind.COUNT,)  # (点位: places, counted)
+
+
+def test_where_to_hand_in_asked_with_a_bare_report_verb_is_a_channel():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (在哪报 asks where to apply, not which city or county)
+    assert asked_kinds("研发后补助什么时候报、在哪报？") == (Kind.WHEN, Kind.CHANNEL)
+
+
 def test_a_note_holding_a_short_form_still_names_the_lead(county):
     answer = county.ask("农产品区域公用品牌由哪个部门牵头？")
     assert "县农业农村局牵头" in answer.answer, answer.answer

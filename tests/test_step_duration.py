@@ -30,8 +30,15 @@ HOUSING = "\n".join([
     "审核结果在县政府门户网站公示5个工作日。公示无异议的，由县财政局在30日内拨付补贴资金。",
 ])
 
-lib = corpus_fixture("lib", {"robot.txt": ROBOT, "commerce.txt": COMMERCE, "housing.txt": HOUSING, "filler.txt": FILLER},
-                     None, None)
+# a 办法 on one line whose review clause never names the registered thing, nor 审核
+RULES = ("璟川市数据知识产权登记暂行办法　第一条　为规范数据知识产权登记工作，制定本办法。"
+         "　第二条　本市登记注册的企业、高等院校和科研机构可以申请数据知识产权登记。"
+         "　第三条　申请人应当提交登记申请书、数据来源说明和数据样例。"
+         "　第四条　登记机构自受理申请之日起10个工作日内完成形式审查。"
+         "　第五条　形式审查通过的，登记机构在登记平台上公示，公示期为10个工作日。")
+
+lib = corpus_fixture("lib", {"robot.txt": ROBOT, "commerce.txt": COMMERCE, "housing.txt": HOUSING, "rules.txt": RULES,
+                             "filler.txt": FILLER}, None, None)
 
 
 def test_the_step_asked_is_the_one_whose_duration_is_quoted():
@@ -41,6 +48,9 @@ def test_the_step_asked_is_the_one_whose_duration_is_quoted():
     assert _times_step("市商务局自收到申请之日起10个工作日内完成审核", review)
     assert not _times_step("县商务局会同县财政局审核后，在县政府门户网站公示5个工作日", review)
     assert not _times_step("审核通过的名单在网站公示5个工作日", review)
+    # (受理 says when the ten days start; 审查 is the step they time)
+    assert _times_step("登记机构自受理申请之日起10个工作日内完成形式审查", review)
+    assert not _times_step("登记机构自受理申请之日起10个工作日内完成形式审查", _asked_step("受理要几天？"))
     assert _asked_step("审完公示几天？").pattern == "公示"
     assert _asked_step("审批手续多长时间内要补上？") is None  # (the 手续 handed in, not approving)
     assert _asked_step("公示结束后多少个工作日内钱能拨到企业账户？") is None  # (after the step)
@@ -57,3 +67,9 @@ def test_a_review_time_is_not_read_off_the_publicity_after_it(lib):
 def test_a_platform_named_keeps_the_answer_in_its_document(lib):
     answer = lib.ask("在昶岚通上把项目报上去以后，多久能审完？")
     assert "公示5个工作日" not in answer.answer and "15个工作日" not in answer.answer, answer.answer
+
+
+def test_a_review_time_is_the_document_s_clause_timing_that_step(lib):
+    # (the question's words, 数据知识产权登记, are not in the clause that times the review, 形式审查)
+    answer = lib.ask("数据知识产权登记交上去以后审核要几天？")
+    assert answer.answerable and "10个工作日内完成形式审查" in answer.answer, answer.answer

@@ -44,7 +44,7 @@ from rag.answer.extract import (
     tiers,
 )
 from rag.answer.intent import Detection
-from rag.answer.kinds import STATES, UNITS, Kind, described, states
+from rag.answer.kinds import AFTER_POINTS, POINTS, STATES, UNITS, Kind, described, states
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
     body_text,
@@ -62,10 +62,10 @@ from rag.answer.sentences import (
 from rag.answer.vocab import short_place, tagged
 from rag.model import Clause, Hit, Target
 
-_ASKED_UNIT = re.compile(r"(?:多少|几)\s*(万|亿|千|百)?(?:个(?=人))?([辆台家个元钱场座项次列人亩吨度层艘所处栋套户架株])")  # (几个人: 人)
+_ASKED_UNIT = re.compile(rf"(?:多少|几)\s*(万|亿|千|百)?(?:个(?=人))?([辆台家个元钱场座项次列人亩吨度层艘所处栋套户架株])(?!{AFTER_POINTS})")  # (几个人: 人)
 ANY_YI = "亿*"  # an amount asked in 亿 without its unit
 _ASKED_YI = re.compile(rf"(?:多少|几)(?:个)?亿(?!(?:{UNITS}))")
-_ASKED_SHARE = re.compile(r"比例|占比|百分之|渗透率|多少成")
+_ASKED_SHARE = re.compile(rf"比例|占比|百分之|渗透率|多少成|{POINTS}")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
 _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?[万亿]?元")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")
@@ -96,6 +96,7 @@ _HOW_LONG_ASKED = re.compile(_HOW_LONG)
 _CLAUSE_CUT = re.compile(r"[，,；;。：:]")
 _ASK_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
 _ANY_STEP = re.compile("|".join(_STEPS.values()))
+_STARTS_AT = re.compile(r"[自从][^，。；]{1,12}?之日起")  # when a time limit starts (自受理申请之日起)
 _NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
 # a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
@@ -284,6 +285,15 @@ class Composer(DutyComposer):
             # another document's 公示5个工作日后拨付)
             hits = [h for h in hits if h.clause.doc_id in named]
         hits = self._with_doc_wide(det, hits)
+        step = _asked_step(det.text) if Kind.DURATION in det.kinds else None
+        if step is not None and hits:
+            # (审核要几天: the top document's clause timing that step, 自受理申请之日起10个工作日内完成形式审查,
+            # answers for each of its measures, though the question's words missed it)
+            seen = {h.clause.id for h in hits}
+            low = min(h.score for h in hits)
+            timed = [c for c in self.by_doc.get(hits[0].clause.doc_id, ()) if c.id not in seen
+                     and any(_times_step(s, step) for s in sentences(body_text(c)))]
+            hits = hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(timed)]
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
                                        after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
                                        question=det.text)
@@ -291,8 +301,9 @@ class Composer(DutyComposer):
         if Kind.DURATION in det.kinds and _PAID_WITHIN.search(det.text):
             # (之日起6个月内提出补贴申请 is how long one has to apply, not how long paying takes)
             evidence = [e if _PAYS_OUT.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]
-        step = _asked_step(det.text) if Kind.DURATION in det.kinds else None
         timing = None
+        # (the step asked, 审核, says what is asked, not about what: no anchor)
+        about = {t: w for t, w in det.terms.items() if step is None or not _STEP_ASKED.fullmatch(t)}
         if step is not None:
             # (审核要多少个工作日: not 公示5个工作日, the duration of the step after it)
             evidence = [e if _times_step(e.sentence, step) or Kind.DURATION not in e.kinds
@@ -300,16 +311,16 @@ class Composer(DutyComposer):
             evidence.sort(key=lambda e: e.score, reverse=True)
             # (of a document holding the question's most specific word: 乡镇商贸中心…审核要多久 is not
             # answered by the housing measure's review time)
-            anchor = specific_word(det.terms)
-            timing = next((e for e in evidence if Kind.DURATION in e.kinds and anchor is not None
-                           and self.doc_holds(e.hit.clause.doc_id, anchor)), None)
+            # (either the question's or, 审核 being the step, not its subject, the subject's: a document
+            # timing 形式审查 never writes 审核)
+            anchors = {a for a in (specific_word(det.terms), specific_word(about)) if a is not None}
+            timing = next((e for e in evidence if Kind.DURATION in e.kinds
+                           and any(self.doc_holds(e.hit.clause.doc_id, a) for a in anchors)), None)
             if timing is not None:  # the step's own time limit leads (10个工作日内完成审核)
                 evidence.remove(timing)
                 evidence.insert(0, timing)
         # (a step's time limit, 受理之日起15个工作日内完成审核, is the document's for each of its measures)
         timed = frozenset({timing.hit.clause.id}) if timing is not None else frozenset()
-        # (the step asked, 审核, says what is asked, not about what: no anchor)
-        about = {t: w for t, w in det.terms.items() if step is None or not _STEP_ASKED.fullmatch(t)}
         if lacks(evidence, det.kinds, about, after=det.after | timed, question=det.text):
             raise NoAnswer
         if Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text):
@@ -469,7 +480,9 @@ def _times_step(sentence: str, step: re.Pattern[str]) -> bool:
     """Whether a duration of ``sentence`` is that of ``step``: the step word nearest to it in its
     clause is one of ``step``'s (15个工作日内完成审核; not 审核通过的名单…公示5个工作日)."""
     for part in _CLAUSE_CUT.split(folded(sentence)):
-        words = [(m.start(), m.group()) for m in _ANY_STEP.finditer(part)]
+        # (自受理申请之日起10个工作日内完成形式审查: 受理 is when the time starts, 审查 the step it times)
+        starts = [m.span() for m in _STARTS_AT.finditer(part)]
+        words = [(m.start(), m.group()) for m in _ANY_STEP.finditer(part) if not any(a <= m.start() < b for a, b in starts)]
         for d in STATES[Kind.DURATION].finditer(part):
             near = min(words, key=lambda w: min(abs(w[0] - d.start()), abs(w[0] - d.end())), default=None)
             if near is not None and step.fullmatch(near[1]):

@@ -52,6 +52,9 @@ class Kind(StrEnum):
 
 _NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
 _ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|在线(?:申请|申报|提交|办理)|登录"  # where one applies online
+# percentage points as people ask them (按几个点补: a share, not a count of 个; 几个点位 is a count)
+AFTER_POINTS = r"(?:百分)?点(?![位子])"
+POINTS = rf"(?:几|多少)个{AFTER_POINTS}"
 UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
 _WHEN_PAID = r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"  # a payment schedule asked, not a date
 ASKS: dict[Kind, re.Pattern[str]] = {
@@ -61,11 +64,12 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|多少个工作日|有效期|时限|分几年|连续几年|补几年|能补多久"),
     Kind.AMOUNT: re.compile(r"多少钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|贴多少|返多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
                             r"封顶|上限|金额|额度|规模[^，。？]{0,4}多大|多少亿|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励|"
-                            r"(?:资金|经费|预算)[^，。？]{0,4}多少|多少(?:专项)?(?:资金|经费|预算)"),  # (专项资金安排多少, 安排多少
+                            r"(?:资金|经费|预算)[^，。？]{0,4}多少|多少(?:专项)?(?:资金|经费|预算)|"
+                            r"(?:补贴|补助|奖励|奖补|资助|贴息)(?:资金|标准)?(?:是|要|该|应该)?(?:怎么|如何|咋)(?:算|计算|核定)"),  # (补贴怎么算: how much, by what rule)  # (专项资金安排多少, 安排多少
     # 专项资金: money, though no 钱 is said)
-    Kind.SHARE: re.compile(r"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比"),
+    Kind.SHARE: re.compile(rf"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
     # 哪几个部门 asks which ones, not how many
-    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})|规模多大|数量"),
+    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS})|规模多大|数量"),
     # (每年筹多少套 asks a count a year, as targets state them, not a rate)
     Kind.RATE: re.compile(rf"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
                           rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{UNITS}))|/(?:kg|kwh)", re.I),
@@ -77,7 +81,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     # asking for the materials (要交哪些材料, 申报材料), not a product named 材料 (新材料产业, 正负极材料)
     Kind.FORM: re.compile(r"申请表|什么表|(?:什么|哪些|哪几样|哪几种|准备|提交|提供|交|带)[^，。？]{0,4}材料|(?:申请|申报)材料|"
                           r"材料(?:有哪些|要哪些|清单)|需要提交|提交什么|准备什么|什么资料|什么证明"),
-    Kind.CHANNEL: re.compile(r"[到去在]哪(?:里|儿)?(?:办|申请|申报|领)|哪个窗口|什么渠道|哪个渠道"
+    Kind.CHANNEL: re.compile(r"[到去在]哪(?:里|儿)?(?:办|申请|申报|报|领)|哪个窗口|什么渠道|哪个渠道"
                              r"|(?:交|报|送)(?:给|到)(?:谁|哪)"),  # 材料交给谁, 交到哪
     Kind.PLATFORM: re.compile(r"哪个APP|什么APP|哪个网站|哪个小程序|什么小程序|哪个公众号|什么公众号|(?:哪个|什么|哪些)(?:网上|线上|信息)?(?:申报|申请|管理|服务)?(?:平台|系统)|"
                               r"(?:平台|系统|网站)叫什么", re.I),
