@@ -49,6 +49,7 @@ LEVELS = "\n".join([
     "一、对入选国家级、省级“数据要素×”典型案例的项目，分别奖励100万元、50万元。",
     "二、对新评为省级数据服务领跑企业的，一次性奖励30万元。",
     "三、对新建数据标注基地的，按投资额的10%给予补助，最高200万元。",
+    "四、对在本市举办经认可的数据创新赛事，国家级赛事每场补助50万元，省级赛事每场补助20万元。",
 ])
 
 levels = corpus_fixture("levels", {"levels.txt": LEVELS}, "city", "岚溪市")
@@ -57,6 +58,7 @@ levels = corpus_fixture("levels", {"levels.txt": LEVELS}, "city", "岚溪市")
 @pytest.mark.parametrize("question", [
     "项目入选市级“数据要素×”典型案例能奖多少？",  # a level before a quoted name
     "评上国家级数据领跑企业奖多少？",  # a name the corpus writes longer (数据服务领跑企业)
+    "在本市办一场市级数据创新赛事，每场能补多少？",  # its sentence names the head, 赛事, at 国家级 and 省级
 ])
 def test_a_level_the_measure_does_not_reward_is_refused(levels, question):
     answer = levels.ask(question)
@@ -65,6 +67,7 @@ def test_a_level_the_measure_does_not_reward_is_refused(levels, question):
 
 def test_a_level_the_measure_rewards_is_answered(levels):
     assert "50万元" in levels.ask("项目入选省级“数据要素×”典型案例能奖多少？").answer
+    assert "20万元" in levels.ask("办一场省级数据创新赛事每场能补多少？").answer
 
 
 HAD = "\n".join([

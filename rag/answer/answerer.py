@@ -593,6 +593,13 @@ class Answerer:
                     if level not in seen:
                         return True
                     break
+            else:
+                # (市级冰雪赛事: the sentences on 冰雪赛事 name its head at levels, 国家级赛事、省级赛事)
+                if words is _LEVEL_WORD and len(thing) >= 3:
+                    seen = {_LEVEL_OF[x] for s in self.vocab.text.sentences(thing)
+                            for x in re.findall(rf"({_LEVEL_WORD.pattern}){re.escape(thing[-2:])}", s)}
+                    if seen and level not in seen:
+                        return True
         return False
 
     def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:

@@ -83,6 +83,18 @@ class CorpusText:
                     return out
         return out
 
+    def sentences(self, word: str, limit: int = 200) -> list[str]:
+        """The sentences (cut at 。；！？ and line ends) holding ``word`` (at most ``limit``)."""
+        out: list[str] = []
+        for b in self._candidates(word):
+            for m in re.finditer(re.escape(word), b):
+                start = max(b.rfind(c, 0, m.start()) for c in "。；！？\n") + 1
+                ends = [i for i in (b.find(c, m.end()) for c in "。；！？\n") if i >= 0]
+                out.append(b[start:min(ends, default=len(b))])
+                if len(out) >= limit:
+                    return out
+        return out
+
     def search(self, pattern: re.Pattern) -> bool:
         """Whether ``pattern`` matches within one line of the text (a full scan)."""
         return any(pattern.search(b) for b in self.blocks)
