@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from corpus_util import corpus_fixture, opened_corpus
+from corpus_util import FILLER, corpus_fixture, opened_corpus
 
 GUIDE = "\n".join([
     "岫山县工业专项资金申报指南",
@@ -245,3 +245,20 @@ def test_a_labelled_value_is_counted_with_its_label_and_a_notice_formula_is_neve
     assert window[0] == ("2025年8月1日至8月29日，逾期系统自动关闭。", "1.网上申报时间 2025年8月1日至8月29日，逾期系统自动关闭。")
     preamble = candidate_sentences(hit("前言", "前言", "为落实有关措施，做好申报工作，现将有关事项通知如下。专项资金实行网上申报、分级审核的管理方式。", ()))
     assert [s for s, _ in preamble] == ["专项资金实行网上申报、分级审核的管理方式。"]
+
+
+WINDOW = "\n".join([
+    "潞川市促进冷链物流发展若干措施",
+    "一、支持冷库建设。对新建库容5000吨以上冷库的，按设备投资额的20%给予补助，最高200万元。",
+    "二、支持冷藏车购置。对购置新能源冷藏车的，每辆补助2万元，每家企业每年最高40万元。",
+    "三、其他事项。同一项目符合本措施多项条款的，按照就高原则不重复享受。申报时间为每年4月1日至4月30日，"
+    "企业通过“潞川惠企通”平台提交申请，逾期不予受理。",
+])
+
+window = corpus_fixture("window", {"window.txt": WINDOW, "filler.txt": FILLER}, "city", "潞川市")
+
+
+def test_an_application_window_written_under_other_matters_answers_when_to_apply(window):
+    # (其他事项 is no 申报程序 heading; its sentence 申报时间为… is still the window of every measure)
+    answer = window.ask("冷库补助啥时候报、在哪儿报？")
+    assert answer.answerable and "4月1日至4月30日" in answer.answer and "潞川惠企通" in answer.answer, answer.answer

@@ -18,6 +18,7 @@ from dataclasses import replace
 from rag.answer.base import LIMIT, Citations, NoAnswer, level_key, specific_word
 from rag.answer.duty_compose import DutyComposer
 from rag.answer.extract import (
+    APPLY_WINDOW,
     DOC_WIDE,
     FIRST_ITEM,
     LIST_KINDS,
@@ -73,7 +74,7 @@ UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩�
 _WHOLE_TASK = 0.5
 _READ = 8  # hits whose sentences the backbone reads
 _WINDOW_NEAR = 0.6  # how close to the best sentence an application window must score to come first
-_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料|(?:什么时候|何时|几月)[^，。？]{0,3}报")
+_WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，。？]{0,6}交|交[^，。？]{0,3}材料|(?:什么时候|啥时候|何时|几月)[^，。？]{0,3}报")
 
 
 # how long until the money arrives (审核通过后多少个工作日内拨付到账, 钱多久能拨下来): a time to pay out,
@@ -381,7 +382,8 @@ class Composer(DutyComposer):
         document (as ``_doc_wide_clauses``)."""
         key = (doc_id, ("procedure",))
         if key not in self._rules:
-            self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if PROCEDURE_HEAD.search(folded(heading(c)))]
+            self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if PROCEDURE_HEAD.search(folded(heading(c)))
+                                or APPLY_WINDOW.search(folded(body_text(c)))]
         return self._rules[key]
 
 

@@ -55,6 +55,9 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[
 # a document's own procedure clause (十四、申报程序), which holds for every measure of it
 PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
+# a sentence giving the document's application window wherever it stands (十二、其他事项…申报时间为每年4月1日至
+# 4月30日, 第十条 后补助每年申报一次，受理时间为…)
+APPLY_WINDOW = re.compile(r"(?:申报|申请|受理)(?:时间|日期|期限)[为是：:]|每年[^，。；]{0,30}(?:集中)?(?:申报|受理)")
 # a condition written as what the applicant must be or do (须具有独立法人资格, 养殖场须配套建设…,
 # 应同时符合以下条件) answers 要满足啥条件 before a grant's threshold (对库容5000立方米以上的…给予)
 _REQUIRED = re.compile(r"(?<![无必])须|必须|应当|应(?:具有|具备|符合|满足|同时|为)|(?:以下|下列)(?:条件|要求)")
@@ -419,7 +422,8 @@ def for_every_measure(kind: Kind, e: Evidence) -> bool:
         return kind in e.kinds and doc_wide(kind, e.hit.clause, e.sentence)
     if kind is Kind.FORM:  # its 七、申报材料 lists what to hand in for any of its measures
         return kind in e.kinds and _MATERIALS_HEAD.search(folded(heading(e.hit.clause))) is not None
-    if kind not in _APPLYING or kind not in e.kinds or not PROCEDURE_HEAD.search(folded(heading(e.hit.clause))):
+    if kind not in _APPLYING or kind not in e.kinds or not (PROCEDURE_HEAD.search(folded(heading(e.hit.clause)))
+                                                             or (kind is Kind.WHEN and APPLY_WINDOW.search(folded(e.sentence)))):
         return False
     return kind is not Kind.WHEN or _APPLY.search(folded(e.sentence)) is not None
 
