@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
-from corpus_util import corpus_fixture
+import re
+
+from corpus_util import FILLER, corpus_fixture
 
 from rag.answer.kinds import Kind, asked_kinds, states
 
@@ -28,12 +30,28 @@ def test_a_grade_gone_up_since_a_support_asks_the_difference():
     assert Kind.STACKING in asked_kinds("前年评了银宿，拿过6万奖励，今年升成金宿了，还能再拿多少？")
     assert Kind.STACKING in asked_kinds("我们从三级评到了四级，还能拿多少奖励？")
     assert Kind.STACKING not in asked_kinds("评上金宿能拿多少？")
+    assert Kind.STACKING in asked_kinds("以后要是再评上国家级小巨人，还能拿多少？")  # (评上…还能: gone up since)
     assert states(Kind.STACKING, "完成Ⅱ期临床试验的给予200万元，在取得注册证书时从奖励中扣除")
 
 
 def test_the_difference_rule_answers_a_grade_gone_up(library):
     answer = library.ask("我家民宿前年评了银宿，拿过6万奖励，今年升成金宿了，还能再拿多少？")
     assert "差额" in answer.answer, answer.answer
+
+
+NIGHT = ("泠川市夜间消费集聚区扶持资金管理办法　第一条　为规范夜间消费集聚区扶持资金管理，制定本办法。"
+         "　第二条　对新认定的市级夜间消费集聚区，一次性奖励50万元。"
+         "　第三条　已认定的集聚区此后获评国家级夜间消费集聚区的，再给予一次性奖励200万元；获评省级夜间消费集聚区的，"
+         "再给予一次性奖励80万元。同一集聚区先后获评省级、国家级的，按就高原则补足差额，不重复奖励。"
+         "　第四条　本办法自2025年9月1日起施行。")
+
+night = corpus_fixture("night", {"night.txt": NIGHT, "filler.txt": FILLER}, "city", "泠川市")
+
+
+def test_an_answer_a_later_ask_quotes_whole_is_not_said_twice(night):
+    answer = night.ask("集聚区后来又评上国家级的还能再拿钱吗？省级国家级都评上能拿两份吗？")
+    said = [s for s in re.split(r"\[\d+\][。；]?", answer.answer) if s]
+    assert len(said) == len(set(said)) and all(not any(a in b for b in said if b != a) for a in said), answer.answer
 
 
 def test_a_yearly_cap_asked_is_the_yearly_cap(library):

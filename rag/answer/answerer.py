@@ -249,6 +249,9 @@ class Answerer:
                 continue  # 什么时候完成？ after a task the plan does not have is about that task too
             more = self._answer_part(part, top_k, where, cites, context=det)[0]
             if more and not any(_MARKER.sub("", more) in _MARKER.sub("", t) for t in texts):  # not the same fact again
+                # (nor an earlier answer the later one quotes whole, under the same markers)
+                texts = [t for t in texts if not (_MARKER.sub("", t).rstrip("。；") in _MARKER.sub("", more)
+                                                  and set(_MARKER.findall(t)) <= set(_MARKER.findall(more)))]
                 texts.append(more)
         if not texts:
             if not hits:
