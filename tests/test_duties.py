@@ -120,6 +120,14 @@ def test_a_unit_written_with_ge_is_also_asked_about_without_it():
     assert "县政府" not in department_aliases("各区县政府")  # no level stripping of the short form
 
 
+def test_a_unit_of_two_levels_sharing_a_head_keeps_the_note_whole():
+    # (各区、县人民政府 is one unit: read as 各区 + 县人民政府 it had lost the whole note's lead)
+    d = parse_duties("（市住房城乡建设局牵头，市应急管理局、市市场监管局配合，各区、县人民政府和珩溪高新区管委会负责落实，下同）")
+    assert d.lead == ("市住房城乡建设局",) and d.support[:2] == ("市应急管理局", "市市场监管局")
+    assert d.support[2].startswith("各区、县人民政府") and d.carried == d.support[2:]
+    assert parse_duties("（牵头单位：市发展改革委；责任单位：各区、县人民政府，市财政局）").support == ("各区、县人民政府", "市财政局")
+
+
 def test_units_joined_by_and_in_a_sentence_are_each_a_unit():
     from rag.ingest.duties import parse_duties
 

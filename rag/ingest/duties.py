@@ -135,7 +135,12 @@ def _split_top(text: str, seps: str) -> list[str]:
 
 def _names(segment: str) -> list[str]:
     names: list[str] = []
-    for part in _split_top(segment, "、，,；;"):
+    parts = _split_top(segment, "、，,；;")
+    for i, part in enumerate(parts):
+        if i + 1 < len(parts) and _SHARED_HEAD.fullmatch(part.strip()) and _UNIT_END.search(clean_name(parts[i + 1])) \
+                and segment[segment.index(part) + len(part):][:1] == "、":
+            parts[i + 1] = f"{part.strip()}、{parts[i + 1].strip()}"  # 各区、县人民政府: one unit of two levels
+            continue
         name = clean_name(part)
         verb = _TRAILING_VERB.search(name)  # 各市人民政府负责落实: the unit, not its verb
         if verb and _UNIT_END.search(name[:verb.start()]):
@@ -147,6 +152,10 @@ def _names(segment: str) -> list[str]:
             continue
         names.append(name)
     return names
+
+
+# a level written before another that shares its head (各区、县人民政府, 市、县两级政府)
+_SHARED_HEAD = re.compile(r"(?:各|全)?[省市县区乡镇]")
 
 
 class _Reader:
