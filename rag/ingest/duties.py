@@ -136,9 +136,10 @@ def _split_top(text: str, seps: str) -> list[str]:
 def _names(segment: str) -> list[str]:
     names: list[str] = []
     parts = _split_top(segment, "、，,；;")
+    ends = [sum(len(p) + 1 for p in parts[:i]) + len(part) for i, part in enumerate(parts)]  # where each part's separator is
     for i, part in enumerate(parts):
-        if i + 1 < len(parts) and _SHARED_HEAD.fullmatch(part.strip()) and _UNIT_END.search(clean_name(parts[i + 1])) \
-                and segment[segment.index(part) + len(part):][:1] == "、":
+        if i + 1 < len(parts) and segment[ends[i]] == "、" and _SHARED_HEAD.fullmatch(part.strip()) \
+                and _UNIT_END.search(clean_name(parts[i + 1])):
             parts[i + 1] = f"{part.strip()}、{parts[i + 1].strip()}"  # 各区、县人民政府: one unit of two levels
             continue
         name = clean_name(part)
