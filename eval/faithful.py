@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from rag.ingest.departments import canonical_department
+from rag.ingest.duties import join_shared_heads
 from rag.model import Answer, Clause
 
 _MARKED = re.compile(r"(.*?)\[(\d+)\]", re.S)
@@ -24,7 +25,8 @@ _LOOKUP = re.compile(r"([^：；。]+?)(牵头|参与)\d+项：(.*?)(?=；[^；]
 
 
 def _names(group: str) -> list[str]:
-    names = [n.removesuffix("（下同）").strip() for n in re.split(r"、(?![^（(]*[)）])", group.removeprefix("由"))]
+    # (各区、县人民政府 is one unit, as the notes read it)
+    names = [n.removesuffix("（下同）").strip() for n in join_shared_heads(re.split(r"、(?![^（(]*[)）])", group.removeprefix("由")))]
     return [n for n in names if n and n != "未列责任单位"]
 
 

@@ -38,6 +38,11 @@ def test_the_checker_accepts_what_the_notes_state_and_catches_what_they_do_not()
     # a lookup's list ends at its 。; the sentence after it answers another question of the message
     assert not unsupported(answer("省能源局牵头1项：加快建设充电基础设施（完成时限：2025年底）[1]。培训数字教师[2]。",
                                   CHARGING, EDUCATION))
+    # (各区、县人民政府 is one unit, as the note reads it, not 各区 and 县人民政府)
+    pipes = Clause("p:二/三", "p", (), "3.推进管道改造", "3.推进管道改造。（市住房城乡建设局牵头，市水务局配合，各区、县人民政府负责落实）",
+                   lead=("市住房城乡建设局",), support=("市水务局", "各区、县人民政府"))
+    assert not unsupported(answer("市住房城乡建设局牵头，责任单位：市水务局、各区、县人民政府[1]。", pipes))
+    assert unsupported(answer("市住房城乡建设局牵头，责任单位：市水务局、各区、县财政局[1]。", pipes))
 
 
 def corpora() -> dict[str, tuple[str | None, str | None, list[str]]]:

@@ -133,15 +133,23 @@ def _split_top(text: str, seps: str) -> list[str]:
     return parts
 
 
+def join_shared_heads(parts: list[str]) -> list[str]:
+    """The pieces of a 、 list with a bare level joined to the unit after it: 各区 and 县人民政府 are
+    one unit, 各区、县人民政府, whose levels share the head (the notes' reading and the checks' of
+    an answer's list, ``eval.faithful``)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _SHARED_HEAD.fullmatch(out[-1].strip()) and _UNIT_END.search(clean_name(part)):
+            out[-1] = f"{out[-1].strip()}、{part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
 def _names(segment: str) -> list[str]:
     names: list[str] = []
-    parts = _split_top(segment, "、，,；;")
-    ends = [sum(len(p) + 1 for p in parts[:i]) + len(part) for i, part in enumerate(parts)]  # where each part's separator is
-    for i, part in enumerate(parts):
-        if i + 1 < len(parts) and segment[ends[i]] == "、" and _SHARED_HEAD.fullmatch(part.strip()) \
-                and _UNIT_END.search(clean_name(parts[i + 1])):
-            parts[i + 1] = f"{part.strip()}、{parts[i + 1].strip()}"  # 各区、县人民政府: one unit of two levels
-            continue
+    parts = [p for chunk in _split_top(segment, "，,；;") for p in join_shared_heads(_split_top(chunk, "、"))]
+    for part in parts:
         name = clean_name(part)
         verb = _TRAILING_VERB.search(name)  # 各市人民政府负责落实: the unit, not its verb
         if verb and _UNIT_END.search(name[:verb.start()]):
