@@ -133,7 +133,7 @@ class ComposerBase:
         self.unit_names = re.compile("|".join(map(re.escape, units))) if units else None
         self.duties = department_index(clauses)  # lead, support, support_inherited
         self._title_words: dict[str, set[str]] | None = None  # built on the first question naming a document
-        self._rules: dict[tuple[str, tuple], list[Clause]] = {}  # a document's rules for every measure, by kinds asked
+        self._rules: dict[tuple[str, tuple], list[Clause]] = {}  # a document's rules for every measure: by kinds asked, its procedure, the clauses timing a step
         self._texts: dict[str, str] = {}  # each document's folded text, on first use
         self._quoted: dict[str, set[str]] | None = None  # names written in quotation marks → their documents
 

@@ -292,8 +292,7 @@ class Composer(DutyComposer):
             # answers for each of its measures, though the question's words missed it)
             seen = {h.clause.id for h in hits}
             low = min(h.score for h in hits)
-            timed = [c for c in self.by_doc.get(hits[0].clause.doc_id, ()) if c.id not in seen
-                     and any(_times_step(s, step) for s in sentences(body_text(c)))]
+            timed = [c for c in self._step_clauses(hits[0].clause.doc_id, step) if c.id not in seen]
             hits = hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(timed)]
         evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
                                        after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
@@ -384,6 +383,15 @@ class Composer(DutyComposer):
         if key not in self._rules:
             self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if PROCEDURE_HEAD.search(folded(heading(c)))
                                 or APPLY_WINDOW.search(folded(body_text(c)))]
+        return self._rules[key]
+
+
+    def _step_clauses(self, doc_id: str, step: re.Pattern[str]) -> list[Clause]:
+        """The clauses of ``doc_id`` timing ``step`` (``_times_step``), found once per document and
+        step (as ``_doc_wide_clauses``)."""
+        key = (doc_id, ("step", step.pattern))
+        if key not in self._rules:
+            self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if any(_times_step(s, step) for s in sentences(body_text(c)))]
         return self._rules[key]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from rag.answer.kinds import ASKS, Kind, asked_kinds
 from rag.answer.questions import written
@@ -136,9 +137,7 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
                 and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) == 0)):
             unknown.setdefault(f"{name}县", None)
-    bounds = {0}
-    for tok in tagged:
-        bounds.add(max(bounds) + len(tok.word))
+    bounds = {0, *accumulate(len(tok.word) for tok in tagged)}  # where the question's words begin and end
     for m in _TOWN.finditer(text):
         name, at = m.group(1), m.start()
         if (at in bounds and at + 3 in bounds and (at + 2 in bounds or not bounds & {at + 1, at + 2})  # (not 級|景區)
