@@ -34,8 +34,11 @@ HOUSING = "\n".join([
 RULES = ("璟川市数据知识产权登记暂行办法　第一条　为规范数据知识产权登记工作，制定本办法。"
          "　第二条　本市登记注册的企业、高等院校和科研机构可以申请数据知识产权登记。"
          "　第三条　申请人应当提交登记申请书、数据来源说明和数据样例。"
-         "　第四条　登记机构自受理申请之日起10个工作日内完成形式审查。"
-         "　第五条　形式审查通过的，登记机构在登记平台上公示，公示期为10个工作日。")
+         "　第四条　登记机构自受理申请之日起10个工作日内完成形式审查。材料不齐全的，一次性告知申请人补正，"
+         "申请人应当在15日内补正。"
+         "　第五条　形式审查通过的，登记机构在登记平台上公示，公示期为10个工作日。"
+         "　第六条　登记证书有效期为3年，期满前3个月内可以申请续展。"
+         "　第七条　登记事项发生变化的，持有人应当自变化之日起30日内申请变更登记。")
 
 lib = corpus_fixture("lib", {"robot.txt": ROBOT, "commerce.txt": COMMERCE, "housing.txt": HOUSING, "rules.txt": RULES,
                              "filler.txt": FILLER}, None, None)
@@ -52,7 +55,14 @@ def test_the_step_asked_is_the_one_whose_duration_is_quoted():
     assert _times_step("登记机构自受理申请之日起10个工作日内完成形式审查", review)
     assert not _times_step("登记机构自受理申请之日起10个工作日内完成形式审查", _asked_step("受理要几天？"))
     assert _asked_step("审完公示几天？").pattern == "公示"
-    assert _asked_step("审批手续多长时间内要补上？") is None  # (the 手续 handed in, not approving)
+    # (the 手续 handed in later, 补办, not approving)
+    make_up = _asked_step("审批手续多长时间内要补上？")
+    assert make_up is not None and _times_step("并在抢修开工后24小时内按照规定补办批准手续", make_up)
+    assert not _times_step("审批部门自受理之日起5个工作日内作出决定", make_up)
+    # (办理 only says that the step after it, 注销, is done)
+    cancel = _asked_step("交了旧车以后多久能注销好？")
+    assert _times_step("公安交管部门在回收企业提交信息后3个工作日内办理旧车注销登记", cancel)
+    assert not _times_step("公安交管部门在回收企业提交信息后3个工作日内办理旧车注销登记", review)
     assert _asked_step("公示结束后多少个工作日内钱能拨到企业账户？") is None  # (after the step)
 
 
@@ -73,3 +83,11 @@ def test_a_review_time_is_the_document_s_clause_timing_that_step(lib):
     # (the question's words, 数据知识产权登记, are not in the clause that times the review, 形式审查)
     answer = lib.ask("数据知识产权登记交上去以后审核要几天？")
     assert answer.answerable and "10个工作日内完成形式审查" in answer.answer, answer.answer
+
+
+def test_a_later_step_asked_in_everyday_words_gets_its_own_time_limit(lib):
+    # (补上 is the 办法's 补正, 改 its 变更登记: each ask of one message its own step's days)
+    answer = lib.ask("数据知识产权登记交上去以后审核要几天？材料不全让补的话，要多少天内补上？")
+    assert "10个工作日内完成形式审查" in answer.answer and "15日内补正" in answer.answer, answer.answer
+    answer = lib.ask("数据知识产权登记的有效期多久？登记的信息变了，要在多长时间内去改？")
+    assert "30日内申请变更登记" in answer.answer, answer.answer

@@ -86,8 +86,12 @@ _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至
 # each in a sentence, whose nearest one to a duration says whose duration it is (10个工作日内完成审核,
 # not the 公示5个工作日 after 审核后)
 _STEPS = {"审": r"审|核查|核实", "公示": r"公示", "受理": r"受理", "办结": r"办结|办完|办理", "并网": r"并网",
-          "上牌": r"上牌|登记", "验收": r"验收"}
-_STEP_WORD = r"审核|审查|初审|复核|复审|审批|审完|公示|受理|办结|办完|并网|上牌|验收"
+          "上牌": r"上牌|登记", "验收": r"验收", "补正": r"补正|补齐|补交|补办", "变更": r"变更|更正|修改",
+          "注销": r"注销"}
+# a step asked in everyday words (材料不全要多少天内补上, 信息变了多长时间内去改): the step a 办法 writes
+_STEP_SAID = {"补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "更改": "变更", "修改": "变更", "改": "变更"}
+_STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|公示|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
+              r"(?<![整修更])改(?=[？?，,。！]|好|完)|注销")
 _HOW_LONG = r"多久|多长时间|几天|多少天|多少个?工作日|几个工作日|几个月"
 # the step word nearest to the 多久 asked, in its clause (审完公示几天: 公示). A step followed by 手续 or
 # 材料 is what is handed in (审批手续多长时间内要补上), and one followed by 后 or 结束 is when the time
@@ -98,6 +102,7 @@ _CLAUSE_CUT = re.compile(r"[，,；;。：:]")
 _ASK_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
 _ANY_STEP = re.compile("|".join(_STEPS.values()))
 _STARTS_AT = re.compile(r"[自从][^，。；]{1,12}?之日起")  # when a time limit starts (自受理申请之日起)
+_DONE_WHAT = 4  # how many characters of what is done (旧车) may stand between 办理 and its step (注销)
 _NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
 # a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
@@ -482,7 +487,7 @@ def _asked_step(question: str) -> re.Pattern[str] | None:
     if near is None or min(abs(near.end() - how.start()), abs(near.start() - how.end())) > 4:
         return None
     word = near.group()
-    key = next((k for k in _STEPS if k in word or word in _STEPS[k].split("|")), None)
+    key = _STEP_SAID.get(word) or next((k for k in _STEPS if k in word or word in _STEPS[k].split("|")), None)
     return re.compile(_STEPS[key]) if key else None
 
 
@@ -495,6 +500,9 @@ def _times_step(sentence: str, step: re.Pattern[str]) -> bool:
         words = [(m.start(), m.group()) for m in _ANY_STEP.finditer(part) if not any(a <= m.start() < b for a, b in starts)]
         for d in STATES[Kind.DURATION].finditer(part):
             near = min(words, key=lambda w: min(abs(w[0] - d.start()), abs(w[0] - d.end())), default=None)
+            if near is not None and near[1] == "办理":
+                # (3个工作日内办理旧车注销登记: 办理 only says the step after it is done)
+                near = next((w for w in words if near[0] < w[0] <= near[0] + 2 + _DONE_WHAT), near)
             if near is not None and step.fullmatch(near[1]):
                 return True
     return False
