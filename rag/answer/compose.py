@@ -19,6 +19,8 @@ from rag.answer.base import LIMIT, Citations, NoAnswer, level_key, specific_word
 from rag.answer.duty_compose import DutyComposer
 from rag.answer.extract import (
     APPLY_WINDOW,
+    CAP_ASKED,
+    CAP_STATED,
     DOC_WIDE,
     FIRST_ITEM,
     LIST_KINDS,
@@ -103,6 +105,7 @@ _ASK_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
 _ANY_STEP = re.compile("|".join(_STEPS.values()))
 _STARTS_AT = re.compile(r"[自从][^，。；]{1,12}?之日起")  # when a time limit starts (自受理申请之日起)
 _DONE_WHAT = 4  # how many characters of what is done (旧车) may stand between 办理 and its step (注销)
+_CAP_WORD = re.compile(r"最高|最多|不超过|封顶|上限")  # a cap stated as such (单个企业每年最高100万元)
 _NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
 # a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
@@ -167,6 +170,13 @@ class Composer(DutyComposer):
         tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
         total = TOTAL_ASKED.search(det.text) is not None  # 各项加起来封顶多少: the total's target
         yearly = YEARLY_ASKED.search(det.text) is not None  # 一年…封顶多少: the yearly cap
+        # 一家企业一年封顶多少: a cap or a sum given, not a threshold (研发费用不低于50万元)
+        cap = Kind.AMOUNT in det.kinds and CAP_ASKED.search(det.text) is not None
+        if cap and any(h.clause.id in det.after and t.raw and re.search(rf"(?:{_CAP_WORD.pattern})[^，。；]{{0,12}}{re.escape(t.raw)}", folded(q))
+                       for h in hits for t in h.clause.targets for q in cites.quoted):
+            # (单站最多能拿多少 after 建设补贴怎么算: the measure's cap, 单个充电站补贴最高不超过50万元, is
+            # quoted already; the best target left would be another measure's)
+            raise NoAnswer
         # 雩山市2026年装机目标: a place with 专栏 lines but no plan of its own asks its own figure,
         # not the province's
         column_only = [] if det.regions or det.cross_level else [p for p in det.places if p in self.columns]
@@ -193,6 +203,8 @@ class Composer(DutyComposer):
                     continue  # 总投资大概要多少亿元 of 专项资金3亿元: the figure of another metric
                 if units and informative and _measures_another(t, topical):
                     continue  # 电子信息产业主营业务收入突破5000亿元 beside the 增加值 asked
+                if cap and not CAP_STATED.search(folded(t.text)):
+                    continue
                 best_cov = max(best_cov, coverage(topical, context))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
@@ -299,10 +311,15 @@ class Composer(DutyComposer):
             low = min(h.score for h in hits)
             timed = [c for c in self._step_clauses(hits[0].clause.doc_id, step) if c.id not in seen]
             hits = hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(timed)]
-        evidence = [e for e in extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
-                                       after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
-                                       question=det.text)
-                    if e.sentence not in cites.quoted]
+        found = extract(det.terms, det.kinds, hits, depth=len(hits), bonus=bonus, count_units=counted,
+                        after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
+                        question=det.text)
+        if det.after and CAP_ASKED.search(det.text) and found and found[0].sentence in cites.quoted \
+                and Kind.AMOUNT in found[0].kinds and _CAP_WORD.search(folded(found[0].sentence)):
+            # (有没有封顶？ after 房租能补多少: the cap, 单个企业每年最高100万元, stands in the sentence quoted
+            # already; the next best one would be another measure's)
+            raise NoAnswer
+        evidence = [e for e in found if e.sentence not in cites.quoted]
         if Kind.DURATION in det.kinds and _PAID_WITHIN.search(det.text):
             # (之日起6个月内提出补贴申请 is how long one has to apply, not how long paying takes)
             evidence = [e if _PAYS_OUT.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]

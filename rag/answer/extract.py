@@ -34,7 +34,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
+from rag.answer.kinds import ASKS, NUMBER, SPECIFIC, Kind, states
 from rag.answer.sentences import body_text, coverage, folded, heading, sentences
 from rag.ingest.numbering import strip_label
 from rag.ingest.outline import ASKED
@@ -111,6 +111,11 @@ TOTAL = 0.6
 YEARLY_ASKED = re.compile(r"(?:一年|每年|年度)[^，。？]{0,8}(?:封顶|最多|最高|上限)")
 YEARLY_STATED = re.compile(r"每年|年度")
 YEARLY = 0.2
+# a cap asked in money (一家企业一年封顶多少) is stated as a cap or a sum of money, not as the share of a
+# cost the support pays (按研发费用的3%给予补助 states how much, but no most), nor as a threshold
+# (研发费用不低于50万元)
+CAP_ASKED = re.compile(r"封顶|上限|最高|最多|顶格")
+CAP_STATED = re.compile(rf"最高|最多|不超过|封顶|上限|以内|为限|(?:给予|补助|补贴|奖励|资助|奖补|补)[^，。；\d]{{0,6}}{NUMBER}\s*(?:万|亿|千)?元")
 RAISE = 0.2  # a raise for some (上浮10%, 提高至…), below the amount everyone gets when no raise is asked
 _YEAR = re.compile(r"(20\d\d)\s*年")
 YEAR = 0.3  # a sentence of the year asked, over one naming only other years
@@ -229,6 +234,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     years = set(_YEAR.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
     total = Kind.AMOUNT in kinds and TOTAL_ASKED.search(question) is not None
     yearly = Kind.AMOUNT in kinds and YEARLY_ASKED.search(question) is not None
+    cap = Kind.AMOUNT in kinds and CAP_ASKED.search(question) is not None
     raise_only = Kind.EXTRA not in kinds and (Kind.AMOUNT in kinds or Kind.RATE in kinds)
     in_units = (re.compile(rf"(?:\d|[一二两三四五六七八九十百千万])\s*(?:{'|'.join(map(re.escape, count_units))})")
                 if count_units else None)
@@ -248,7 +254,8 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             # (the answer to a 解读's question is about what the question names, in its words or not)
             cov = max(coverage(terms, counted), asked)
             stated = frozenset(k for k in kinds if states(k, sent)
-                               and (k is not Kind.COUNT or in_units is None or in_units.search(sent)))
+                               and (k is not Kind.COUNT or in_units is None or in_units.search(sent))
+                               and (k is not Kind.AMOUNT or not cap or CAP_STATED.search(folded(sent))))
             score = (cov + 0.05) * (1.3 if bonus is not None and bonus.search(sent) else 1.0)
             score += 0.35 * head + 0.25 * prior + (0.03 if idx == 0 else 0.0)
             if another_rung(rungs, sent):
@@ -283,6 +290,15 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             scored = [replace(e, score=e.score + TIER * tier.get(e.sentence, 0.0)) for e in scored]
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored
+
+
+def _meets(raise_: str, best: str, question: str) -> bool:
+    """Whether the condition of ``raise_`` (在乡镇建设的公共充电站，…上浮20%: before its first comma)
+    shares a two-character word with ``question`` that ``best`` does not hold: the asker says
+    they are who the raise is for."""
+    condition, best = re.split(r"[，,]", folded(raise_))[0], folded(best)
+    return any(re.fullmatch(r"[\u4e00-\u9fff]{2}", two) and two in question and two not in best
+               for two in (condition[i:i + 2] for i in range(len(condition) - 1)))
 
 
 def applies(sentence: str) -> bool:
@@ -352,6 +368,13 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2, questi
                     and _BUT.match(after) and e.kinds & set(kinds)), None)
         if but is not None and but not in chosen:
             chosen.append(but)
+    if kinds and len(chosen) < n and Kind.EXTRA not in kinds:
+        # (在乡镇建设的公共充电站，补贴标准上浮20%: a raise of the best sentence's clause for those the
+        # question says the asker is, 在乡镇建, is part of what the asker gets)
+        raised = next((e for e in evidence[1:3] if e.hit.clause.id == chosen[0].hit.clause.id and e not in chosen
+                       and states(Kind.EXTRA, e.sentence) and _meets(e.sentence, chosen[0].sentence, question)), None)
+        if raised is not None:
+            chosen.append(raised)
     if len(chosen) < n and len(evidence) > 1 and not kinds:
         # (the rest of the best sentence's own clause before any other: 具体怎么规定 of a measure
         # written in two sentences is both of them; of the year asked when the best sentence is:

@@ -50,7 +50,7 @@ class Kind(StrEnum):
     EXTRA = "extra"  # a raise on a support for some (能不能再加一点, 有没有额外奖励): 上浮10%, 再增加2万元
 
 
-_NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
+NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
 _ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|在线(?:申请|申报|提交|办理)|登录"  # where one applies online
 # percentage points as people ask them (按几个点补: a share, not a count of 个; 几个点位 is a count)
 AFTER_POINTS = r"(?:百分)?点(?![位子])"
@@ -125,10 +125,10 @@ STATES: dict[Kind, re.Pattern[str]] = {
                                r"|(?:只能|仅能|仅限|限|最多|不超过)(?:享受|申报|申请|领取|获得|给予)?\s*(?:一|两|二|三|\d)\s*次"),
     # money in 元, or a subsidy given as a share of a cost (契税金额的50%给予补贴)
     # (or a raise of one: 额度上浮30%)
-    Kind.AMOUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"
+    Kind.AMOUNT: re.compile(rf"{NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"
                             rf"|(?:上浮|上调|提高|补贴|补助|资助|奖补)(?:比例|标准)?(?:为|是)?\d+(?:\.\d+)?\s*%"),  # (补助比例为10%)
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
-    Kind.COUNT: re.compile(rf"{_NUMBER}\s*(?:万|亿|千|百)?(?:{UNITS})"),
+    Kind.COUNT: re.compile(rf"{NUMBER}\s*(?:万|亿|千|百)?(?:{UNITS})"),
     Kind.RATE: re.compile(r"每[^，。；\d]{1,12}\d+(?:\.\d+)?\s*(?:万|千|亿)?元|\d+(?:\.\d+)?\s*元\s*/"),  # (每个联合体给予不超过500万元)
     Kind.PLACE: re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|园区|开发区|新区|港|基地)"),
     Kind.MECHANISM: re.compile(r"机制|制度|平台|体系|模式|专班|联席会议|领导小组|清单|台账|系统|网络|考核|督导|通报|一站式|一网|"
