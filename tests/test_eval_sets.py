@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from eval.jsonl import read_jsonl
 from eval.sets import SETS, render_sets, summary
 
@@ -60,11 +62,12 @@ def test_the_blind_successor_s_own_checker_passes_on_its_frozen_files():
     assert done.returncode == 0 and "0 failures" in done.stdout, done.stdout[-500:]
 
 
-def test_dev15_s_own_checker_passes_on_its_frozen_files():
+@pytest.mark.parametrize("name", ["dev15", "dev16"])
+def test_a_docx_set_s_own_checker_passes_on_its_frozen_files(name):
     import subprocess
     import sys
 
     # (its .docx is read by python-docx, so the checker runs whole rather than through check_set alone)
-    done = subprocess.run([sys.executable, str(ROOT / "eval/dev15/check_dev15.py")], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, str(ROOT / f"eval/{name}/check_{name}.py")], capture_output=True, text=True,
                           cwd=ROOT, timeout=120)
-    assert done.returncode == 0 and "dev15 layout: 0 failures" in done.stdout, done.stdout[-500:]
+    assert done.returncode == 0 and f"{name} layout: 0 failures" in done.stdout, done.stdout[-500:]
