@@ -199,3 +199,13 @@ def test_a_duty_stated_in_a_sentence_is_quoted_not_recast_as_a_lead(county):
     answer = county.ask("云溪县农村公路网规划由哪个部门编制？")
     assert "县交通运输局负责编制" in answer.answer and "牵头" not in answer.answer, answer.answer
 
+
+
+def test_every_so_many_days_is_a_frequency_and_minutes_a_duration():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    # (电梯多长时间得保养一次 is answered by 每15日至少…1次; 多久得到现场 by 30分钟内到达)
+    assert states(Kind.FREQUENCY, "维保单位应当每15日至少对电梯进行1次清洁、润滑、调整和检查")
+    assert states(Kind.FREQUENCY, "每两年开展一次复核") and not states(Kind.FREQUENCY, "每15日补贴1万元")
+    assert states(Kind.DURATION, "维保单位接到报警后，应当在30分钟内到达现场")
+    assert Kind.DURATION in asked_kinds("救援人员几分钟能到？")
