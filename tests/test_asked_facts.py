@@ -209,3 +209,11 @@ def test_every_so_many_days_is_a_frequency_and_minutes_a_duration():
     assert states(Kind.FREQUENCY, "每两年开展一次复核") and not states(Kind.FREQUENCY, "每15日补贴1万元")
     assert states(Kind.DURATION, "维保单位接到报警后，应当在30分钟内到达现场")
     assert Kind.DURATION in asked_kinds("救援人员几分钟能到？")
+
+
+def test_a_few_kuai_asked_is_an_amount_not_a_support_named_so():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (一台给几块钱奖励 asks how much the 奖励 is, not for a reward called 几块钱)
+    assert Kind.AMOUNT in asked_kinds("上门收旧家电，一台给几块钱奖励？")
+    assert Kind.AMOUNT in asked_kinds("回收一吨能补多少块钱？")

@@ -97,3 +97,12 @@ def test_a_project_had_or_paid_for_otherwise_than_the_measure_says_is_refused(ha
 def test_a_project_had_or_paid_for_as_the_measure_says_is_answered(had, question, stated):
     answer = had.ask(question)
     assert answer.answerable and stated in answer.answer, answer.answer
+
+
+def test_a_grade_named_in_a_list_of_grades_is_a_rung_the_measure_names():
+    from rag.answer.answerer import _LADDERS
+
+    grades = _LADDERS[-1]
+    # (一级 before a 、 is a grade as much as 二级 before the noun: 五级、四级、三级养老机构)
+    assert grades.findall("安排1名一级、二级重度残疾人就业的，按安排2名残疾人计算") == ["一级", "二级"]
+    assert grades.findall("对评定为五级、四级、三级的养老机构分别给予奖励") == ["五级", "四级", "三级"]

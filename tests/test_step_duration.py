@@ -40,8 +40,20 @@ RULES = ("璟川市数据知识产权登记暂行办法　第一条　为规范�
          "　第六条　登记证书有效期为3年，期满前3个月内可以申请续展。"
          "　第七条　登记事项发生变化的，持有人应当自变化之日起30日内申请变更登记。")
 
+# a 办法 whose first review is done by offices below the city's, named by their level and field
+INCUBATOR = ("瑧川市科技企业孵化器认定办法　第一条　为规范孵化器认定工作，制定本办法。"
+             "　第二条　市科技局负责孵化器的认定和管理。"
+             "　第三条　申请人向所在区（县）科技主管部门提出申请，区（县）科技主管部门应当自收到申请材料之日起10个工作日内完成初审，"
+             "对符合条件的报送市科技局。")
+# another document timing a first review, and speaking of what happens 以后
+FARM = "\n".join([
+    "瑧川县家庭农场奖补申报指南",
+    "一、申报程序。材料报送以后，乡（镇）农业综合服务中心自收到材料之日起5个工作日内完成初审。",
+    "二、奖补标准。对新认定的示范家庭农场，每家奖励3万元。",
+])
+
 lib = corpus_fixture("lib", {"robot.txt": ROBOT, "commerce.txt": COMMERCE, "housing.txt": HOUSING, "rules.txt": RULES,
-                             "filler.txt": FILLER}, None, None)
+                             "incubator.txt": INCUBATOR, "farm.txt": FARM, "filler.txt": FILLER}, None, None)
 
 
 def test_the_step_asked_is_the_one_whose_duration_is_quoted():
@@ -91,3 +103,10 @@ def test_a_later_step_asked_in_everyday_words_gets_its_own_time_limit(lib):
     assert "10个工作日内完成形式审查" in answer.answer and "15日内补正" in answer.answer, answer.answer
     answer = lib.ask("数据知识产权登记的有效期多久？登记的信息变了，要在多长时间内去改？")
     assert "30日内申请变更登记" in answer.answer, answer.answer
+
+
+def test_a_step_done_by_an_office_the_document_names_by_level_and_field_is_answered(lib):
+    # (区科技局 is the 办法's 区（县）科技主管部门; 以后 says when the step is asked, not about what)
+    answer = lib.ask("材料交到区科技局以后，区里初审要几天？")
+    assert answer.answerable and "10个工作日内完成初审" in answer.answer, answer.answer
+    assert "5个工作日" not in answer.answer, answer.answer

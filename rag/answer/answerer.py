@@ -62,6 +62,13 @@ def _tag(word: str) -> str:
     return next(iter(tagged(word)), ("", "x"))[1] if word else "x"
 
 
+def _positional(term: str) -> bool:
+    """Whether ``term`` is one word placing the ask in time (jieba's tag f: 以后, 之后, 以前, 期间); not
+    a bound a figure is written with (以内, 以上: 控制在0.8‰以内)."""
+    words = tagged(term)
+    return len(words) == 1 and words[0][1] == "f" and term[-1] in "后前间"
+
+
 def _answers_choice(question: str, answer: str) -> bool:
     """Whether ``answer`` states a side of the alternative ``question`` asks, if it asks one (按场次还是
     按人数 needs 场次 or 人数; 分几年给 is stated by 分5年发放): a pair of adjacent characters of
@@ -129,7 +136,7 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"省外|省内", r"市外|市内", r"境外|境内",
     r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
     r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
-    r"[一二三四五]级(?=[\u4e00-\u9fff])"))  # graded ratings (五级、四级、三级养老机构)
+    r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 _RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
@@ -143,7 +150,7 @@ _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
 _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
 # the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
-_NO_KIND = re.compile(r"有没有|能不能|是不是|还有|还能|还会|可以|会有|有|多少|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
+_NO_KIND = re.compile(r"有没有|能不能|是不是|还有|还能|还会|可以|会有|有|多少|多少钱|几块钱|多少块钱|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
                       r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")  # (政府贴息: who pays, not what for)
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
 _AWARD = re.compile(r"(?:认定为|认定的|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
@@ -369,8 +376,10 @@ class Answerer:
         n = len(self.clauses)
         # IDF weights; a word absent from the corpus weighs 0 so it cannot dilute coverage.
         # the follow-up's own words (评上4A又是多少 after 5A能拿多少) outweigh those it borrows
-        det = replace(det, weights={t: (math.log((1 + n) / (0.5 + s * n)) if s else 0.0) * (_BORROWED if t in borrowed else 1.0)
-                                    for t, s in shares.items()})
+        # a word placing the ask in time (以后, 之后, 期间: 材料交到区科技局以后) says when, not about what:
+        # it weighs nothing either, though a rare word of the corpus
+        det = replace(det, weights={t: (math.log((1 + n) / (0.5 + s * n)) if s and not _positional(t) else 0.0)
+                                    * (_BORROWED if t in borrowed else 1.0) for t, s in shares.items()})
         extra = [w for words in official.values() for w in words]
         query = f"{det.text} {' '.join(extra)}" if extra else det.text
         return det, query, shares

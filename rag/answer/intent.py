@@ -186,6 +186,15 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
     return list(found), unknown, rest
 
 
+def _by_its_field(name: str, vocab: CorpusVocab) -> bool:
+    """Whether the corpus names the office ``name`` asks of (区科技局) by its level and field, as
+    plans write offices below their own level: 区（县）科技主管部门, 县级科技部门. (A fact of a step that
+    office does is asked so; what an office is charged with is asked of its own name.)"""
+    core = re.sub(r"(?:管理)?(?:厅|局|委|办|署)$", "", name[1:])
+    return len(core) >= 2 and vocab.text.search(re.compile(
+        rf"{name[0]}(?:级|（[^）]{{1,6}}）)?{re.escape(core)}(?:主管|行政主管|管理)?部门")) is not None
+
+
 def _dept_core(canon: str) -> str:
     """A department name without its level prefix and office suffix: 省教育厅 → 教育."""
     return _DEPT_CORE.sub("", _DEPT_CORE.sub("", canon))
@@ -289,6 +298,9 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     chosen = route(Question(asking, departments=bool(departments), task_words=bool(task_words), reaching=reaching,
                             cross_level=cross_level, column_places=bool(column_places), regions=bool(regions),
                             words=tuple(_spans(rest, [w for w in words if len(w) >= 3 and w in vocab.text]))))
+    if kinds and chosen.intent not in (Intent.LEAD, Intent.SUPPORT, Intent.DEPT_LOOKUP):
+        # (材料交到区科技局以后，区里初审要几天 asks a fact of a step the 区（县）科技主管部门 does)
+        unknown = [u for u in unknown if u not in unknown_depts or not _by_its_field(u, vocab)]
     return Detection(text=text, intent=chosen.intent, route=chosen, kinds=kinds, places=tuple(places), regions=tuple(regions),
                      levels=tuple(levels), departments=tuple(departments),
                      unknown=tuple(dict.fromkeys(unknown)), topic=tuple(dict.fromkeys(topic)),
