@@ -103,6 +103,9 @@ def test_a_later_step_asked_in_everyday_words_gets_its_own_time_limit(lib):
     assert "10个工作日内完成形式审查" in answer.answer and "15日内补正" in answer.answer, answer.answer
     answer = lib.ask("数据知识产权登记的有效期多久？登记的信息变了，要在多长时间内去改？")
     assert "30日内申请变更登记" in answer.answer, answer.answer
+    # (补 closing the ask, as 改 does: 给多长时间补 is the 补正's time, not how long a support is paid)
+    answer = lib.ask("数据知识产权登记材料缺了被打回来补，给多长时间补？")
+    assert "15日内补正" in answer.answer, answer.answer
 
 
 def test_a_step_done_by_an_office_the_document_names_by_level_and_field_is_answered(lib):

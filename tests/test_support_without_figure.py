@@ -24,6 +24,7 @@ MEASURES = "\n".join([
     "一、培育品牌。对获得区域公用品牌授权使用的企业，给予一次性奖励2万元；对新获评国家级农业产业化重点龙头企业的"
     "预制菜企业，给予100万元一次性奖励；对获得中国驰名商标认定的预制菜企业，给予适当奖励。",
     "二、提升质量。对首次通过HACCP、ISO22000等食品安全管理体系认证的，每项给予3万元，每家企业最高9万元。",
+    "三、完善冷链。对新建田间冷链通道按每公里1万元给予补助，新建冷库按每立方米30元给予补助，冷链物流专用道路建设给予适当补助。",
 ])
 
 library = corpus_fixture("library", {"plan.txt": PLAN, "other.txt": FILLER}, None, None)
@@ -54,3 +55,11 @@ def test_a_certificate_no_sentence_rewards_is_refused(measures):
 def test_a_certificate_a_sentence_rewards_is_answered(measures):
     answer = measures.ask("首次通过HACCP认证能补多少？")
     assert answer.answerable and "3万元" in answer.answer, answer.answer
+
+
+def test_a_figureless_grant_among_commas_is_no_amount(measures):
+    # (dev16 g063: 按每公里1.5万元给予补助，…，林区防火应急道路建设给予适当补助 — one sentence, three measures)
+    answer = measures.ask("修冷链物流专用道路，每公里补多少钱？")
+    assert not answer.answerable, answer.answer
+    answer = measures.ask("新建冷库每立方米补多少？")
+    assert answer.answerable and "30元" in answer.answer, answer.answer

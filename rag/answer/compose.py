@@ -91,9 +91,9 @@ _STEPS = {"审": r"审|核查|核实", "公示": r"公示", "受理": r"受理",
           "上牌": r"上牌|登记", "验收": r"验收", "补正": r"补正|补齐|补交|补办", "变更": r"变更|更正|修改",
           "注销": r"注销"}
 # a step asked in everyday words (材料不全要多少天内补上, 信息变了多长时间内去改): the step a 办法 writes
-_STEP_SAID = {"补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "更改": "变更", "修改": "变更", "改": "变更"}
+_STEP_SAID = {"补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "补": "补正", "更改": "变更", "修改": "变更", "改": "变更"}
 _STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|公示|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
-              r"(?<![整修更])改(?=[？?，,。！]|好|完)|注销")
+              r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销")
 _HOW_LONG = r"多久|多长时间|几天|多少天|多少个?工作日|几个工作日|几个月"
 # the step word nearest to the 多久 asked, in its clause (审完公示几天: 公示). A step followed by 手续 or
 # 材料 is what is handed in (审批手续多长时间内要补上), and one followed by 后 or 结束 is when the time
@@ -258,7 +258,12 @@ class Composer(DutyComposer):
         best-scored target's sentence, which then states the amount of another measure."""
         _, hit, text = max(scored.values(), key=lambda v: v[0])
         chosen = coverage(topical, f"{hit.clause.title} {with_previous(hit.clause, text)}")
-        plain = [p for h in hits[:5] for s in sentences(folded(body_text(h.clause))) for p in re.split(r"(?<=；)", s)
+        # (…按每公里1.5万元给予补助，…，林区防火应急道路建设给予适当补助: of one sentence, the figure's own
+        # measure is what the target answers)
+        figured = [p for p in _measures(folded(text)) if re.search(r"\d", p)]
+        if len(figured) < len(_measures(folded(text))):
+            chosen = min(chosen, max(coverage(topical, f"{hit.clause.title} {p}") for p in figured)) if figured else chosen
+        plain = [p for h in hits[:5] for s in sentences(folded(body_text(h.clause))) for p in {*re.split(r"(?<=；)", s), *_measures(s)}
                  if _GRANT_NO_FIGURE.search(p) and not re.search(r"\d", p)]  # (…30万元一次性奖励；对获得…认定的企业，给予适当奖励)
         return max((coverage(topical, s) for s in plain), default=0.0) > chosen + _FIGURELESS_MARGIN
 
@@ -491,6 +496,18 @@ class Composer(DutyComposer):
         room = (LIMIT - len(best[1].title) - 1) // len(chosen)
         parts = [f"{trim(_without_title(c), det.terms, room)}{cites.mark(ranked[c.id])}" for c in chosen]
         return f"{best[1].title}：{'；'.join(parts)}。"
+
+
+def _measures(sentence: str) -> list[str]:
+    """The measures of one sentence: its parts between semicolons or commas, a part that opens with
+    how it is granted (给予适当奖励, 按…补助) kept with the part naming whom (对获得认定的企业，给予适当奖励)."""
+    parts: list[str] = []
+    for part in re.split(r"(?<=[；，])", sentence):
+        if parts and (re.match(r"(?:给予|予以|按|并|最高|单个|每)", part) or not parts[-1].endswith(("；", "，"))):
+            parts[-1] += part
+        elif part:
+            parts.append(part)
+    return parts
 
 
 def _asked_step(question: str) -> re.Pattern[str] | None:

@@ -110,6 +110,9 @@ _COUNTY = re.compile(r"([^\W\d_了的在和是里全各本该哪每这那些个�
 # a city, district, township or town the tagger does not know (玳泉区, 珈岭乡, 瑄平市), written as a
 # word of its own: its name and suffix begin and end words of the question, its suffix a word or the
 # two of one word (not 新型城镇化's 型城镇, nor 4A級景區's 級景區)
+# a two-character word jieba's dictionary holds this rarely (岞山, tagged vn, 3) is as good as none:
+# before 县 or 市 it is a place's name
+_RARE_NAME = 10
 _TOWN = re.compile(r"(?=([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})([市区乡镇]))")
 
 
@@ -131,11 +134,11 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
             continue  # (a place abroad is where a measure applies, 境外, not a jurisdiction the corpus lacks)
         (known if vocab.holds(name) else unknown)[name] = None
     # a county the tagger does not know (苓湾县, 梅岭县): two characters before 县 that are a place or
-    # person name to jieba, or no word of its dictionary, and no function word (拿了县里, 年底全县)
+    # person name to jieba, or no word (or a rare one) of its dictionary, and no function word (拿了县里, 年底全县)
     for m in _COUNTY.finditer(text):
         name, tags = m.group(1), [w.flag for w in pos_tagger().lcut(m.group(1))]
         if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
-                and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) == 0)):
+                and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) <= _RARE_NAME)):
             unknown.setdefault(f"{name}县", None)
     bounds = {0, *accumulate(len(tok.word) for tok in tagged)}  # where the question's words begin and end
     for m in _TOWN.finditer(text):
@@ -143,7 +146,7 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         if (at in bounds and at + 3 in bounds and (at + 2 in bounds or not bounds & {at + 1, at + 2})  # (not 級|景區)
                 and name not in vocab.text
                 and not any(name in k or k in name for k in (*known, *unknown))
-                and ((len(tags := pos_tagger().lcut(name)) == 1 and tags[0].flag[:2] in ("ns", "nr")) or word_freq(name) == 0)):
+                and ((len(tags := pos_tagger().lcut(name)) == 1 and tags[0].flag[:2] in ("ns", "nr")) or word_freq(name) <= _RARE_NAME)):
             unknown.setdefault(name + m.group(2), None)
     return list(known), list(unknown)
 
