@@ -217,3 +217,13 @@ def test_a_few_kuai_asked_is_an_amount_not_a_support_named_so():
     # (一台给几块钱奖励 asks how much the 奖励 is, not for a reward called 几块钱)
     assert Kind.AMOUNT in asked_kinds("上门收旧家电，一台给几块钱奖励？")
     assert Kind.AMOUNT in asked_kinds("回收一吨能补多少块钱？")
+
+
+def test_the_office_within_a_department_is_asked_as_where_to_go(county):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (哪个科室 as 哪个办公室: the plan names the 局, never its 科室, so the ask is refused)
+    assert Kind.ADDRESS in asked_kinds("工信局哪个科室负责？") and Kind.ADDRESS in asked_kinds("找市科技局哪个处？")
+    assert Kind.ADDRESS not in asked_kinds("违规的怎么处理？")
+    answer = county.ask("冷库补助具体是县农业农村局哪个科室在管？")
+    assert not answer.answerable, answer.answer

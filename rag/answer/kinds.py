@@ -100,7 +100,9 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|网址|咨询"),
     # where an office is (办公地址在哪, 在哪个办公室, 服务大厅在哪儿), not an e-mail address or which body
     # an office is set up in (办公室设在哪个部门)
-    Kind.ADDRESS: re.compile(r"(?<!邮箱)(?<!邮件)(?<!信箱)地址|办公地点|哪个办公室|几楼|几号楼|哪栋楼|门牌|"
+    # (the office within a department, 工信局哪个科室, is where one goes, as 哪个办公室 is)
+    Kind.ADDRESS: re.compile(r"(?<!邮箱)(?<!邮件)(?<!信箱)地址|办公地点|哪个办公室|哪个(?:科室|处室|[处科](?=[？?，,。]|负责|在管|管))|"
+                             r"几楼|几号楼|哪栋楼|门牌|"
                              r"(?:大厅|办公室|办公地点)(?:具体)?(?:在哪|在什么地方|在什么位置)"),
     Kind.EMAIL: re.compile(r"邮箱|电子邮件|电子信箱|e-?mail", re.I),
     Kind.PERSON: re.compile(r"联系人(?:是谁|叫什么|姓什么|是哪位)|(?:叫|姓)什么名字|姓名|哪位"),
