@@ -137,6 +137,8 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
     r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
+_YEAR_NAMED = re.compile(r"(20\d\d)\s*年")
+_YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
@@ -432,6 +434,7 @@ class Answerer:
         ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
         own = self._detect(question).text if question else det.text  # (the question's own words, not those it borrows)
         return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
+                or self._other_year(det, shares, hits, own)
                 or self._no_such_task(det) or self._unoffered(det, hits, question)
                 or self._unknown_charge(det, own) or self._raise_for_unheard(det, own))
 
@@ -582,6 +585,25 @@ class Answerer:
                     # a colloquial word of a corpus one, 升成 → 晋升, glued to the thing)
                     return True
         return False
+
+    def _other_year(self, det: Detection, shares: dict[str, float], hits: list[Hit], own: str) -> bool:
+        """True when the question asks of a year (2026年度的奖补什么时候申报) that the retrieved sentences
+        on its subject never name, though they name others (2025年度…申报): that year's rule is not
+        written yet. A span (2025—2027年, 2025年至2027年) names each year in it; a goal's year is the
+        target composer's to check."""
+        asked = {int(y) for y in _YEAR_NAMED.findall(own)}
+        if not asked or (det.route and det.route.composer == "target"):
+            return False
+        subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share and not _YEAR_NAMED.search(t)),
+                         key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
+        words = [w for t in subject for w in t.split("|")]
+        said = [s for h in hits[:5] for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+        seen: set[int] = set()
+        for s in said:
+            for a, b in _YEAR_SPAN.findall(s):
+                seen |= set(range(int(a), int(b) + 1))
+            seen |= {int(y) for y in _YEAR_NAMED.findall(s)}
+        return bool(seen) and not seen & asked
 
     def _other_level(self, det: Detection) -> bool:
         """True when the question asks about a thing at a level (市级绿色工厂) or a grade (3A级物流
