@@ -227,3 +227,14 @@ def test_the_office_within_a_department_is_asked_as_where_to_go(county):
     assert Kind.ADDRESS not in asked_kinds("违规的怎么处理？")
     answer = county.ask("冷库补助具体是县农业农村局哪个科室在管？")
     assert not answer.answerable, answer.answer
+
+
+def test_a_size_asked_is_a_count_in_its_unit_and_an_article_number_counts_nothing():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    # (场地至少得多大: 不少于3000平方米, not 第十四条 of the article that only mentions 面积)
+    assert Kind.COUNT in asked_kinds("想申请市级孵化器，场地至少得多大？")
+    assert Kind.COUNT not in asked_kinds("到2027年电动车要占多大比例？")
+    assert states(Kind.COUNT, "孵化场地可自主支配面积不少于3000平方米")
+    assert states(Kind.COUNT, "每座有效容积不少于50立方米")
+    assert not states(Kind.COUNT, "第十四条 市级孵化器的名称、场地位置或者面积发生变更的，应当自变更之日起30日内报告")

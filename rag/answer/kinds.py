@@ -55,7 +55,7 @@ _ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|
 # percentage points as people ask them (按几个点补: a share, not a count of 个; 几个点位 is a count)
 AFTER_POINTS = r"(?:百分)?点(?![位子])"
 POINTS = rf"(?:几|多少)个{AFTER_POINTS}"
-UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
+UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|立方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
 _WHEN_PAID = r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"  # a payment schedule asked, not a date
 ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|几号|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
@@ -69,7 +69,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     # (专项资金安排多少, 安排多少专项资金: money, though no 钱 is said; 补贴怎么算: how much, by what rule)
     Kind.SHARE: re.compile(rf"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
     # 哪几个部门 asks which ones, not how many
-    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS})|规模多大|数量"),
+    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS})|规模多大|数量|"
+                            r"多大(?!比例|比重|年纪|岁数|关系|区别|影响|力度)"),  # (场地至少得多大, 多大面积: a size in its unit)
     # (每年筹多少套 asks a count a year, as targets state them, not a rate)
     Kind.RATE: re.compile(rf"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
                           rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{UNITS}))|/(?:kg|kwh)", re.I),
@@ -131,7 +132,7 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.AMOUNT: re.compile(rf"{NUMBER}\s*(?:万|亿|千)?元|\d+(?:\.\d+)?\s*%[^，。；]{{0,4}}(?:补贴|补助|奖励|资助|奖补|返还)"
                             rf"|(?:上浮|上调|提高|补贴|补助|资助|奖补)(?:比例|标准)?(?:为|是)?\d+(?:\.\d+)?\s*%"),  # (补助比例为10%)
     Kind.SHARE: re.compile(r"\d+(?:\.\d+)?\s*%|百分之|[一二三四五六七八九]成"),
-    Kind.COUNT: re.compile(rf"{NUMBER}\s*(?:万|亿|千|百)?(?:{UNITS})"),
+    Kind.COUNT: re.compile(rf"(?<![第\d一二两三四五六七八九十百千]){NUMBER}\s*(?:万|亿|千|百)?(?:{UNITS})"),  # (第十四条 numbers an article, counts nothing)
     Kind.RATE: re.compile(r"每[^，。；\d]{1,12}\d+(?:\.\d+)?\s*(?:万|千|亿)?元|\d+(?:\.\d+)?\s*元\s*/"),  # (每个联合体给予不超过500万元)
     Kind.PLACE: re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|园区|开发区|新区|港|基地)"),
     Kind.MECHANISM: re.compile(r"机制|制度|平台|体系|模式|专班|联席会议|领导小组|清单|台账|系统|网络|考核|督导|通报|一站式|一网|"
