@@ -38,7 +38,8 @@ RULES = ("璟川市数据知识产权登记暂行办法　第一条　为规范�
          "申请人应当在15日内补正。"
          "　第五条　形式审查通过的，登记机构在登记平台上公示，公示期为10个工作日。"
          "　第六条　登记证书有效期为3年，期满前3个月内可以申请续展。"
-         "　第七条　登记事项发生变化的，持有人应当自变化之日起30日内申请变更登记。")
+         "　第七条　登记事项发生变化的，持有人应当自变化之日起30日内申请变更登记。"
+         "　第八条　公示期间有异议的，登记机构应当自收到异议之日起20个工作日内组织核查并作出答复。")
 
 # a 办法 whose first review is done by offices below the city's, named by their level and field
 INCUBATOR = ("瑧川市科技企业孵化器认定办法　第一条　为规范孵化器认定工作，制定本办法。"
@@ -113,3 +114,11 @@ def test_a_step_done_by_an_office_the_document_names_by_level_and_field_is_answe
     answer = lib.ask("材料交到区科技局以后，区里初审要几天？")
     assert answer.answerable and "10个工作日内完成初审" in answer.answer, answer.answer
     assert "5个工作日" not in answer.answer, answer.answer
+
+
+def test_an_objection_s_answer_time_is_asked_of_the_step_the_question_names(lib):
+    # (挂出来 is 公示; 多久能给结果 after 要是有人提异议 is the objection's time, 有人 naming no subject)
+    answer = lib.ask("数据知识产权登记要挂出来几天？要是有人提异议，多久能给结果？")
+    assert "公示期为10个工作日" in answer.answer and "20个工作日内组织核查" in answer.answer, answer.answer
+    answer = lib.ask("数据知识产权登记公示期间有人不服提意见的话，多久给答复？")
+    assert "20个工作日内组织核查" in answer.answer, answer.answer

@@ -63,10 +63,12 @@ def _tag(word: str) -> str:
 
 
 def _positional(term: str) -> bool:
-    """Whether ``term`` is one word placing the ask in time (jieba's tag f: 以后, 之后, 以前, 期间); not
-    a bound a figure is written with (以内, 以上: 控制在0.8‰以内)."""
+    """Whether ``term`` is one word placing the ask in time (jieba's tag f: 以后, 之后, 以前, 期间) or
+    a pronoun of the asker's (tag r: 有人, 咱们, 那边); not a bound a figure is written with (以内,
+    以上: 控制在0.8‰以内), nor a word counting what it names (每年, 各类)."""
     words = tagged(term)
-    return len(words) == 1 and words[0][1] == "f" and term[-1] in "后前间"
+    return len(words) == 1 and ((words[0][1] == "f" and term[-1] in "后前间")
+                                or (words[0][1] == "r" and term[0] not in "每各本该其此"))
 
 
 def _answers_choice(question: str, answer: str) -> bool:

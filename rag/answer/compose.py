@@ -89,11 +89,12 @@ _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至
 # not the 公示5个工作日 after 审核后)
 _STEPS = {"审": r"审|核查|核实", "公示": r"公示", "受理": r"受理", "办结": r"办结|办完|办理", "并网": r"并网",
           "上牌": r"上牌|登记", "验收": r"验收", "补正": r"补正|补齐|补交|补办", "变更": r"变更|更正|修改",
-          "注销": r"注销"}
+          "注销": r"注销", "异议": r"异议|答复|回复|核查|复核"}
 # a step asked in everyday words (材料不全要多少天内补上, 信息变了多长时间内去改): the step a 办法 writes
-_STEP_SAID = {"补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "补": "补正", "更改": "变更", "修改": "变更", "改": "变更"}
-_STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|公示|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
-              r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销")
+_STEP_SAID = {"挂出来": "公示", "补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "补": "补正", "更改": "变更", "修改": "变更", "改": "变更"}
+_STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|公示|挂出来|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
+              r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销|异议|答复|回复")
+_RESULT_ASKED = re.compile(r"[给出]结果|答复|回复|处理完")  # the result of a step asked (多久能给结果)
 _HOW_LONG = r"多久|多长时间|几天|多少天|多少个?工作日|几个工作日|几个月"
 # the step word nearest to the 多久 asked, in its clause (审完公示几天: 公示). A step followed by 手续 or
 # 材料 is what is handed in (审批手续多长时间内要补上), and one followed by 后 or 结束 is when the time
@@ -330,7 +331,8 @@ class Composer(DutyComposer):
             evidence = [e if _PAYS_OUT.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]
         timing = None
         # (the step asked, 审核, says what is asked, not about what: no anchor)
-        about = {t: w for t, w in det.terms.items() if step is None or not _STEP_ASKED.fullmatch(t)}
+        # (nor is the result asked of it, 多久能给结果)
+        about = {t: w for t, w in det.terms.items() if step is None or not (_STEP_ASKED.fullmatch(t) or t in ("结果", "答复", "回复"))}
         if step is not None:
             # (审核要多少个工作日: not 公示5个工作日, the duration of the step after it)
             evidence = [e if _times_step(e.sentence, step) or Kind.DURATION not in e.kinds
@@ -518,6 +520,13 @@ def _asked_step(question: str) -> re.Pattern[str] | None:
     clause = next((c for c in _ASK_CLAUSE.finditer(question) if c.start() <= how.start() < c.end()), None)
     words = [m for m in _STEP_ASKED.finditer(question) if clause is not None and clause.start() <= m.start() < clause.end()]
     near = min(words, key=lambda m: min(abs(m.end() - how.start()), abs(m.start() - how.end())), default=None)
+    if near is None and clause is not None and _RESULT_ASKED.search(clause.group()):
+        # (要是有人提异议，多久能给结果: the result of the step the clause before names)
+        before = [c for c in _ASK_CLAUSE.finditer(question) if c.end() <= clause.start()]
+        if before and question[before[-1].end():clause.start()] in ("，", ","):
+            word = ([m.group() for m in _STEP_ASKED.finditer(before[-1].group())] or [None])[-1]  # (the nearest)
+            key = word and (_STEP_SAID.get(word) or next((k for k in _STEPS if k in word or word in _STEPS[k].split("|")), None))
+            return re.compile(_STEPS[key]) if key else None
     if near is None or min(abs(near.end() - how.start()), abs(near.start() - how.end())) > 4:
         return None
     word = near.group()
