@@ -62,6 +62,12 @@ def _tag(word: str) -> str:
     return next(iter(tagged(word)), ("", "x"))[1] if word else "x"
 
 
+# a step of a procedure whose doer is asked (由谁组织验收, 哪个部门审核): the clause naming the doer names the step
+_STEP_OF_WHO = re.compile(r"(?:由谁|谁来|谁负责|哪个部门|哪个单位|哪家)[^，。？]{0,4}(验收|审核|审批|核查|评审|受理)|"
+                          r"(验收|审核|审批|核查|评审|受理)[^，。？]{0,4}(?:由谁|谁来|谁负责|哪个部门|归谁)")
+_STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评审": "评审|审"}
+
+
 def _positional(term: str) -> bool:
     """Whether ``term`` is one word placing the ask in time (jieba's tag f: 以后, 之后, 以前, 期间) or
     a pronoun of the asker's (tag r: 有人, 咱们, 那边); not a bound a figure is written with (以内,
@@ -332,7 +338,12 @@ class Answerer:
             elif det.after or not self._refuse(det, shares, hits):
                 # (a second ask about the first one's subject is answered when a clause on it
                 # states the kind asked, however few of its own words the clauses hold)
+                cited = len(cites.hits)
                 text = self._compose(det, query, hits, cites)
+                step = _STEP_OF_WHO.search(folded(question)) if det.intent is Intent.LEAD else None
+                done = step and (step.group(1) or step.group(2))
+                if text and done and not any(re.search(_STEP_DONE.get(done, done), folded(h.clause.text)) for h in cites.hits[cited:]):
+                    text = None  # 建成后由谁组织验收: the lead of building it, cited, says nothing of who accepts it
         except NoAnswer:
             text = None
         if text and not _answers_choice(folded(question), _MARKER.sub("", text)):
