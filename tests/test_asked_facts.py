@@ -238,3 +238,23 @@ def test_a_size_asked_is_a_count_in_its_unit_and_an_article_number_counts_nothin
     assert states(Kind.COUNT, "孵化场地可自主支配面积不少于3000平方米")
     assert states(Kind.COUNT, "每座有效容积不少于50立方米")
     assert not states(Kind.COUNT, "第十四条 市级孵化器的名称、场地位置或者面积发生变更的，应当自变更之日起30日内报告")
+
+
+def test_a_share_word_in_the_name_of_a_support_asks_no_share():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (超比例奖励和一次性岗位补贴能不能一起拿 asks whether two supports add up, not a percentage)
+    assert Kind.SHARE not in asked_kinds("超比例奖励和一次性岗位补贴能不能一起拿？")
+    assert Kind.SHARE in asked_kinds("岗位补贴按什么比例补？") and Kind.SHARE in asked_kinds("补贴比例是多少？")
+
+
+def test_a_platform_handling_the_applications_is_where_to_apply_under_any_procedure_head():
+    from rag.answer.extract import PROCEDURE_HEAD
+    from rag.answer.kinds import Kind, states
+
+    # (十一、申报和兑现。…奖补申报通过“菀企通”平台办理: the document's channel for every measure)
+    assert states(Kind.CHANNEL, "奖补申报通过“菀企通”平台办理，每年3月1日至3月31日集中受理")
+    assert states(Kind.CHANNEL, "项目申报通过“昶智通”企业服务平台进行")
+    assert not states(Kind.CHANNEL, "建设全市再生资源监管平台")
+    assert PROCEDURE_HEAD.search("十一、申报和兑现") and PROCEDURE_HEAD.search("申报程序")
+    assert not PROCEDURE_HEAD.search("加大资金投入")

@@ -53,7 +53,8 @@ _IN_PARTS = re.compile(r"[：:][^：:。]+[；;]$")  # 分三期发放：到岗�
 FIRST_ITEM = re.compile(r"[：:]\s*(?:[（(][一1][）)]|[一1][、.．]|①)")  # 以下条件：（一）…
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d)|[①-⑳])")
 # a document's own procedure clause (十四、申报程序), which holds for every measure of it
-PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求)")
+# (十一、申报和兑现 and 申报与拨付 head a document's procedure as 申报程序 does)
+PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求|兑现|拨付|受理)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
 # a sentence giving the document's application window wherever it stands (十二、其他事项…申报时间为每年4月1日至
 # 4月30日, 第十条 后补助每年申报一次，受理时间为…)

@@ -51,7 +51,7 @@ class Kind(StrEnum):
 
 
 NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"  # 24, 2.5 or 二十四
-_ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取)|线上|在线(?:申请|申报|提交|办理)|登录"  # where one applies online
+_ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|领取|办理)|通过[^，。；]{1,20}?(?:平台|系统|小程序|APP)(?:申请|申报|提交|办理|进行)|线上|在线(?:申请|申报|提交|办理)|登录"  # where one applies online
 # percentage points as people ask them (按几个点补: a share, not a count of 个; 几个点位 is a count)
 AFTER_POINTS = r"(?:百分)?点(?![位子])"
 POINTS = rf"(?:几|多少)个{AFTER_POINTS}"
@@ -67,7 +67,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                             r"(?:资金|经费|预算)[^，。？]{0,4}多少|多少(?:专项)?(?:资金|经费|预算)|"
                             r"(?:补贴|补助|奖励|奖补|资助|贴息)(?:资金|标准)?(?:是|要|该|应该)?(?:怎么|如何|咋)(?:算|计算|核定)"),
     # (专项资金安排多少, 安排多少专项资金: money, though no 钱 is said; 补贴怎么算: how much, by what rule)
-    Kind.SHARE: re.compile(rf"比例|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
+    # (超比例安排, 超比例奖励: a share word in the name of what is asked about, not a share asked)
+    Kind.SHARE: re.compile(rf"比例(?!安排|奖励|补贴|补助)|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
     # 哪几个部门 asks which ones, not how many
     Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS})|规模多大|数量|"
                             r"多大(?!比例|比重|年纪|岁数|关系|区别|影响|力度)"),  # (场地至少得多大, 多大面积: a size in its unit)
