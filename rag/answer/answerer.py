@@ -26,7 +26,7 @@ from rag.answer.base import Citations, NoAnswer, quoted
 from rag.answer.compose import ANY_YI, Composer, asked_units
 from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
-from rag.answer.extract import DOC_WIDE
+from rag.answer.extract import DOC_WIDE, YEAR_NAMED
 from rag.answer.generate import Generator
 from rag.answer.intent import QUANTITY, Detection, detect
 from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
@@ -145,7 +145,6 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
     r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
-_YEAR_NAMED = re.compile(r"(20\d\d)\s*年")
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
@@ -340,9 +339,7 @@ class Answerer:
                 # states the kind asked, however few of its own words the clauses hold)
                 cited = len(cites.hits)
                 text = self._compose(det, query, hits, cites)
-                step = _STEP_OF_WHO.search(folded(question)) if det.intent is Intent.LEAD else None
-                done = step and (step.group(1) or step.group(2))
-                if text and done and not any(re.search(_STEP_DONE.get(done, done), folded(h.clause.text)) for h in cites.hits[cited:]):
+                if text and not self._names_the_step(det, question, cites.hits[cited:]):
                     text = None  # 建成后由谁组织验收: the lead of building it, cited, says nothing of who accepts it
         except NoAnswer:
             text = None
@@ -391,8 +388,8 @@ class Answerer:
         n = len(self.clauses)
         # IDF weights; a word absent from the corpus weighs 0 so it cannot dilute coverage.
         # the follow-up's own words (评上4A又是多少 after 5A能拿多少) outweigh those it borrows
-        # a word placing the ask in time (以后, 之后, 期间: 材料交到区科技局以后) says when, not about what:
-        # it weighs nothing either, though a rare word of the corpus
+        # a word placing the ask in time or a pronoun (以后, 期间, 有人: 材料交到区科技局以后) says when or
+        # who asks, not about what: it weighs nothing either, though a rare word of the corpus
         det = replace(det, weights={t: (math.log((1 + n) / (0.5 + s * n)) if s and not _positional(t) else 0.0)
                                     * (_BORROWED if t in borrowed else 1.0) for t, s in shares.items()})
         extra = [w for words in official.values() for w in words]
@@ -599,15 +596,23 @@ class Answerer:
                     return True
         return False
 
+    @staticmethod
+    def _names_the_step(det: Detection, question: str, cited: Sequence[Hit]) -> bool:
+        """Whether a question on who does a step of a procedure (由谁组织验收, 哪个部门审核) is answered
+        by clauses naming that step (or asks no such thing)."""
+        step = _STEP_OF_WHO.search(folded(question)) if det.intent is Intent.LEAD else None
+        done = step and (step.group(1) or step.group(2))
+        return not done or any(re.search(_STEP_DONE.get(done, done), folded(h.clause.text)) for h in cited)
+
     def _other_year(self, det: Detection, shares: dict[str, float], hits: list[Hit], own: str) -> bool:
         """True when the question asks of a year (2026年度的奖补什么时候申报) that the retrieved sentences
         on its subject never name, though they name others (2025年度…申报): that year's rule is not
         written yet. A span (2025—2027年, 2025年至2027年) names each year in it; a goal's year is the
         target composer's to check."""
-        asked = {int(y) for y in _YEAR_NAMED.findall(own)}
+        asked = {int(y) for y in YEAR_NAMED.findall(own)}
         if not asked or (det.route and det.route.composer == "target"):
             return False
-        subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share and not _YEAR_NAMED.search(t)),
+        subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share and not YEAR_NAMED.search(t)),
                          key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
         words = [w for t in subject for w in t.split("|")]
         said = [s for h in hits[:5] for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
@@ -615,7 +620,7 @@ class Answerer:
         for s in said:
             for a, b in _YEAR_SPAN.findall(s):
                 seen |= set(range(int(a), int(b) + 1))
-            seen |= {int(y) for y in _YEAR_NAMED.findall(s)}
+            seen |= {int(y) for y in YEAR_NAMED.findall(s)}
         return bool(seen) and not seen & asked
 
     def _other_level(self, det: Detection) -> bool:

@@ -95,6 +95,7 @@ _STEP_SAID = {"挂出来": "公示", "补上": "补正", "补齐": "补正", "�
 _STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|公示|挂出来|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
               r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销|异议|答复|回复")
 _RESULT_ASKED = re.compile(r"[给出]结果|答复|回复|处理完")  # the result of a step asked (多久能给结果)
+_RESULT_WORDS = frozenset({"结果", "答复", "回复"})  # (how that result is asked: no word of what about)
 _HOW_LONG = r"多久|多长时间|几天|多少天|多少个?工作日|几个工作日|几个月"
 # the step word nearest to the 多久 asked, in its clause (审完公示几天: 公示). A step followed by 手续 or
 # 材料 is what is handed in (审批手续多长时间内要补上), and one followed by 后 or 结束 is when the time
@@ -261,8 +262,9 @@ class Composer(DutyComposer):
         chosen = coverage(topical, f"{hit.clause.title} {with_previous(hit.clause, text)}")
         # (…按每公里1.5万元给予补助，…，林区防火应急道路建设给予适当补助: of one sentence, the figure's own
         # measure is what the target answers)
-        figured = [p for p in _measures(folded(text)) if re.search(r"\d", p)]
-        if len(figured) < len(_measures(folded(text))):
+        measures = _measures(folded(text))
+        figured = [p for p in measures if re.search(r"\d", p)]
+        if len(figured) < len(measures):
             chosen = min(chosen, max(coverage(topical, f"{hit.clause.title} {p}") for p in figured)) if figured else chosen
         plain = [p for h in hits[:5] for s in sentences(folded(body_text(h.clause))) for p in {*re.split(r"(?<=；)", s), *_measures(s)}
                  if _GRANT_NO_FIGURE.search(p) and not re.search(r"\d", p)]  # (…30万元一次性奖励；对获得…认定的企业，给予适当奖励)
@@ -332,7 +334,7 @@ class Composer(DutyComposer):
         timing = None
         # (the step asked, 审核, says what is asked, not about what: no anchor)
         # (nor is the result asked of it, 多久能给结果)
-        about = {t: w for t, w in det.terms.items() if step is None or not (_STEP_ASKED.fullmatch(t) or t in ("结果", "答复", "回复"))}
+        about = {t: w for t, w in det.terms.items() if step is None or not (_STEP_ASKED.fullmatch(t) or t in _RESULT_WORDS)}
         if step is not None:
             # (审核要多少个工作日: not 公示5个工作日, the duration of the step after it)
             evidence = [e if _times_step(e.sentence, step) or Kind.DURATION not in e.kinds
@@ -505,7 +507,7 @@ def _measures(sentence: str) -> list[str]:
     how it is granted (给予适当奖励, 按…补助) kept with the part naming whom (对获得认定的企业，给予适当奖励)."""
     parts: list[str] = []
     for part in re.split(r"(?<=[；，])", sentence):
-        if parts and (re.match(r"(?:给予|予以|按|并|最高|单个|每)", part) or not parts[-1].endswith(("；", "，"))):
+        if parts and re.match(r"(?:给予|予以|按|并|最高|单个|每)", part):
             parts[-1] += part
         elif part:
             parts.append(part)
@@ -525,11 +527,14 @@ def _asked_step(question: str) -> re.Pattern[str] | None:
         before = [c for c in _ASK_CLAUSE.finditer(question) if c.end() <= clause.start()]
         if before and question[before[-1].end():clause.start()] in ("，", ","):
             word = ([m.group() for m in _STEP_ASKED.finditer(before[-1].group())] or [None])[-1]  # (the nearest)
-            key = word and (_STEP_SAID.get(word) or next((k for k in _STEPS if k in word or word in _STEPS[k].split("|")), None))
-            return re.compile(_STEPS[key]) if key else None
+            return _step_named(word) if word else None
     if near is None or min(abs(near.end() - how.start()), abs(near.start() - how.end())) > 4:
         return None
-    word = near.group()
+    return _step_named(near.group())
+
+
+def _step_named(word: str) -> re.Pattern[str] | None:
+    """The words a document writes the step asked as ``word`` with (补上 → 补正|补齐|补交|补办)."""
     key = _STEP_SAID.get(word) or next((k for k in _STEPS if k in word or word in _STEPS[k].split("|")), None)
     return re.compile(_STEPS[key]) if key else None
 

@@ -118,7 +118,7 @@ YEARLY = 0.2
 CAP_ASKED = re.compile(r"封顶|上限|最高|最多|顶格")
 CAP_STATED = re.compile(rf"最高|最多|不超过|封顶|上限|以内|为限|(?:给予|补助|补贴|奖励|资助|奖补|补)[^，。；\d]{{0,6}}{NUMBER}\s*(?:万|亿|千)?元")
 RAISE = 0.2  # a raise for some (上浮10%, 提高至…), below the amount everyone gets when no raise is asked
-_YEAR = re.compile(r"(20\d\d)\s*年")
+YEAR_NAMED = re.compile(r"(20\d\d)\s*年")
 YEAR = 0.3  # a sentence of the year asked, over one naming only other years
 
 
@@ -232,7 +232,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     """
     top = max((h.score for h in hits[:depth]), default=0.0) or 1.0
     rungs = asked_rungs(question, terms)
-    years = set(_YEAR.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
+    years = set(YEAR_NAMED.findall(question))  # 2026年底要完成哪些指标: the sentence of that year's targets
     total = Kind.AMOUNT in kinds and TOTAL_ASKED.search(question) is not None
     yearly = Kind.AMOUNT in kinds and YEARLY_ASKED.search(question) is not None
     cap = Kind.AMOUNT in kinds and CAP_ASKED.search(question) is not None
@@ -268,7 +268,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
             if raise_only and states(Kind.EXTRA, sent):
                 score -= RAISE  # 见习补贴标准多少: the standard, not its raise for some (留用率50%以上的，提高至…)
             if years:
-                named = set(_YEAR.findall(sent))
+                named = set(YEAR_NAMED.findall(sent))
                 score += YEAR if named & years else -YEAR if named else -YEAR / 2  # (a sentence of no year: less likely)
             if kinds:  # the kind of fact asked decides between sentences on the subject
                 score += 0.5 * len(stated) / len(kinds) if stated else -0.4
@@ -333,7 +333,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2, questi
     it (from the same document), up to ``n`` sentences; for a question asking no kind, the
     runner-up of the same document when it is on the subject too (and of the year ``question``
     names, when the best sentence is)."""
-    years = set(_YEAR.findall(question))
+    years = set(YEAR_NAMED.findall(question))
     if not evidence:
         return []
     if opens_list(evidence[0].sentence):
@@ -382,7 +382,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2, questi
         # 2026年底要完成哪些指标 is not cut short for a sentence on 考核)
         fit = [e for e in evidence[1:] if e.score >= 0.6 * evidence[0].score and e.topical >= 0.4
                and e.hit.clause.doc_id == evidence[0].hit.clause.doc_id
-               and not (years & set(_YEAR.findall(evidence[0].sentence))) - set(_YEAR.findall(e.sentence))]
+               and not (years & set(YEAR_NAMED.findall(evidence[0].sentence))) - set(YEAR_NAMED.findall(e.sentence))]
         if fit:
             chosen.append(next((e for e in fit if e.hit.clause.id == evidence[0].hit.clause.id), fit[0]))
     return chosen
