@@ -612,10 +612,7 @@ class Answerer:
         asked = {int(y) for y in YEAR_NAMED.findall(own)}
         if not asked or (det.route and det.route.composer == "target"):
             return False
-        subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share and not YEAR_NAMED.search(t)),
-                         key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
-        words = [w for t in subject for w in t.split("|")]
-        said = [s for h in hits[:5] for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+        said = self._said_on_subject(det, shares, hits[:5], YEAR_NAMED)
         seen: set[int] = set()
         for s in said:
             for a, b in _YEAR_SPAN.findall(s):
@@ -654,6 +651,15 @@ class Answerer:
                         return True
         return False
 
+    def _said_on_subject(self, det: Detection, shares: dict[str, float], hits: Sequence[Hit],
+                         asked: re.Pattern[str]) -> list[str]:
+        """The sentences of ``hits`` holding one of the question's two most specific corpus words
+        other than those of what ``asked`` matches (a rung, a year): what the clauses say on its subject."""
+        subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share and not asked.search(t)),
+                         key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
+        words = [w for t in subject for w in t.split("|")]
+        return [s for h in hits for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+
     def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """True when the question names a rung of a ``_LADDERS`` ladder (博士后, 中级工, 省内) and the
         retrieved sentences on its subject name other rungs of it but never this one."""
@@ -661,10 +667,7 @@ class Answerer:
             asked = {_RUNG.get(m, m) for m in ladder.findall(det.text)}
             if len(asked) != 1:
                 continue
-            subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share
-                              and not ladder.search(t)), key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
-            words = [w for t in subject for w in t.split("|")]
-            said = [s for h in hits for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+            said = self._said_on_subject(det, shares, hits, ladder)
             seen = {_RUNG.get(m, m) for s in said for m in ladder.findall(s)}
             if seen and not seen & asked and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said):
                 return True

@@ -21,6 +21,7 @@ from rag.answer.extract import (
     APPLY_WINDOW,
     CAP_ASKED,
     CAP_STATED,
+    CAP_WORD,
     DOC_WIDE,
     FIRST_ITEM,
     LIST_KINDS,
@@ -107,7 +108,6 @@ _ASK_CLAUSE = re.compile(r"[^，,；;。？?！!]+")
 _ANY_STEP = re.compile("|".join(_STEPS.values()))
 _STARTS_AT = re.compile(r"[自从][^，。；]{1,12}?之日起")  # when a time limit starts (自受理申请之日起)
 _DONE_WHAT = 4  # how many characters of what is done (旧车) may stand between 办理 and its step (注销)
-_CAP_WORD = re.compile(r"最高|最多|不超过|封顶|上限")  # a cap stated as such (单个企业每年最高100万元)
 _NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
 # a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
@@ -174,7 +174,7 @@ class Composer(DutyComposer):
         yearly = YEARLY_ASKED.search(det.text) is not None  # 一年…封顶多少: the yearly cap
         # 一家企业一年封顶多少: a cap or a sum given, not a threshold (研发费用不低于50万元)
         cap = Kind.AMOUNT in det.kinds and CAP_ASKED.search(det.text) is not None
-        if cap and any(h.clause.id in det.after and t.raw and re.search(rf"(?:{_CAP_WORD.pattern})[^，。；]{{0,12}}{re.escape(t.raw)}", folded(q))
+        if cap and any(h.clause.id in det.after and t.raw and re.search(rf"(?:{CAP_WORD.pattern})[^，。；]{{0,12}}{re.escape(t.raw)}", folded(q))
                        for h in hits for t in h.clause.targets for q in cites.quoted):
             # (单站最多能拿多少 after 建设补贴怎么算: the measure's cap, 单个充电站补贴最高不超过50万元, is
             # quoted already; the best target left would be another measure's)
@@ -323,7 +323,7 @@ class Composer(DutyComposer):
                         after=det.after, titles={d: self.documents[d].title for d in self.named_documents(det)},
                         question=det.text)
         if det.after and CAP_ASKED.search(det.text) and found and found[0].sentence in cites.quoted \
-                and Kind.AMOUNT in found[0].kinds and _CAP_WORD.search(folded(found[0].sentence)):
+                and Kind.AMOUNT in found[0].kinds and CAP_WORD.search(folded(found[0].sentence)):
             # (有没有封顶？ after 房租能补多少: the cap, 单个企业每年最高100万元, stands in the sentence quoted
             # already; the next best one would be another measure's)
             raise NoAnswer

@@ -116,7 +116,8 @@ YEARLY = 0.2
 # cost the support pays (按研发费用的3%给予补助 states how much, but no most), nor as a threshold
 # (研发费用不低于50万元)
 CAP_ASKED = re.compile(r"封顶|上限|最高|最多|顶格")
-CAP_STATED = re.compile(rf"最高|最多|不超过|封顶|上限|以内|为限|(?:给予|补助|补贴|奖励|资助|奖补|补)[^，。；\d]{{0,6}}{NUMBER}\s*(?:万|亿|千)?元")
+CAP_WORD = re.compile(r"最高|最多|不超过|封顶|上限")  # a cap stated as such (单个企业每年最高100万元)
+CAP_STATED = re.compile(rf"{CAP_WORD.pattern}|以内|为限|(?:给予|补助|补贴|奖励|资助|奖补|补)[^，。；\d]{{0,6}}{NUMBER}\s*(?:万|亿|千)?元")
 RAISE = 0.2  # a raise for some (上浮10%, 提高至…), below the amount everyone gets when no raise is asked
 YEAR_NAMED = re.compile(r"(20\d\d)\s*年")
 YEAR = 0.3  # a sentence of the year asked, over one naming only other years
