@@ -184,3 +184,14 @@ def test_an_office_s_address_is_not_answered_by_its_telephone_number(city):
     answer = city.ask("人才发展服务中心的办公地址在哪？")
     assert not answer.answerable, answer.answer
     assert city.ask("人才发展服务中心的咨询电话是多少？").answerable
+
+
+def test_an_ask_of_where_to_go_or_whom_to_see_left_unstated_refuses_the_whole_message(city):
+    # the measure names the unit accepting 安家补贴 but neither where it sits nor a person
+    assert city.ask("安家补贴由哪个单位受理？").answerable
+    for question in ("安家补贴由哪个单位受理？办公地址在哪？", "安家补贴找哪个单位办？具体经办人叫什么名字？"):
+        answer = city.ask(question)
+        assert not answer.answerable, answer.answer
+    # a person the first ask's answer quoted already (联系人：市商务局流通科) is stated
+    answer = city.ask("冷链物流工作专班归哪个部门？联系人是谁？")
+    assert answer.answerable and "流通科" in answer.answer, answer.answer

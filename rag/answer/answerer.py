@@ -176,6 +176,9 @@ _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses name
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
+# where to go or whom to see (办公地址在哪, 联系人是谁): asked and not stated, the other asks' answers
+# (a telephone number, a step) would only stand in for it
+_WHERE_OR_WHOM = frozenset({Kind.ADDRESS, Kind.PERSON})
 _TIME_HEADS = ("时间", "时候", "期间")  # (过段时间, 那个时候: a while, not a kind of thing)
 _YEAR = re.compile(r"20\d\d年")
 # an alternative asked (按场次还是按人数, 是一次给还是分几年给): its two sides
@@ -256,19 +259,27 @@ class Answerer:
         parts = split_question(question)
         # Each question of 哪个部门牵头？到2026年建多少个？ is answered in turn under one citation
         # numbering, the later ones read with the first one's subject; one the corpus cannot
-        # answer is left out, and only when none can be answered is the message refused.
+        # answer is left out, and only when none can be answered is the message refused — or when
+        # an ask of where to go or whom to see (办公地址在哪, 联系人是谁) finds neither stated.
         previous = self._understand(split_question(history[-1])[0])[0] if history and history[-1].strip() else None
         text, det, query, hits, absent = self._answer_part(parts[0], top_k, where, cites, context=previous)
         texts = [text] if text else []
+        unstated = set() if text else _WHERE_OR_WHOM & set(det.kinds)
         for part in parts[1:]:
             if absent and not self._own_subject(self._understand(part)[0]):
                 continue  # 什么时候完成？ after a task the plan does not have is about that task too
-            more = self._answer_part(part, top_k, where, cites, context=det)[0]
+            more, asked = self._answer_part(part, top_k, where, cites, context=det)[:2]
+            if not more:
+                unstated |= _WHERE_OR_WHOM & set(asked.kinds)
             if more and not any(_MARKER.sub("", more) in _MARKER.sub("", t) for t in texts):  # not the same fact again
                 # (nor an earlier answer the later one quotes whole, under the same markers)
                 texts = [t for t in texts if not (_MARKER.sub("", t).rstrip("。；") in _MARKER.sub("", more)
                                                   and set(_MARKER.findall(t)) <= set(_MARKER.findall(more)))]
                 texts.append(more)
+        if any(not any(states(k, t) for t in texts) for k in unstated):
+            # 哪个科室负责？联系人是谁？ with a telephone number and no person: not what was asked
+            # (unless an earlier ask's answer quoted it already: 联系人：市商务局流通科，电话…)
+            texts = []
         if not texts:
             if not hits:
                 hits = self._search(query, top_k, where=where)
