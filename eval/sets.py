@@ -45,7 +45,9 @@ SETS = (
     EvalSet("blind2", "eval/blind2/qa.jsonl", "frozen before any change of the dev14 session, the blind set's successor; "
             "scored at its start (68.4 %, refusal recall 46.7 %) and never read or tuned on", "eval/blind2/report.md",
             docs="eval/blind2/docs"),
-    EvalSet("dev16", "eval/dev16/qa.jsonl", "written last; scored unseen (75.0 % session-start code, refusal recall "
+    EvalSet("dev17", "eval/dev17/qa.jsonl", "written last; scored unseen (75.9 % session-start code, refusal recall "
+            "69.4 %), then its misses studied", "eval/dev17/report.md", docs="eval/dev17/docs"),
+    EvalSet("dev16", "eval/dev16/qa.jsonl", "scored unseen (75.0 % session-start code, refusal recall "
             "53.3 %), then its misses studied", "eval/dev16/report.md", docs="eval/dev16/docs"),
     EvalSet("dev15", "eval/dev15/qa.jsonl", "scored unseen (66.7 % session-start code, refusal recall "
             "50.0 %), then its misses studied", "eval/dev15/report.md", docs="eval/dev15/docs"),
