@@ -225,6 +225,7 @@ def test_the_office_within_a_department_is_asked_as_where_to_go(county):
     # (哪个科室 as 哪个办公室: the plan names the 局, never its 科室, so the ask is refused)
     assert Kind.ADDRESS in asked_kinds("工信局哪个科室负责？") and Kind.ADDRESS in asked_kinds("找市科技局哪个处？")
     assert Kind.ADDRESS not in asked_kinds("违规的怎么处理？")
+    assert Kind.ADDRESS in asked_kinds("市商务局是哪个科室负责、在哪里办公？")
     answer = county.ask("冷库补助具体是县农业农村局哪个科室在管？")
     assert not answer.answerable, answer.answer
 

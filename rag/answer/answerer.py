@@ -260,25 +260,25 @@ class Answerer:
         # Each question of 哪个部门牵头？到2026年建多少个？ is answered in turn under one citation
         # numbering, the later ones read with the first one's subject; one the corpus cannot
         # answer is left out, and only when none can be answered is the message refused — or when
-        # an ask of where to go or whom to see (办公地址在哪, 联系人是谁) finds neither stated.
+        # an ask of where to go or whom to see (办公地址在哪, 联系人是谁) is answered without either.
         previous = self._understand(split_question(history[-1])[0])[0] if history and history[-1].strip() else None
         text, det, query, hits, absent = self._answer_part(parts[0], top_k, where, cites, context=previous)
         texts = [text] if text else []
-        unstated = set() if text else _WHERE_OR_WHOM & set(det.kinds)
+        where_or_whom = _WHERE_OR_WHOM & set(det.kinds)
         for part in parts[1:]:
             if absent and not self._own_subject(self._understand(part)[0]):
                 continue  # 什么时候完成？ after a task the plan does not have is about that task too
             more, asked = self._answer_part(part, top_k, where, cites, context=det)[:2]
-            if not more:
-                unstated |= _WHERE_OR_WHOM & set(asked.kinds)
+            where_or_whom |= _WHERE_OR_WHOM & set(asked.kinds)
             if more and not any(_MARKER.sub("", more) in _MARKER.sub("", t) for t in texts):  # not the same fact again
                 # (nor an earlier answer the later one quotes whole, under the same markers)
                 texts = [t for t in texts if not (_MARKER.sub("", t).rstrip("。；") in _MARKER.sub("", more)
                                                   and set(_MARKER.findall(t)) <= set(_MARKER.findall(more)))]
                 texts.append(more)
-        if any(not any(states(k, t) for t in texts) for k in unstated):
-            # 哪个科室负责？联系人是谁？ with a telephone number and no person: not what was asked
-            # (unless an earlier ask's answer quoted it already: 联系人：市商务局流通科，电话…)
+        if any(not any(states(k, t) for t in texts) for k in where_or_whom):
+            # 哪个科室负责？联系人是谁？ or 哪个科室负责、在哪里办公 answered with a telephone number
+            # and no person or address: not what was asked (an ask's own answer, or an earlier
+            # one's, quoting it states it: 联系人：市商务局流通科，电话…)
             texts = []
         if not texts:
             if not hits:

@@ -105,7 +105,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     # (the office within a department, 工信局哪个科室, is where one goes, as 哪个办公室 is)
     Kind.ADDRESS: re.compile(r"(?<!邮箱)(?<!邮件)(?<!信箱)地址|办公地点|哪个办公室|哪个(?:科室|处室|[处科](?=[？?，,。]|负责|在管|管))|"
                              r"几楼|几号楼|哪栋楼|门牌|"
-                             r"(?:大厅|办公室|办公地点)(?:具体)?(?:在哪|在什么地方|在什么位置)"),
+                             r"(?:大厅|办公室|办公地点)(?:具体)?(?:在哪|在什么地方|在什么位置)|在哪(?:里|儿)?办公"),
     Kind.EMAIL: re.compile(r"邮箱|电子邮件|电子信箱|e-?mail", re.I),
     Kind.PERSON: re.compile(r"联系人(?:是谁|叫什么|姓什么|是哪位)|(?:叫|姓)什么名字|姓名|哪位"),
     Kind.PENALTY: re.compile(r"罚多少|罚款多少|罚款标准|罚几|怎么罚|如何处罚|会被罚|处罚|罚款|罚钱"),
