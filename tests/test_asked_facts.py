@@ -259,3 +259,11 @@ def test_a_platform_handling_the_applications_is_where_to_apply_under_any_proced
     assert not states(Kind.CHANNEL, "建设全市再生资源监管平台")
     assert PROCEDURE_HEAD.search("十一、申报和兑现") and PROCEDURE_HEAD.search("申报程序")
     assert not PROCEDURE_HEAD.search("加大资金投入")
+
+
+def test_the_bi_of_pingbi_compares_nothing():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert asked_kinds("名优茶评比拿了金奖，能奖多少？") == (Kind.AMOUNT,)
+    assert not states(Kind.CHANGE, "在省级名优茶评比中获得金奖的，奖励3万元")
+    assert Kind.CHANGE in asked_kinds("比以前多了多少？")
