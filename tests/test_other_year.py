@@ -1,6 +1,6 @@
 """A year asked that the sentences on the subject never name, though they name others, is refused:
 2026年度的奖补什么时候申报 of a guide written for 2025年度 has no answer yet. A span (2025—2027年)
-names each of its years.
+names each of its years, unless it dates another document the sentence cites by its title (《…（2024—2026年）》).
 
 A county 申报指南 and a city plan running three years, written for this test.
 """
@@ -11,6 +11,7 @@ from corpus_util import FILLER, corpus_fixture
 
 GUIDE = "\n".join([
     "琎川县2025年度家庭农场奖补申报指南",
+    "为落实《琎川县家庭农场培育三年行动方案（2024—2026年）》，加快家庭农场发展，制定本指南。",
     "一、奖补标准。对新认定的县级示范家庭农场，每家奖励2万元。",
     "二、申报时间。2025年度家庭农场奖补申报时间为2025年5月1日至5月31日，逾期不予受理。",
 ])

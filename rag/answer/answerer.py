@@ -147,6 +147,7 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
+_CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
 _RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
@@ -627,6 +628,7 @@ class Answerer:
         said = self._said_on_subject(det, shares, hits[:5], YEAR_NAMED)
         seen: set[int] = set()
         for s in said:
+            s = _CITED_TITLE.sub("", s)  # (《…三年行动方案（2024—2026年）》: another document's period)
             for a, b in _YEAR_SPAN.findall(s):
                 seen |= set(range(int(a), int(b) + 1))
             seen |= {int(y) for y in YEAR_NAMED.findall(s)}
