@@ -58,3 +58,19 @@ def test_a_support_for_an_activity_the_plan_never_names_is_refused(county):
     # 防疫 is a verbal noun the plan never holds
     assert not county.ask("村里的动物防疫员有没有劳务补贴？").answerable
     assert county.ask("厕所改造有没有资金支持？").answerable
+
+
+DELIVERY = "\n".join([
+    "岫山县推进快递进村工作方案",
+    "一、建设村级寄递服务站。到2026年底，行政村寄递服务站覆盖率达到95%。（牵头单位：县商务局；配合单位：县邮政管理局）",
+    "二、开通交邮融合线路。利用农村客运班线代运快件，开通交邮融合线路10条。（牵头单位：县交通运输局；配合单位：县邮政管理局）",
+])
+library = corpus_fixture("library", {"plan.txt": PLAN, "delivery.txt": DELIVERY}, "county", "岫山县")
+
+
+def test_a_department_asked_about_within_a_subject_is_looked_up_in_the_plans_on_it(library):
+    # 县交通运输局 has a task in the 快递 plan only: asked within 厕所改造 it has none
+    answer = library.ask("农村厕所改造工作中，县交通运输局负责哪些任务？")
+    assert not answer.answerable, answer.answer
+    answer = library.ask("快递进村工作中，县交通运输局负责哪些任务？")
+    assert answer.answerable and "交邮融合线路" in answer.answer, answer.answer

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rag.answer.base import LIMIT, Citations, ComposerBase, NoAnswer, label_of, more, quoted
+from rag.answer.base import (
+    LIMIT,
+    Citations,
+    ComposerBase,
+    NoAnswer,
+    label_of,
+    more,
+    quoted,
+    specific_word,
+)
 from rag.answer.extract import PROCEDURE_HEAD, extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
@@ -213,8 +222,13 @@ class DutyComposer(ComposerBase):
         """
         parts: list[str] = []
         more_regions: list[str] = []
-        topical = any(w > 0 and not any(t in d or d in t for d in det.departments) for t, w in det.terms.items())
+        subject = {t: w for t, w in det.terms.items() if w > 0 and not any(t in d or d in t for d in det.departments)}
+        topical = bool(subject)
         in_view = {h.clause.doc_id for h in hits[:5]} if topical else set()
+        # (农村改厕工作中，市交通运输局负责哪些任务: the documents of those holding its most specific
+        # word, 改厕, not another plan the department's name brought up)
+        word = specific_word(subject)
+        in_view = {d for d in in_view if word is not None and self.doc_holds(d, word)} or in_view
         # a document the question names by its title's own words (新材料行动方案里) is the only one
         named = self.named_documents(det)
         in_view = named or in_view
