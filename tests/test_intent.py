@@ -155,6 +155,8 @@ def test_unknown_place_department_person_and_document_are_flagged(mini):
     assert not detect("湖州发展什么", vocab, tok).unknown
     # jieba tags 东西 ("things") as a place; a word of direction characters names none
     assert not detect("智慧校园要买的东西有补助吗", vocab, tok).unknown
+    # nor does a verb with its complement of direction, which jieba tags as a place (上门来)
+    assert not detect("智慧校园设备坏了，多久能上门来修", vocab, tok).unknown
 
 
 def test_traditional_and_full_width_questions_are_folded(mini):

@@ -126,8 +126,9 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
             known[short_place(place)] = None
     for tok in tagged:
         # jieba's dictionary tags some direction compounds as places (东西 "thing", 南北); a word
-        # made only of direction characters names no place.
-        if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS:
+        # made only of direction characters names no place, nor does a verb with its complement of
+        # direction (上门来 of 多久能上门来修).
+        if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS or tok.word[-1] in "来去":
             continue
         name = short_place(tok.word)
         if name in known or any(name in k or k in name for k in known) or tok.word in ABROAD:
