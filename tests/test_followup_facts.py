@@ -10,7 +10,7 @@ and an article whose second sentence states what its subsidy requires.
 
 from __future__ import annotations
 
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 PLAN = "\n".join([
     "桐岙市推进冷链物流发展实施方案",
@@ -196,3 +196,20 @@ def test_an_ask_of_where_to_go_or_whom_to_see_left_unstated_refuses_the_whole_me
     # a person the first ask's answer quoted already (联系人：市商务局流通科) is stated
     answer = city.ask("冷链物流工作专班归哪个部门？联系人是谁？")
     assert answer.answerable and "流通科" in answer.answer, answer.answer
+
+
+PARK = "\n".join([
+    "澄阳市公共停车设施建设补助办法",
+    "第一条 对社会资本新建的公共停车场，按每个泊位3000元给予一次性补助。",
+    "第二条 政策咨询电话：0571-8603127（工作日8:30—17:30）。",
+])
+rules = corpus_fixture("rules", {"rules.txt": RULES, "park.txt": PARK, "filler.txt": FILLER,
+                                 "filler2.txt": FILLER.replace("澄原市", "澄川市")}, "city", "澄阳市")
+
+
+def test_a_word_glued_of_two_ask_words_names_no_subject_of_its_own(rules):
+    # (咨询电话是多少？ after an ask on 夜间消费街区 is about that 办法, not about whichever
+    # document writes 咨询电话)
+    answerer = rules._answerer
+    assert not answerer._own_subject(answerer._detect("咨询电话是多少？"))
+    assert answerer._own_subject(answerer._detect("公共停车场每个泊位补多少？"))

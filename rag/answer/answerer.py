@@ -430,8 +430,10 @@ class Answerer:
         """Whether a question names a subject of its own (县级物流配送中心要建几个？), not only an
         ask about the one before (分几年发？那责任单位有哪些？)."""
         asked = [m.group() for k in det.kinds for m in ASKS[k].finditer(det.text)]  # (联系人是谁: the ask)
+        # (咨询电话, one word of two ask words, names no subject either)
+        glued = re.compile(f"(?:{'|'.join(map(re.escape, asked))})+") if asked else None
         return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT and not any(t in a for a in asked)
-                   for t in det.topic)
+                   and not (glued and glued.fullmatch(t)) for t in det.topic)
 
     def _level_role(self, levels: Sequence[str], cites: Citations) -> str | None:
         """What the units of a level do in the task the ask before was answered from (市里要不要管？
