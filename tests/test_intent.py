@@ -150,6 +150,7 @@ def test_unknown_place_department_person_and_document_are_flagged(mini):
     vocab, tok = mini
     assert "北京" in detect("北京市的智慧校园目标是多少", vocab, tok).unknown
     assert "省卫健委" in detect("省卫健委负责哪些任务", vocab, tok).unknown
+    assert "市消防救援支队" in detect("智慧校园改造中，市消防救援支队要做哪些审查", vocab, tok).unknown
     assert detect("教育专网建设的召集人是哪位领导", vocab, tok).unknown
     assert detect("《教育信息化条例》有什么规定", vocab, tok).unknown
     assert not detect("湖州发展什么", vocab, tok).unknown

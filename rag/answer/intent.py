@@ -27,9 +27,9 @@ from rag.retrieval.base import Filter
 from rag.retrieval.synonyms import ABROAD
 from rag.retrieval.tokenize import Tokenizer
 
-# Department-like names in a question (省卫健委, 市教育局); the inner part excludes function
-# characters so that "省里牵头单位是哪个局" is not read as a department.
-_DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个么什里和与及或在对有了吗呢由谁牵头负责参与]{1,6}?(?:厅|局|委|办|署)")
+# Department-like names in a question (省卫健委, 市教育局, 市消防救援支队); the inner part excludes
+# function characters so that "省里牵头单位是哪个局" is not read as a department.
+_DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个么什里和与及或在对有了吗呢由谁牵头负责参与]{1,6}?(?:厅|局|委|办|署|支队|大队)")
 # Everyday words that end in an office character but name no office (布局, 部署, 举办).
 _NOT_OFFICE = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|举办|创办|承办|主办|开办|兴办|申办|督办|代办|"
                          r"包办|操办|筹办|查办|经办|协办|怎么办|大厅|展厅|餐厅|客厅|部署|签署)$")
