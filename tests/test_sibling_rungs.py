@@ -18,6 +18,7 @@ MEASURES = "\n".join([
     "四、支持拓展市场。对企业参加省外重点展会的，按展位费的50%给予补助，单个企业每年最高3万元。",
     "五、提供租房补贴。对新引进的本科及以上学历人才，按每人每月1000元给予租房补贴，最长3年。",
     "六、奖励品牌创建。茶叶产品在省级及以上名优茶评比中获得金奖、银奖的，每个产品分别奖励3万元、1万元。",
+    "七、建设村级公共厕所。对新建村级公共厕所，每座奖补3万元；公共厕所改造提升由各县统筹推进。",
 ])
 
 city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
@@ -30,6 +31,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
     "副高职称的人才引进来，安家补贴能拿多少？",
     "参加省内展会的展位费补不补？",
     "茶叶产品获得铜奖的，能奖励多少？",  # a contest's prizes are a ladder
+    # (the article names 改造 too, but the sentence granting an amount is on 新建 ones)
+    "村里已经建好的公共厕所要翻新改造，每座补多少？",
 ])
 def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     answer = city.ask(question)
@@ -41,6 +44,7 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     ("考了技师证能奖多少？", "3000元"),
     ("引进的博士每月租房补贴多少？", "1000元"),  # 本科及以上 reaches it
     ("我们的茶在名优茶评比拿了金奖，能奖多少？", "3万元"),  # (the 比 of 评比 compares nothing)
+    ("村里新建公共厕所，每座补多少？", "3万元"),
 ])
 def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
     answer = city.ask(question)

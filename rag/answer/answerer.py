@@ -95,6 +95,19 @@ def _answers_choice(question: str, answer: str) -> bool:
     return False
 
 
+def _quotes_another_rung(question: str, answer: str) -> bool:
+    """Whether ``answer`` names only other rungs of a ladder than the one ``question`` asks (翻新改造
+    answered with a sentence on 新建 ones, 博士后 with 博士、硕士): what it quotes is a sibling's rule."""
+    for ladder in _LADDERS:
+        asked = {_RUNG.get(m, m) for m in ladder.findall(question)}
+        if len(asked) != 1:
+            continue
+        quoted = {_RUNG.get(m, m) for m in ladder.findall(answer)}
+        if quoted and not quoted & asked and not re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", answer):
+            return True
+    return False
+
+
 def _per_what_asked(question: str, answer: str) -> bool:
     """Whether ``answer`` states an amount per what ``question`` asks one per, if it asks (每个充电桩
     补多少钱 needs 每个/每桩 …, 每吨 needs 每吨 or 元/吨): 每 followed closely by the measure word or the
@@ -144,11 +157,13 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"省外|省内", r"市外|市内", r"境外|境内",
     r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
     r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
+    r"新建|新增|改扩建|改建|扩建|翻新|改造",  # a work new or on what stands (对新建村级公共厕所 ≠ 翻新改造)
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
-_RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁"}
+_RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
+         "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
 # and of words that name none. (nr, which jieba also gives words it does not know, 养羊 and 养牛
@@ -360,6 +375,8 @@ class Answerer:
             text = None  # 按场次还是按人数 answered with …给予支持: neither side is stated
         if text and not _per_what_asked(folded(question), folded(_MARKER.sub("", text))):
             text = None  # 每吨能补多少 answered with 按固定资产投资的10%给予补助: not per ton
+        if text and _quotes_another_rung(folded(question), folded(_MARKER.sub("", text))):
+            text = None  # 已经建好的公共厕所要翻新改造，每座补多少 answered with 对新建村级公共厕所…: another rung
         return text, det, query, hits, absent
 
     def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
