@@ -51,6 +51,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES, "plan.txt": PLAN, "farm
     "有没有跨境直播冷藏车补贴？",
     "食品企业在夜市的摊位费能减免吗？",  # a fee the corpus never writes
     "食品企业买厂房，契税能减免多少？",  # a tax it never writes
+    "建设产地市场要做地质勘探，勘探费用谁出？",  # 勘探|费用: the fee 勘探费, never written
+    "食品加工企业技术改造要做安全评估，评估费用谁出？",
     "家庭农场买冷藏车有没有补贴？",  # 家庭农场 of one plan, 冷藏车 of another's measure: two subjects  # …named between 有没有 and 补贴: the subject, not how it is asked
     "食品企业引进的外籍人才有没有个税补贴？",
 ])

@@ -488,9 +488,10 @@ class Answerer:
         second ask borrows from the first (…所得税优惠…？高新技术企业的税率是多少？)."""
         words = tagged(own)
         named = [word for word, flag in words if len(word) >= 2 and word[-1] in "费税" and flag in _NAME_TAGS]
-        # (展位|费能不能: the tokenizer glued the fee's last character to the next word)
+        # (展位|费能不能: the tokenizer glued the fee's last character to the next word; 勘探|费用
+        # names the fee 勘探费)
         named += [word + after[0] for (word, flag), (after, _) in zip(words, words[1:], strict=False)
-                  if after[:1] in ("费", "税") and after not in ("费用", "税收", "税率") and flag[:1] in "nv" and len(word) >= 2]
+                  if after[:1] in ("费", "税") and after not in ("税收", "税率") and flag[:1] in "nv" and len(word) >= 2]
         return any(word not in self.vocab.text and not any(word in t.split("|") and "|" in t for t in det.topic)
                    and not _abbreviates(word, self.vocab.text) for word in named)
 
