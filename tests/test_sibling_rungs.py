@@ -19,6 +19,8 @@ MEASURES = "\n".join([
     "五、提供租房补贴。对新引进的本科及以上学历人才，按每人每月1000元给予租房补贴，最长3年。",
     "六、奖励品牌创建。茶叶产品在省级及以上名优茶评比中获得金奖、银奖的，每个产品分别奖励3万元、1万元。",
     "七、建设村级公共厕所。对新建村级公共厕所，每座奖补3万元；公共厕所改造提升由各县统筹推进。",
+    "八、支持灵活就业参保。对灵活就业人员缴纳基本养老保险的，按缴费额的50%给予补贴，每人每年最高2400元。",
+    "九、支持知识产权质押融资。对以专利权办理质押融资获得银行贷款的企业，按实际支付利息的50%给予贴息，单个企业每年最高20万元。",
 ])
 
 city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
@@ -33,6 +35,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
     "茶叶产品获得铜奖的，能奖励多少？",  # a contest's prizes are a ladder
     # (the article names 改造 too, but the sentence granting an amount is on 新建 ones)
     "村里已经建好的公共厕所要翻新改造，每座补多少？",
+    "灵活就业人员自己交医保，能补多少？",  # which social insurance is paid
+    "拿专利做融资租赁，也按利息的50%贴吗？",  # which financing
 ])
 def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     answer = city.ask(question)
@@ -45,6 +49,8 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     ("引进的博士每月租房补贴多少？", "1000元"),  # 本科及以上 reaches it
     ("我们的茶在名优茶评比拿了金奖，能奖多少？", "3万元"),  # (the 比 of 评比 compares nothing)
     ("村里新建公共厕所，每座补多少？", "3万元"),
+    ("灵活就业人员交养老保险，每年最多补多少？", "2400元"),
+    ("专利质押融资贷款的利息能贴多少？", "50%"),
 ])
 def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
     answer = city.ask(question)

@@ -158,12 +158,14 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
     r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
     r"新建|新增|改扩建|改建|扩建|翻新|改造",  # a work new or on what stands (对新建村级公共厕所 ≠ 翻新改造)
+    r"养老保险|医疗保险|医保|失业保险|工伤保险|生育保险",  # which social insurance is paid (缴纳基本养老保险的 ≠ 医保)
+    r"质押融资|融资租赁|信用贷款|抵押贷款|担保贷款",  # which financing (以登记证书办理质押融资 ≠ 融资租赁)
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
 _RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
-         "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造"}
+         "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造", "医保": "医疗保险"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
 # and of words that name none. (nr, which jieba also gives words it does not know, 养羊 and 养牛
