@@ -95,17 +95,24 @@ def _answers_choice(question: str, answer: str) -> bool:
     return False
 
 
+def _rung_asked(ladder: re.Pattern[str], question: str) -> str | None:
+    """The one rung of ``ladder`` that ``question`` names (博士后, 翻新 → 改造), if it names one."""
+    asked = {_RUNG.get(m, m) for m in ladder.findall(question)}
+    return asked.pop() if len(asked) == 1 else None
+
+
+def _only_other_rungs(ladder: re.Pattern[str], rung: str, said: Sequence[str]) -> bool:
+    """Whether ``said`` names rungs of ``ladder`` but never ``rung``, nor a rung open upwards
+    (本科及以上, 省内外) that would reach it."""
+    seen = {_RUNG.get(m, m) for s in said for m in ladder.findall(s)}
+    return bool(seen) and rung not in seen and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said)
+
+
 def _quotes_another_rung(question: str, answer: str) -> bool:
     """Whether ``answer`` names only other rungs of a ladder than the one ``question`` asks (翻新改造
     answered with a sentence on 新建 ones, 博士后 with 博士、硕士): what it quotes is a sibling's rule."""
-    for ladder in _LADDERS:
-        asked = {_RUNG.get(m, m) for m in ladder.findall(question)}
-        if len(asked) != 1:
-            continue
-        quoted = {_RUNG.get(m, m) for m in ladder.findall(answer)}
-        if quoted and not quoted & asked and not re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", answer):
-            return True
-    return False
+    return any((rung := _rung_asked(ladder, question)) is not None and _only_other_rungs(ladder, rung, [answer])
+               for ladder in _LADDERS)
 
 
 def _per_what_asked(question: str, answer: str) -> bool:
@@ -699,15 +706,9 @@ class Answerer:
     def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """True when the question names a rung of a ``_LADDERS`` ladder (博士后, 中级工, 省内) and the
         retrieved sentences on its subject name other rungs of it but never this one."""
-        for ladder in _LADDERS:
-            asked = {_RUNG.get(m, m) for m in ladder.findall(det.text)}
-            if len(asked) != 1:
-                continue
-            said = self._said_on_subject(det, shares, hits, ladder)
-            seen = {_RUNG.get(m, m) for s in said for m in ladder.findall(s)}
-            if seen and not seen & asked and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said):
-                return True
-        return False
+        return any((rung := _rung_asked(ladder, det.text)) is not None
+                   and _only_other_rungs(ladder, rung, self._said_on_subject(det, shares, hits, ladder))
+                   for ladder in _LADDERS)
 
     def _region_item(self, det: Detection) -> bool:
         """A region question naming a place that has its own 专栏 line-item."""
