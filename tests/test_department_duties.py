@@ -2,7 +2,7 @@
 
 One plan written for this test: 县农业农村局 leads three tasks, takes part in a fourth, and is
 named in a 保障措施 whose first sentence is another body's; a 联席会议 office is hosted by
-县发展改革局.
+县发展改革局. A second plan, on 快递进村, gives 县交通运输局 a task the first never names.
 """
 
 from __future__ import annotations

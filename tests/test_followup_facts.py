@@ -5,7 +5,8 @@ Two documents written for this test: a city plan whose 主要目标 opens with o
 of which the question asks one; and a talent measure whose phone number closes its last article
 (电话8826 1333, no colon) beside a second document with a phone of its own, and whose support
 articles state their conditions before their amounts; and a 办法 on one line with a list of conditions
-and an article whose second sentence states what its subsidy requires.
+and an article whose second sentence states what its subsidy requires. A parking 办法 with a 咨询电话
+joins the 办法 in a library of its own.
 """
 
 from __future__ import annotations

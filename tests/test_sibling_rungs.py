@@ -1,7 +1,9 @@
 """A question on a rung of a ladder the measure leaves out (博士后 beside 博士、硕士; 中级工 beside
-高级工; 省内 beside 省外) is refused; a rung the measure names, or reaches with 及以上, is answered.
+高级工; 省内 beside 省外; 铜奖 beside 金奖、银奖; 医保 beside 养老保险) is refused, and so is an answer
+quoting only other rungs than the one asked (翻新改造 answered with the rule for 新建 ones, though the
+article speaks of 改造 too); a rung the measure names, or reaches with 及以上, is answered.
 
-One city talent measure, written for this test, supports its groups rung by rung.
+One city measure, written for this test, supports its groups rung by rung.
 """
 
 from __future__ import annotations
