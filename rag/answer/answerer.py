@@ -154,8 +154,10 @@ _LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)[“\"《‘]?([\
 _GRADE = re.compile(r"([1-5一二三四五])\s*([Aa]|星)")
 _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2,10})")
 # Ladders of the genre a measure supports rung by rung — degrees, titles, skill grades, within or
-# outside a region: a question on a rung that the sentences on its subject leave out while naming
-# others (博士后 beside 博士、硕士; 省内展会 beside 省外展会) asks about a sibling the plan does not support.
+# outside a region, new works or works on what stands, insurances, financings, prizes: a question on a
+# rung that the sentences on its subject leave out while naming others (博士后 beside 博士、硕士; 省内展会
+# beside 省外展会) asks about a sibling the plan does not support, and so does one whose answer quotes
+# only other rungs (翻新改造 answered with the rule for 新建 ones).
 # (国内 is no rung: plans write 达到国内领先水平 as a benchmark, not as where a measure applies.)
 _LADDERS = tuple(re.compile(p) for p in (
     r"博士后|博士|硕士|本科|(?<![扩加壮放做])大专|专科",
