@@ -223,12 +223,11 @@ class DutyComposer(ComposerBase):
         parts: list[str] = []
         more_regions: list[str] = []
         subject = {t: w for t, w in det.terms.items() if w > 0 and not any(t in d or d in t for d in det.departments)}
-        topical = bool(subject)
-        in_view = {h.clause.doc_id for h in hits[:5]} if topical else set()
+        in_view = {h.clause.doc_id for h in hits[:5]} if subject else set()
         # (农村改厕工作中，市交通运输局负责哪些任务: the documents of those holding its most specific
         # word, 改厕, not another plan the department's name brought up)
         word = specific_word(subject)
-        in_view = {d for d in in_view if word is not None and self.doc_holds(d, word)} or in_view
+        in_view = {d for d in in_view if self.doc_holds(d, word)} or in_view
         # a document the question names by its title's own words (新材料行动方案里) is the only one
         named = self.named_documents(det)
         in_view = named or in_view
@@ -237,7 +236,7 @@ class DutyComposer(ComposerBase):
             rows = self.duties.get(dept, [])
             # a place or level the question names narrows to its documents
             rows = [(c, r) for c, r in rows if scope is None or scope.allows(c, self.documents[c.doc_id])] or rows
-            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or ([] if topical or named else rows)
+            rows = [(c, r) for c, r in rows if c.doc_id in in_view] or ([] if subject or named else rows)
             if not rows:
                 continue  # no task of this department in the documents asked about
             groups: dict[str, list[tuple[Clause, str]]] = {}
