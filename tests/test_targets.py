@@ -69,3 +69,9 @@ def test_targets_in_traditional_script_are_read_and_kept_as_written():
 def test_trains_run_are_counted_in_lie():
     found = extract_targets("常态化开行冷链班列，到2027年冷链班列年开行量达到120列。")
     assert [(t.value, t.unit, t.year) for t in found] == [(120.0, "列", 2027)]
+
+
+def test_a_bare_number_beside_a_target_takes_no_unit_of_it():
+    # (85 of 85万标准箱, a unit the reader does not know, is not 85% because 15% follows)
+    found = extract_targets("到2026年，港口集装箱吞吐量达到85万标准箱，铁水联运量年均增长15%以上。")
+    assert [(t.raw, t.unit) for t in found] == [("15%以上", "%")]

@@ -12,7 +12,7 @@ live in ``rag.answer.doc_facts``, province ↔ city answers in ``rag.answer.alig
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from rag.answer.base import LIMIT, Citations, NoAnswer, level_key, specific_word
@@ -129,6 +129,22 @@ _METRIC = re.compile(r"^(?:到\d{4}年(?:底|末)?|全[省市县区]|其中)*(?P
                      r"(?:达到|突破|超过|提高到|提升到|增长到|增至|降至|降到|控制在)")
 
 
+def _with_units(text: str, targets: Sequence[Target]) -> str:
+    """``text`` with the unit its box or table gives each bare number written after it (岢东县：30；14
+    under （单位：利用林地面积 万亩；示范基地 个） reads 岢东县：30万亩；14个): the reader of one line
+    does not see the note."""
+    out, at = [], 0
+    for t in targets:
+        if not t.raw or t.unit in t.raw or t.text != text:
+            continue
+        m = re.compile(rf"(?<![\d.]){re.escape(t.raw)}(?![\d.])").search(text, at)
+        if m is None:
+            continue
+        out.append(text[at:m.end()] + t.unit)
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
 def asked_units(text: str) -> list[str]:
     """Units a question asks a number in: 多少辆 → 辆, 多少亿元 → 亿元, 多大比例 → %."""
     units = [f"{m[1] or ''}{'元' if m[2] == '钱' else m[2]}" for m in _ASKED_UNIT.finditer(text)
@@ -207,7 +223,9 @@ class Composer(DutyComposer):
                     continue  # 电子信息产业主营业务收入突破5000亿元 beside the 增加值 asked
                 if cap and not CAP_STATED.search(folded(t.text)):
                     continue
-                best_cov = max(best_cov, coverage(topical, context))
+                # (a 专栏 line, 岢东县：30；14, is about what its box's title names: 各县2027年林下经济发展目标)
+                box = hit.clause.path[-1] if hit.clause.kind == "column" and hit.clause.path else ""
+                best_cov = max(best_cov, coverage(topical, f"{box} {context}"))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
                 # (a tier, 新开设30家以上的…, is about what the sentence before it names)
@@ -245,7 +263,8 @@ class Composer(DutyComposer):
             if tier.get(text, 0.0) > 0:  # (the schedule's other tiers answer no later ask either)
                 cites.quoted.update(tier)
             t = next((t for t in h.clause.targets if t.raw and t.raw in text), None)
-            phrase = trim(text, det.terms, room, must=t.raw if t else "")
+            phrase = trim(_with_units(text, h.clause.targets) if h.clause.kind == "column" else text, det.terms, room,
+                          must=t.raw if t else "")
             if t and t.year and str(t.year) not in phrase:
                 phrase = f"到{t.year}年，{phrase}"
             parts.append((h, phrase))

@@ -33,7 +33,7 @@ from rag.ingest.numbering import numbering_of
 from rag.ingest.outline import Block, answered_groups, outline_blocks, para_title
 from rag.ingest.paragraphs import Para, document_paras
 from rag.ingest.script import to_simplified
-from rag.ingest.targets import UNIT_NOTE, deadline_years, extract_targets
+from rag.ingest.targets import UNIT_NOTE, column_units, deadline_years, extract_targets
 from rag.model import Clause, Document
 
 _SOURCE_MARKER = re.compile(r"^(?:以下(?:为|是)?(?:原文|全文)|(?:原文|全文)如下)[：:]?$")
@@ -132,6 +132,7 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
     seen: set[str] = set()
     carry: tuple[str, ...] = ()
     carry_leads = False
+    columns: dict[tuple[str, ...], tuple[str, ...]] = {}  # a box's column units, from a note line of its own
     for block in blocks:
         first, last = paras[block.first].start, paras[block.last].end
         start, end = norm.raw_span(first, last)
@@ -145,6 +146,8 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
             clause_id = f"{doc.id}:{'/'.join(block.labels)}~{n}"
             n += 1
         seen.add(clause_id)
+        if block.kind == "column" and block.path and (units := column_units(text)) and _UNIT_LINE.fullmatch(text.strip()):
+            columns[block.path] = units  # （单位：利用林地面积 万亩；示范基地 个） before the box's lines
         duties = parse_duties(text)
         inherited: tuple[str, ...] = ()
         lead = duties.lead
@@ -158,12 +161,16 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
         clauses.append(Clause(
             id=clause_id, doc_id=doc.id, path=block.path, title=block.title, text=text,
             lead=lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
-            targets=extract_targets(text, _box_unit(block)), source_path=doc.source_path, start=start, end=end,
+            targets=extract_targets(text, _box_unit(block) or columns.get(block.path)), source_path=doc.source_path,
+            start=start, end=end,
             kind=block.kind,
         ))
     clauses = _share_closing_notes(clauses, blocks, paras)
     clauses = _inherit_deadlines(clauses, blocks)
     return _first_unit_leads(clauses) if FIRST_LEADS.search(to_simplified(norm.text)) else clauses
+
+
+_UNIT_LINE = re.compile(r"[（(]\s*单位\s*[：:][^（）()]{1,60}[）)]")  # a line that is only a unit note
 
 
 def _box_unit(block: Block) -> str | None:

@@ -53,15 +53,32 @@ def deadline_years(text: str) -> set[int]:
 _BARE = re.compile(r"(?<![A-Za-z0-9.〔\[第])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:年|月|日|号|[A-Za-z%‰]|"
                    + "|".join(re.escape(u) for u in _UNITS) + "))")
 UNIT_NOTE = re.compile(r"单位\s*[：:]\s*(" + "|".join(re.escape(u) for u in _UNITS) + r")\s*[）)]")
+# a note giving each column of a box its unit (（单位：利用林地面积 万亩；示范基地 个）, （单位：万辆、个）)
+_COLUMNS_NOTE = re.compile(r"单位\s*[：:]\s*([^（）()]{1,60})[）)]")
+_UNIT_AT_END = re.compile("(" + "|".join(re.escape(u) for u in _UNITS) + r")\s*$")
 
 
-def extract_targets(text: str, unit: str | None = None) -> tuple[Target, ...]:
+def column_units(note: str) -> tuple[str, ...]:
+    """The units of a box's columns, in order, that a unit note gives (（单位：利用林地面积 万亩；
+    示范基地 个） → 万亩, 个); empty unless every piece of the note ends with a unit."""
+    m = _COLUMNS_NOTE.search(to_simplified(note))
+    if m is None:
+        return ()
+    pieces = [p.strip() for p in re.split(r"[；;，,、/]", m.group(1)) if p.strip()]
+    units = [u.group(1) if (u := _UNIT_AT_END.search(p)) else None for p in pieces]
+    return tuple(units) if units and None not in units else ()  # type: ignore[arg-type]
+
+
+def extract_targets(text: str, unit: str | tuple[str, ...] | None = None) -> tuple[Target, ...]:
     """Every quantitative target stated in ``text``.
 
     Args:
         text: Normalized clause text (ASCII digits; run ``rag.ingest.normalize`` first).
         unit: The unit a number written bare is in, when its box or table names one
-            (``UNIT_NOTE``: （单位：万平方米）); ``None``: a bare number is no target.
+            (``UNIT_NOTE``: （单位：万平方米）), or the units of the box's columns in order
+            (``column_units``: 岢东县：30；14 under （单位：利用林地面积 万亩；示范基地 个）: a line's
+            bare numbers take them one by one when it writes one number per column); ``None``: a
+            bare number is no target.
 
     Returns:
         Targets in reading order; ``year`` is ``None`` when no deadline is stated.
@@ -71,9 +88,19 @@ def extract_targets(text: str, unit: str | None = None) -> tuple[Target, ...]:
     # read in simplified script (12個 is 12个), kept as written: folding keeps every character's place
     simple = to_simplified(text)
     written = text if len(simple) == len(text) else simple
+    columns = unit if isinstance(unit, tuple) else ()
+    if isinstance(unit, tuple):
+        unit = unit[0] if len(unit) == 1 else None
     targets: list[Target] = []
     start = 0
     for paragraph in simple.split("\n"):
+        if len(columns) > 1:
+            bare = list(_BARE.finditer(paragraph))
+            if len(bare) == len(columns):  # one number per column, in the note's order
+                targets += [Target(float(b.group(1)), u, _deadline(paragraph), written[start:start + len(paragraph)],
+                                   written[start + b.start():start + b.end()]) for b, u in zip(bare, columns, strict=True)]
+            start += len(paragraph) + 1
+            continue
         year: int | None = None
         for m in _SENTENCE.finditer(paragraph):
             sentence = m.group(0).strip()
@@ -81,10 +108,9 @@ def extract_targets(text: str, unit: str | None = None) -> tuple[Target, ...]:
             as_written = written[at:at + len(sentence)]
             year = _deadline(sentence) or year
             for t in _TARGET.finditer(sentence):
-                value, unit = t.group(1), t.group(2)
-                if unit in ("个", "名", "人", "次", "条", "项") and not _has_measure_context(sentence, t):
+                if t.group(2) in ("个", "名", "人", "次", "条", "项") and not _has_measure_context(sentence, t):
                     continue
-                targets.append(Target(float(value), as_written[t.start(2):t.end(2)], year, as_written,
+                targets.append(Target(float(t.group(1)), as_written[t.start(2):t.end(2)], year, as_written,
                                       as_written[t.start():t.end()]))
             if unit:
                 targets += [Target(float(b.group(1)), unit, year, as_written, as_written[b.start():b.end()])
