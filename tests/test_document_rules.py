@@ -262,3 +262,20 @@ def test_an_application_window_written_under_other_matters_answers_when_to_apply
     # (其他事项 is no 申报程序 heading; its sentence 申报时间为… is still the window of every measure)
     answer = window.ask("冷库补助啥时候报、在哪儿报？")
     assert answer.answerable and "4月1日至4月30日" in answer.answer and "潞川惠企通" in answer.answer, answer.answer
+
+
+WINDOW_TWICE = "\n".join([
+    "沭川市促进茶叶品牌建设若干措施",
+    "一、支持品牌认证。对新获得绿色食品认证的茶叶产品，每个产品奖励3万元。",
+    "二、支持展会推广。对参加市外茶叶博览会的企业，按展位费的50%给予补助，每家企业每年最高5万元。",
+    "三、附则。本措施所需资金由市、县两级财政按6∶4比例分担。申报每年集中开展两次，分别在4月和10月，"
+    "申报主体通过“沭茶通”平台在线提交。",
+])
+
+window_twice = corpus_fixture("window_twice", {"window.txt": WINDOW_TWICE, "filler.txt": FILLER}, "city", "沭川市")
+
+
+def test_an_application_window_naming_the_application_first_answers_when_to_apply(window_twice):
+    # (申报每年集中开展两次 under 附则: the application named before 每年, no 申报时间 heading)
+    answer = window_twice.ask("展会补助一年什么时候能报？在哪儿报？")
+    assert answer.answerable and "4月和10月" in answer.answer and "沭茶通" in answer.answer, answer.answer
