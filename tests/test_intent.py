@@ -211,3 +211,6 @@ def test_which_ones_is_not_how_many():
 
     assert Kind.COUNT not in asked_kinds("这件事是哪几个部门牵头？")
     assert Kind.COUNT in asked_kinds("到2025年建几个充电站？")
+    # 几个工作日, 几个月 ask how long
+    assert asked_kinds("乡镇初审要几个工作日？") == (Kind.DURATION,)
+    assert asked_kinds("补贴要几个月才能到账？")[0] is Kind.DURATION

@@ -61,7 +61,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|几号|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
                           r"哪年底|开始施行|何时施行|什么日期"),
     Kind.FREQUENCY: re.compile(r"几回|几次|多少次|多久.{0,3}一次|多长时间.{0,3}一次|频次|频率|隔多久|多久一回"),
-    Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|多少个工作日|几分钟|多少分钟|有效期|时限|分几年|连续几年|补几年|能补多久"),
+    Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|几年|多少年|期限|几天|多少天|(?:多少|几)个(?:工作日|月|小时)|几分钟|多少分钟|有效期|时限|分几年|连续几年|补几年|能补多久"),
     Kind.AMOUNT: re.compile(r"多少钱|几块钱|多少块钱|多少万|多少元|多少资金|补多少|奖多少|给多少|拿多少|贴多少|返多少|补助多少|补贴多少|奖励多少|资助多少|最高|最多|"
                             r"封顶|上限|金额|额度|规模[^，。？]{0,4}多大|多少亿|(?:补助|补贴|奖励|奖补|资助)[^，。？；]{0,6}标准|什么标准|多少补贴|多少奖励|"
                             r"(?:资金|经费|预算)[^，。？]{0,4}多少|多少(?:专项)?(?:资金|经费|预算)|"
@@ -70,7 +70,8 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     # (超比例安排, 超比例奖励: a share word in the name of what is asked about, not a share asked)
     Kind.SHARE: re.compile(rf"比例(?!安排|奖励|补贴|补助)|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
     # 哪几个部门 asks which ones, not how many
-    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS})|规模多大|数量|"
+    # (几个工作日, 几个月: how long, not how many)
+    Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS}|工作日|月|小时)|规模多大|数量|"
                             r"多大(?!比例|比重|年纪|岁数|关系|区别|影响|力度)"),  # (场地至少得多大, 多大面积: a size in its unit)
     # (每年筹多少套 asks a count a year, as targets state them, not a rate)
     Kind.RATE: re.compile(rf"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
