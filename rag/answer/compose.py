@@ -121,6 +121,7 @@ _GRANT_NO_FIGURE = re.compile(r"(?:给予|予以)(?:适当|一定)?(?:的)?(?:�
 _FIGURELESS_MARGIN = 0.15  # how much more of the question such a sentence must hold than the target quoted
 _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
+_LISTED_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")  # an item of a list run on in a sentence
 _PLACE_LINE = 0.3  # a 专栏 place's line is no answer to a goal asked of the whole plan or of another place
 _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
 # A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
@@ -397,7 +398,12 @@ class Composer(DutyComposer):
                 return self.quote_list(det, run, hits, cites)
         # a document's rule for every measure quoted beside the measure: room for both
         wide = any(for_every_measure(k, e) for e in picked[1:] for k in DOC_WIDE)
-        return self.quote(det, [(e.hit, self._placed(det, e)) for e in picked], cites, budget=LIMIT + LIMIT // 2 if wide else LIMIT)
+        budget = LIMIT + LIMIT // 2 if wide else LIMIT
+        if picked and any(k in LIST_KINDS for k in det.kinds) and len(_LISTED_ITEM.findall(picked[0].sentence)) >= 3:
+            # (申请时应当提交下列材料：（一）…；…（七）公众责任险保单复印件: a list run on in one sentence
+            # is quoted whole, as one chunked item by item is)
+            budget = max(budget, min(len(picked[0].sentence), 3 * LIMIT))
+        return self.quote(det, [(e.hit, self._placed(det, e)) for e in picked], cites, budget=budget)
 
     def _placed(self, det: Detection, e: Evidence) -> str:
         """A 专栏 line's sentence, named by its place when the question asks where (哪个市要建…: 梧垣市：…)

@@ -1,0 +1,28 @@
+"""A 办法 delivered as one line: its materials article lists seven items in one sentence, and it
+gives a term both to itself (本办法…有效期3年) and to a list it keeps (白名单有效期2年).
+
+The materials run on in one sentence are quoted whole, asked as people ask (要准备哪些东西); a
+term asked of the list it names is the list's, one asked of the 办法 its own.
+
+One 办法 written for this test.
+"""
+
+from __future__ import annotations
+
+from corpus_util import FILLER, corpus_fixture
+
+RULES = ("琯川市社区托育机构白名单管理办法　第一条　为规范社区托育服务，制定本办法。"
+         "　第二条　本办法所称白名单，是指经评审纳入社区托育服务推荐名录的托育机构名单。"
+         "　第三条　申请时应当提交下列材料：（一）托育机构白名单申请表；（二）营业执照或者事业单位法人证书复印件；"
+         "（三）场所产权证明或者租赁合同；（四）保育人员名单及健康证明；（五）消防安全检查合格证明；"
+         "（六）收费项目和标准说明；（七）托育责任保险保单复印件。"
+         "　第四条　县（区）卫生健康局自收到申请之日起10个工作日内完成评审。白名单有效期2年，期满需重新申请。"
+         "　第五条　本办法自2025年3月1日起施行，有效期5年。")
+
+rules = corpus_fixture("rules", {"rules.txt": RULES, "filler.txt": FILLER}, None, None)
+
+
+def test_a_materials_list_run_on_in_one_sentence_is_quoted_whole(rules):
+    answer = rules.ask("托育机构申请进白名单，要准备哪些东西？")
+    assert answer.answerable and "营业执照" in answer.answer and "托育责任保险保单" in answer.answer, answer.answer
+
