@@ -26,3 +26,12 @@ def test_a_materials_list_run_on_in_one_sentence_is_quoted_whole(rules):
     answer = rules.ask("托育机构申请进白名单，要准备哪些东西？")
     assert answer.answerable and "营业执照" in answer.answer and "托育责任保险保单" in answer.answer, answer.answer
 
+
+def test_a_term_asked_of_what_the_document_keeps_is_that_thing_s_term(rules):
+    answer = rules.ask("托育机构白名单管几年？")
+    assert answer.answerable and "2年" in answer.answer and "5年" not in answer.answer, answer.answer
+
+
+def test_a_term_asked_of_the_document_is_its_own(rules):
+    answer = rules.ask("这个办法有效期几年？")
+    assert answer.answerable and "5年" in answer.answer, answer.answer

@@ -14,10 +14,19 @@ from rag.answer.base import LIMIT, Citations, NoAnswer
 from rag.answer.compose import Composer
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
-from rag.answer.sentences import body_text, folded, sentences, task_name, trim, without_label
+from rag.answer.sentences import (
+    body_text,
+    coverage,
+    folded,
+    sentences,
+    task_name,
+    trim,
+    without_label,
+)
 from rag.ingest.numbering import strip_label
 from rag.model import Hit
 
+_DOCUMENT_NAMED = re.compile(r"办法|方案|措施|政策|文件|规定|细则|通知|意见|计划|指南")  # the document asked of itself
 _BASIS = re.compile(r"(?:根据|依据|按照|贯彻落实|落实)[^。；《]{0,20}《[^》]+》(?:[（(][^）)]*[）)])?")
 _RECIPIENTS = re.compile(r"([^。：:\n]*?(?:政府|管委会|部门|机构|单位|院校|企业)[^。：:\n]*)[：:]")
 _PURPOSE = re.compile(r"^为[^。]{4,}?制定本[^。]*")
@@ -98,7 +107,11 @@ def doc_fact(composer: Composer, det: Detection, hits: list[Hit], cites: Citatio
     notice = next((c for c in own if c.kind == "notice"), own[0] if own else None)
     if CUES["in_force"].search(det.text):
         said = [(c, s) for c in own for s in sentences(strip_label(c.text)) if _IN_FORCE.search(s) and "废止" not in s]
-        said.sort(key=lambda cs: not _OWN_RULE.match(cs[1]))  # the document's own day first
+        # the document's own day first when the question names the document (这个登记办法哪天开始实施),
+        # else the term of what it names (白名单管几年: 白名单有效期2年, not the 办法's own 有效期3年)
+        topical = {t: w for t, w in det.terms.items() if w > 0}
+        own_asked = _DOCUMENT_NAMED.search(det.text) is not None or not topical
+        said.sort(key=lambda cs: (0.0 if own_asked else -coverage(topical, cs[1]), not _OWN_RULE.match(cs[1])))
         if said:
             picked = [said[0]]
             if "有效期" not in said[0][1]:
