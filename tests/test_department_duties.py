@@ -74,3 +74,9 @@ def test_a_department_asked_about_within_a_subject_is_looked_up_in_the_plans_on_
     assert not answer.answerable, answer.answer
     answer = library.ask("快递进村工作中，县交通运输局负责哪些任务？")
     assert answer.answerable and "交邮融合线路" in answer.answer, answer.answer
+
+
+def test_which_few_things_a_department_takes_part_in_is_a_lookup_of_its_tasks(county):
+    # (干哪几样: which items, as 哪几项 asks; not who supports the task the words name)
+    answer = county.ask("人居环境整治这块，县水利局要配合干哪几样？")
+    assert answer.answerable and "县水利局参与1项" in answer.answer and "黑臭水体" in answer.answer, answer.answer
