@@ -240,3 +240,15 @@ def test_units_the_note_names_as_leading_among_its_responsible_units_lead():
                      "各市人民政府负责落实，下同）")
     assert d.lead == ("省交通运输厅", "省发展改革委")
     assert d.support == ("省自然资源厅", "各市人民政府") and d.carried == ("各市人民政府",)  # the unit, not its verb
+
+
+@pytest.mark.parametrize("sentence", ["第五条　第三方机构应当于每年6月1日至6月30日向县（区）教育局提出申请。",
+                                      "第九条　供水单位应当每季度开展一次水质检测。",
+                                      "满意度低于70%的，约谈机构负责人并责令整改。"])
+def test_a_party_a_rule_regulates_or_its_person_is_no_responsible_unit(sentence):
+    # (应当 of a 机构 or a 单位 the rule regulates is its duty, not a body's task; 负责人 is a person)
+    assert parse_duties(sentence).lead == ()
+
+
+def test_a_body_s_duty_in_a_rule_is_still_its_task():
+    assert parse_duties("第十六条　县（区）教育局应当建立第三方机构服务档案。").lead == ("县（区）教育局",)

@@ -86,8 +86,12 @@ _BY = re.compile(rf"由(?P<lead>{_UNITS})(?:牵头)?(?:会同(?P<with>{_UNITS}))
 _WITH = re.compile(rf"^(?P<lead>{_UNITS})会同(?P<support>{_UNITS})")
 # 领导小组办公室设在市商务局，负责统筹协调: the unit hosting the office that runs the work leads it
 _OFFICE_IN = re.compile(rf"(?:领导小组|联席会议|工作专班|专班|指挥部|委员会)办公室设在(?P<lead>{_UNITS})")
-_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头负责|负责|牵头|应当|要|将|统筹|组织)"
+_LEADS = re.compile(rf"^(?P<lead>{_UNITS})(?:按照?(?:各自)?职责(?:分工)?)?(?:牵头负责|负责(?!人)|牵头|应当|要|将|统筹|组织)"
                     rf"|^(?P<head>{_UNITS})是[^，。；]{{0,30}}?(?:主管部门|牵头部门|责任主体|责任单位)")
+# a modal verb (应当, 要, 将) makes no task of a party a rule regulates: 县（区）教育局应当建立档案 is a
+# body's task, 第三方机构应当…提出申请 and 供水单位应当… are duties of those it regulates
+_MODAL = frozenset({"应当", "要", "将"})
+_PARTY_END = re.compile(r"(?:机构|单位)$")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
 _CLAUSE_END = re.compile(r"[。；;，,！？]")
@@ -293,6 +297,8 @@ def _sentences(folded: str, reader: _Reader) -> None:
         if m:
             group = "lead" if m.group("lead") else "head"  # X负责… / X是…主管部门
             verb = piece[m.end(group):m.end()] if group == "lead" else "主管"
+            if verb in _MODAL and _PARTY_END.search(m.group(group)):
+                continue  # (第三方机构应当…提出申请: a rule's duty of those it regulates, not a body's task)
             reader.add(_units(m.group(group)), verb, True)
             continue
         m = _SUPPORTS.match(piece)
