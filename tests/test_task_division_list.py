@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 PLAN = "\n".join([
     "# 澜川区2025年“高效办成一件事”重点事项任务分工方案",
@@ -47,3 +47,19 @@ def test_a_follow_up_about_a_task_the_plan_does_not_have_is_refused_with_it(dist
 def test_a_follow_up_with_a_subject_of_its_own_is_still_answered(district):
     answer = district.ask("军人退役一件事哪个部门挑头？企业信息变更一件事什么时候完成？")
     assert answer.answerable and "2025年6月底前" in answer.answer, answer.answer
+
+
+# a task table whose task names hold a year of their own, their deadlines in a bracketed note
+TABLE = "\n".join([
+    "瑅川县口袋公园建设重点任务分工表",
+    "1. 编制口袋公园建设导则（牵头单位：县住房城乡建设局；完成时限：2025年6月底）",
+    "2. 2025年度建成口袋公园12个（牵头单位：县城市管理局；配合单位：县财政局；完成时限：2025年12月底）",
+    "3. 2026年度建成口袋公园15个（牵头单位：县城市管理局；完成时限：2026年11月底）",
+])
+
+parks = corpus_fixture("parks", {"table.txt": TABLE, "filler.txt": FILLER}, "county", "瑅川县")
+
+
+def test_when_a_task_is_due_is_its_deadline_not_the_year_its_name_holds(parks):
+    answer = parks.ask("2025年度那12个口袋公园什么时候要建完？")
+    assert answer.answerable and "2025年12月底" in answer.answer, answer.answer
