@@ -279,3 +279,47 @@ def test_an_application_window_naming_the_application_first_answers_when_to_appl
     # (申报每年集中开展两次 under 附则: the application named before 每年, no 申报时间 heading)
     answer = window_twice.ask("展会补助一年什么时候能报？在哪儿报？")
     assert answer.answerable and "4月和10月" in answer.answer and "沭茶通" in answer.answer, answer.answer
+
+
+HONEY = "\n".join([
+    "沭川县蜂产业扶持政策问答",
+    "一、问：新建标准化蜂场有什么奖励？答：存栏200群以上的，一次性奖补5万元。",
+    "二、问：蜂场申报的政策看不懂，有疑问打哪个电话咨询？答：可以咨询县农业农村局畜牧股，电话：0592-6641378。",
+    "三、问：蜂蜜产品检测费用能补吗？答：按检测费用的50%给予补助。",
+    "四、问：政策咨询电话工作时间是几点？答：工作日上午9:00至12:00，电话：0592-6641379。",
+])
+BRAND = "\n".join([
+    "沭川市支持地理标志品牌建设若干措施",
+    "一、支持地理标志认定。对新获批准保护的地理标志产品，给予一次性奖励30万元。",
+    "二、支持地理标志品牌推广。对地理标志产品参加市外展会的，按展位费的50%给予补助。",
+    *(f"{n}、支持{what}。对{what}的企业，按实际投入的{rate}%给予补助，每家企业每年最高{cap}万元。"
+      for n, (what, rate, cap) in zip("三四五六七八九十", [
+          ("地理标志专用标志使用", 20, 5), ("地理标志产品质量检测", 50, 3), ("地理标志产品广告投放", 20, 20),
+          ("地理标志产品电商销售", 10, 10), ("地理标志产品保险", 40, 5), ("地理标志标准制定", 30, 30),
+          ("地理标志示范基地建设", 25, 15), ("地理标志人才培训", 50, 2)])),
+    "十一、附则。本措施所需资金由市、县两级财政按7∶3比例分担。申报每年集中开展两次，分别在3月和9月。"
+    "同一企业每年享受本措施的奖补累计不超过50万元。对弄虚作假骗取奖补资金的，全额追回已拨付资金。"
+    "政策咨询电话：0593-8627314（工作日9:00—12:00）。本措施自2025年6月1日起施行，有效期3年。",
+])
+
+contacts = corpus_fixture("contacts", {"honey.txt": HONEY, "brand.txt": BRAND, "guide.txt": GUIDE, "window.txt": WINDOW,
+                                       "twice.txt": WINDOW_TWICE, "filler.txt": FILLER}, None, None)
+
+
+def test_a_document_s_inquiry_line_answers_for_each_of_its_measures(contacts):
+    # (政策咨询电话 in 附则 names no measure; another document's 咨询电话 is not the line for this one)
+    answer = contacts.ask("地理标志这些政策看不懂，打哪个电话问？")
+    assert answer.answerable and "0593-8627314" in answer.answer and "0592" not in answer.answer, answer.answer
+
+
+def test_an_inquiry_line_is_the_document_s_own_and_another_s_telephone_is_not():
+    from rag.answer.extract import Evidence, for_every_measure
+    from rag.answer.kinds import Kind
+    from rag.model import Clause, Hit
+
+    def said(sentence):
+        clause = Clause(id="d:十一", doc_id="d", path=(), title="十一、附则", text=sentence)
+        return Evidence(Hit(clause, 1.0, 1), sentence, 1.0, 0.0, frozenset({Kind.CONTACT}))
+
+    assert for_every_measure(Kind.CONTACT, said("政策咨询电话：0593-8627314（工作日9:00—12:00）。"))
+    assert not for_every_measure(Kind.CONTACT, said("答：可以找县农业农村局畜牧股，电话：0592-6641378。"))

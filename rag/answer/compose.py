@@ -22,6 +22,7 @@ from rag.answer.extract import (
     CAP_ASKED,
     CAP_STATED,
     CAP_WORD,
+    DOC_CONTACT,
     DOC_WIDE,
     FIRST_ITEM,
     LIST_KINDS,
@@ -330,6 +331,9 @@ class Composer(DutyComposer):
             # (在昶智通上报上去以后多久能审完: the sentences of the measure whose platform that is, not
             # another document's 公示5个工作日后拨付)
             hits = [h for h in hits if h.clause.doc_id in named]
+        if Kind.CONTACT in det.kinds:
+            # (地理标志政策打哪个电话问: the line of the document on 地理标志, not another's 咨询电话)
+            hits = self.on_the_subject(det.terms, hits)
         hits = self._with_doc_wide(det, hits)
         step = _asked_step(det.text) if Kind.DURATION in det.kinds else None
         if step is not None and hits:
@@ -416,19 +420,24 @@ class Composer(DutyComposer):
 
     def _with_doc_wide(self, det: Detection, hits: list[Hit]) -> list[Hit]:
         """The first eight hits, then the clauses of the first hit's document that state a
-        ``DOC_WIDE`` fact asked (its 申报条件, its 就高不重复 rule) when retrieval missed them."""
+        ``DOC_WIDE`` fact asked (its 申报条件, its 就高不重复 rule), its procedure or its inquiry
+        line (政策咨询电话) when retrieval missed them."""
         hits = hits[:_READ]
         wide = [k for k in det.kinds if k in DOC_WIDE]
         # 材料什么时候交、交给谁: the document's own 申报时间和程序 says it for every measure
         applying = any(k in (Kind.CHANNEL, Kind.PROCEDURE) for k in det.kinds) or (
             Kind.WHEN in det.kinds and _WHEN_TO_APPLY.search(det.text) is not None)
-        if not (wide or applying) or not hits:
+        contact = Kind.CONTACT in det.kinds
+        if not (wide or applying or contact) or not hits:
             return hits
         seen = {h.clause.id for h in hits}
         low = min(h.score for h in hits)
         rules = [c for c in self._doc_wide_clauses(hits[0].clause.doc_id, tuple(wide)) if c.id not in seen] if wide else []
         if applying:
             rules += [c for c in self._procedure_clauses(hits[0].clause.doc_id) if c.id not in seen and c not in rules]
+        if contact:  # its inquiry line, written once for every measure (十三、附则…政策咨询电话：…)
+            rules += [c for c in self.by_doc.get(hits[0].clause.doc_id, ()) if c.id not in seen and c not in rules
+                      and DOC_CONTACT.search(folded(c.text))]
         return hits + [Hit(c, low, len(hits) + n + 1) for n, c in enumerate(rules)]
 
 

@@ -56,6 +56,8 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[
 # (十一、申报和兑现 and 申报与拨付 head a document's procedure as 申报程序 does)
 PROCEDURE_HEAD = re.compile(r"(?:申报|申请|办理|兑现)(?:时间|地点)?[和及与、]?(?:程序|流程|方式|指南|要求|兑现|拨付|受理)")
 _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
+# a document's inquiry line for all its measures (政策咨询电话：0593-8627314, 咨询热线)
+DOC_CONTACT = re.compile(r"(?:政策)?咨询(?:电话|热线)|联系电话|服务热线|联系方式")
 # a sentence giving the document's application window wherever it stands (十二、其他事项…申报时间为每年4月1日至
 # 4月30日, 第十条 后补助每年申报一次，受理时间为…, 十三、附则…申报每年集中开展两次)
 APPLY_WINDOW = re.compile(r"(?:申报|申请|受理)(?:时间|日期|期限)[为是：:]|每年[^，。；]{0,30}(?:集中)?(?:申报|受理)|(?:申报|受理)(?:工作)?每年")
@@ -449,6 +451,8 @@ def for_every_measure(kind: Kind, e: Evidence) -> bool:
     (``DOC_WIDE``) hold for every measure too."""
     if kind in DOC_WIDE:
         return kind in e.kinds and doc_wide(kind, e.hit.clause, e.sentence)
+    if kind is Kind.CONTACT:  # its 政策咨询电话, written once in its 附则, is the line for each measure
+        return kind in e.kinds and DOC_CONTACT.search(folded(e.sentence)) is not None
     if kind is Kind.FORM:  # its 七、申报材料 lists what to hand in for any of its measures
         return kind in e.kinds and _MATERIALS_HEAD.search(folded(heading(e.hit.clause))) is not None
     if kind not in _APPLYING or kind not in e.kinds or not (PROCEDURE_HEAD.search(folded(heading(e.hit.clause)))
