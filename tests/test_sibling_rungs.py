@@ -65,6 +65,7 @@ LEVELS = "\n".join([
     "二、对新评为省级数据服务领跑企业的，一次性奖励30万元。",
     "三、对新建数据标注基地的，按投资额的10%给予补助，最高200万元。",
     "四、对在本市举办经认可的数据创新赛事，国家级赛事每场补助50万元，省级赛事每场补助20万元。",
+    "五、对新认定的市级数据应用示范基地给予一次性奖补20万元；获评省级数据应用示范基地的，按照省有关规定执行。",
 ])
 
 levels = corpus_fixture("levels", {"levels.txt": LEVELS}, "city", "岚溪市")
@@ -74,6 +75,7 @@ levels = corpus_fixture("levels", {"levels.txt": LEVELS}, "city", "岚溪市")
     "项目入选市级“数据要素×”典型案例能奖多少？",  # a level before a quoted name
     "评上国家级数据领跑企业奖多少？",  # a name the corpus writes longer (数据服务领跑企业)
     "在本市办一场市级数据创新赛事，每场能补多少？",  # its sentence names the head, 赛事, at 国家级 and 省级
+    "我们评上了省级数据应用示范基地，能奖多少钱？",  # named at that level only to defer to the province's rules
 ])
 def test_a_level_the_measure_does_not_reward_is_refused(levels, question):
     answer = levels.ask(question)
@@ -83,6 +85,7 @@ def test_a_level_the_measure_does_not_reward_is_refused(levels, question):
 def test_a_level_the_measure_rewards_is_answered(levels):
     assert "50万元" in levels.ask("项目入选省级“数据要素×”典型案例能奖多少？").answer
     assert "20万元" in levels.ask("办一场省级数据创新赛事每场能补多少？").answer
+    assert "20万元" in levels.ask("评上市级数据应用示范基地能奖多少？").answer
 
 
 HAD = "\n".join([

@@ -171,6 +171,8 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"质押融资|融资租赁|信用贷款|抵押贷款|担保贷款",  # which financing (以登记证书办理质押融资 ≠ 融资租赁)
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
+# a support left to other rules (按照省有关规定执行, 按上级规定执行, 具体办法另行制定)
+_DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另行(?:制定|规定|明确)")
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
 _RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
@@ -484,9 +486,10 @@ class Answerer:
     def _no_such_subject(self, det: Detection, shares: dict[str, float], hits: list[Hit], question: str = "") -> bool:
         """Whether the corpus does not hold what the question is about: a narrower kind of a corpus
         thing (``_narrowed``), a level, grade or rung it does not name the thing at (``_other_level``,
-        ``_other_rung``), or a subject named by nouns it never holds (``_no_such_task``)."""
+        ``_other_rung``), a level whose support it leaves to other rules (``_deferred_level``), or a
+        subject named by nouns it never holds (``_no_such_task``)."""
         own = self._detect(question).text if question else det.text  # (the question's own words, not those it borrows)
-        return (self._narrowed(det) or self._other_level(det) or self._other_rung(det, shares, hits)
+        return (self._narrowed(det) or self._other_level(det) or self._deferred_level(det) or self._other_rung(det, shares, hits)
                 or self._other_year(det, shares, hits, own)
                 or self._no_such_task(det) or self._unoffered(det, hits, question)
                 or self._unknown_charge(det, own) or self._raise_for_unheard(det, own))
@@ -694,6 +697,20 @@ class Answerer:
                             for x in re.findall(rf"({_LEVEL_WORD.pattern}){re.escape(thing[-2:])}", s)}
                     if seen and level not in seen:
                         return True
+        return False
+
+    def _deferred_level(self, det: Detection) -> bool:
+        """True when an amount is asked of a thing at a level (省级示范基地能奖多少) that the corpus
+        names at that level only in sentences leaving its support to other rules (获评省级示范基地
+        的，按照省有关规定执行; 获评市级以上示范蜂场的，按上级规定执行): no amount is written for it."""
+        if Kind.AMOUNT not in det.kinds:
+            return False
+        for m in _LEVELED.finditer(det.text):
+            level, rest = m.group(1), m.group(2)
+            thing = next((rest[:n] for n in range(len(rest), 1, -1) if rest[:n] in self.vocab.text), None)
+            said = [s for s in self.vocab.text.sentences(thing) if level in s] if thing else []
+            if said and all(_DEFERS.search(s) and not re.search(r"\d", s) for s in said):
+                return True
         return False
 
     def _said_on_subject(self, det: Detection, shares: dict[str, float], hits: Sequence[Hit],
