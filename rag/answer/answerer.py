@@ -154,8 +154,8 @@ _LEVELED = re.compile(r"(国家级|省级|市级|县级|区级)[“\"《‘]?([\
 _GRADE = re.compile(r"([1-5一二三四五])\s*([Aa]|星)")
 _GRADED = re.compile(r"([1-5一二三四五])\s*([Aa]|星)级?([\u4e00-\u9fff]{2,10})")
 # Ladders of the genre a measure supports rung by rung — degrees, titles, skill grades, within or
-# outside a region, new works or works on what stands, insurances, financings, prizes: a question on a
-# rung that the sentences on its subject leave out while naming others (博士后 beside 博士、硕士; 省内展会
+# outside a region, new works or works on what stands, insurances, financings, prizes, standards:
+# a question on a rung that the sentences on its subject leave out while naming others (博士后 beside 博士、硕士; 省内展会
 # beside 省外展会) asks about a sibling the plan does not support, and so does one whose answer quotes
 # only other rungs (翻新改造 answered with the rule for 新建 ones).
 # (国内 is no rung: plans write 达到国内领先水平 as a benchmark, not as where a measure applies.)
@@ -170,6 +170,7 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"养老保险|医疗保险|医保|失业保险|工伤保险|生育保险",  # which social insurance is paid (缴纳基本养老保险的 ≠ 医保)
     r"质押融资|融资租赁|信用贷款|抵押贷款|担保贷款",  # which financing (以登记证书办理质押融资 ≠ 融资租赁)
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
+    r"国际标准|国家标准|行业标准|地方标准|团体标准|企业标准",  # whose standard is set (主导制定国家标准 ≠ 团体标准)
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 # a support left to other rules (按照省有关规定执行, 按上级规定执行, 具体办法另行制定)
 _DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另行(?:制定|规定|明确)")
