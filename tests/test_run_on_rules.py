@@ -1,4 +1,5 @@
 """A 办法 delivered as one line: its materials article lists seven items in one sentence, and it
+says when to apply in the article on who applies (应当于每年3月1日至3月31日…提出申请), and
 gives a term both to itself (本办法…有效期3年) and to a list it keeps (白名单有效期2年).
 
 The materials run on in one sentence are quoted whole, asked as people ask (要准备哪些东西); a
@@ -16,8 +17,9 @@ RULES = ("琯川市社区托育机构白名单管理办法　第一条　为规�
          "　第三条　申请时应当提交下列材料：（一）托育机构白名单申请表；（二）营业执照或者事业单位法人证书复印件；"
          "（三）场所产权证明或者租赁合同；（四）保育人员名单及健康证明；（五）消防安全检查合格证明；"
          "（六）收费项目和标准说明；（七）托育责任保险保单复印件。"
-         "　第四条　县（区）卫生健康局自收到申请之日起10个工作日内完成评审。白名单有效期2年，期满需重新申请。"
-         "　第五条　本办法自2025年3月1日起施行，有效期5年。")
+         "　第四条　托育机构应当于每年3月1日至3月31日，向所在县（区）卫生健康局提出申请。"
+         "　第五条　县（区）卫生健康局自收到申请之日起10个工作日内完成评审。评审结果公示5个工作日，公示无异议的，于每年5月统一发布托育机构白名单。白名单有效期2年，期满需重新申请。"
+         "　第六条　本办法自2025年3月1日起施行，有效期5年。")
 
 rules = corpus_fixture("rules", {"rules.txt": RULES, "filler.txt": FILLER}, None, None)
 
@@ -35,3 +37,15 @@ def test_a_term_asked_of_what_the_document_keeps_is_that_thing_s_term(rules):
 def test_a_term_asked_of_the_document_is_its_own(rules):
     answer = rules.ask("这个办法有效期几年？")
     assert answer.answerable and "5年" in answer.answer, answer.answer
+
+
+def test_a_yearly_window_in_the_article_on_who_applies_is_when_to_apply(rules):
+    answer = rules.ask("托育机构想进白名单，每年啥时候报？去哪报？")
+    assert answer.answerable and "3月1日至3月31日" in answer.answer, answer.answer
+
+
+def test_a_yearly_date_range_before_applying_is_an_application_window():
+    from rag.answer.extract import APPLY_WINDOW
+
+    assert APPLY_WINDOW.search("第三方机构应当于每年6月1日至6月30日，向注册地所在县（区）教育局提出申请")
+    assert not APPLY_WINDOW.search("评审结果公示5个工作日，公示无异议的，于每年8月统一发布白名单")

@@ -59,8 +59,10 @@ _APPLYING = frozenset({Kind.CHANNEL, Kind.PROCEDURE, Kind.WHEN})
 # a document's inquiry line for all its measures (政策咨询电话：0593-8627314, 咨询热线)
 DOC_CONTACT = re.compile(r"(?:政策)?咨询(?:电话|热线)|联系电话|服务热线|联系方式")
 # a sentence giving the document's application window wherever it stands (十二、其他事项…申报时间为每年4月1日至
-# 4月30日, 第十条 后补助每年申报一次，受理时间为…, 十三、附则…申报每年集中开展两次)
-APPLY_WINDOW = re.compile(r"(?:申报|申请|受理)(?:时间|日期|期限)[为是：:]|每年[^，。；]{0,30}(?:集中)?(?:申报|受理)|(?:申报|受理)(?:工作)?每年")
+# 4月30日, 第十条 后补助每年申报一次，受理时间为…, 十三、附则…申报每年集中开展两次, 应当于每年6月1日至
+# 6月30日，向…提出申请)
+APPLY_WINDOW = re.compile(r"(?:申报|申请|受理)(?:时间|日期|期限)[为是：:]|每年[^，。；]{0,30}(?:集中)?(?:申报|受理)|(?:申报|受理)(?:工作)?每年|"
+                          r"每年\d{1,2}月\d{1,2}日至\d{1,2}月\d{1,2}日[^。；]{0,30}(?:申报|申请|受理)")
 # a condition written as what the applicant must be or do (须具有独立法人资格, 养殖场须配套建设…,
 # 应同时符合以下条件) answers 要满足啥条件 before a grant's threshold (对库容5000立方米以上的…给予)
 _REQUIRED = re.compile(r"(?<![无必])须|必须|应当|应(?:具有|具备|符合|满足|同时|为)|(?:以下|下列)(?:条件|要求)")
