@@ -38,7 +38,7 @@ from rag.answer.shares import TermShares
 from rag.answer.vocab import CorpusVocab, tagged, word_freq
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
-from rag.retrieval.synonyms import expand
+from rag.retrieval.synonyms import COLLOQUIAL, expand
 from rag.retrieval.tokenize import Tokenizer, domain_terms
 
 SearchFn = Callable[..., list[Hit]]
@@ -143,6 +143,7 @@ _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Ki
                                       Kind.DURATION, Kind.FREQUENCY, Kind.WHEN, Kind.CONDITION, Kind.EXTRA,
                                       Kind.CHANGE})
 _OWN_SUBJECT = 0.05
+_KIND_FREQ = 1000  # a kind a list closes with (食用菌) stands for its items only when no everyday word (部门, 设施)
 # how the units of a level are named (各市人民政府, 各设区市, 市财政局)
 _LEVEL_UNIT = {"city": ("各市", "各设区市", "各地市", "市"), "province": ("省",)}
 _SAME_ASK = re.compile(r"呢[？?]?\s*$")  # 和社保补贴呢？ — the same ask, of another subject
@@ -424,7 +425,10 @@ class Answerer:
             if len(years) == 1 and not _YEAR.search(det.text):
                 # 到2026年户用光伏要装到多少？示范站要建成多少座？: the second goal is of that year too
                 det = replace(det, text=f"{det.text} {years.pop()}")
-        official = expand(det.text, lambda w: self._share(w) > 0)
+        # (a thing the corpus lists as of a rarer kind, 羊肚菌 of 黑木耳、羊肚菌等食用菌, is asked as that kind too)
+        kinds = {item: rare for item, named in self.vocab.kind_of.items()
+                 if (rare := tuple(k for k in named if word_freq(k) <= _KIND_FREQ and 0 < self._share(k) <= self.refusal.max_share))}
+        official = expand(det.text, lambda w: self._share(w) > 0, {**kinds, **COLLOQUIAL} if kinds else COLLOQUIAL)
         topic = [t for t in det.topic if not any(t in key for key in official)]
         topic += ["|".join((key, *words)) for key, words in official.items()]
         det = replace(det, topic=self._share.split_absent(tuple(topic)))

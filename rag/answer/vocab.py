@@ -47,6 +47,8 @@ class CorpusVocab:
     text: CorpusText = field(default_factory=lambda: CorpusText(""))
     titles: str = ""  # document titles and short names
     segmenter: jieba.Tokenizer | None = None  # precise-mode jieba with the corpus' domain words
+    # the kinds the corpus names its things as (羊肚菌 → 食用菌 of 黑木耳、羊肚菌、灵芝等食用菌)
+    kind_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def words(self, text: str) -> list[str]:
         """Content words of ``text``: precise-mode jieba without new-word guessing (HMM), so
@@ -108,6 +110,7 @@ class CorpusVocab:
                 vocab.column_places.add(short_place(folded(clause.title)))
         # folded as questions are (simplified script, lower case), so a traditional-script plan holds its words
         vocab.text = CorpusText(folded("\n".join(p for p in parts if p)))
+        vocab.kind_of = kinds_named(clauses, vocab.segmenter, vocab.text)
         vocab.titles = folded("\n".join(f"{d.title}\n{d.short_name}" for d in documents))
         return vocab
 
@@ -140,3 +143,32 @@ def word_freq(word: str) -> int:
 def _is_place(word: str) -> bool:
     """True when jieba tags ``word`` as a place (``ns``) or it ends in 省/市/县/区/州."""
     return any(p.flag.startswith("ns") for p in pos_tagger().lcut(word)) or bool(_PLACE_SUFFIX.search(word))
+
+
+# a list of things closed by the kind they are (推广黑木耳、羊肚菌、灵芝等食用菌标准化种植)
+_KIND_LIST = re.compile(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{2,6})等([\u4e00-\u9fff]{2,10})")
+
+
+def kinds_named(clauses: Iterable[Clause], segmenter: jieba.Tokenizer,
+                text: CorpusText | None = None) -> dict[str, tuple[str, ...]]:
+    """Each thing a clause lists before 等 and the kind it closes the list with (黑木耳、羊肚菌、灵芝等
+    食用菌: 羊肚菌 → 食用菌): a question on 羊肚菌 asks about what the plan grants 食用菌. The first
+    item is the last word of its segment (推广林下黑木耳 → 黑木耳); the kind, the first word after 等.
+    With ``text`` (the corpus' folded text), only things the corpus names nowhere but in such lists
+    count: 学校 of 商场、学校、医院等公共场所 has tasks of its own (学校电梯专项排查)."""
+    out: dict[str, set[str]] = {}
+    listed: dict[str, int] = {}
+    for clause in clauses:
+        for m in _KIND_LIST.finditer(folded(clause.text)):
+            segments = m.group(1).split("、")
+            first = segmenter.lcut(segments[0], HMM=False)
+            items = [first[-1] if first else "", *segments[1:]]
+            kind = next(iter(segmenter.lcut(m.group(2), HMM=False)), "")
+            if len(kind) < 2 or kind in items:
+                continue
+            for item in items:
+                if 2 <= len(item) <= 6:
+                    out.setdefault(item, set()).add(kind)
+                    listed[item] = listed.get(item, 0) + 1
+    return {item: tuple(sorted(kinds)) for item, kinds in out.items()
+            if text is None or text.count(item) <= listed[item]}
