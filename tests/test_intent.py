@@ -214,3 +214,5 @@ def test_which_ones_is_not_how_many():
     # 几个工作日, 几个月 ask how long
     assert asked_kinds("乡镇初审要几个工作日？") == (Kind.DURATION,)
     assert asked_kinds("补贴要几个月才能到账？")[0] is Kind.DURATION
+    # 每斤多少 asks a rate, as 每公斤多少 does
+    assert Kind.RATE in asked_kinds("蜂蜜收购保护价是每斤多少？")
