@@ -122,3 +122,10 @@ def test_an_objection_s_answer_time_is_asked_of_the_step_the_question_names(lib)
     assert "公示期为10个工作日" in answer.answer and "20个工作日内组织核查" in answer.answer, answer.answer
     answer = lib.ask("数据知识产权登记公示期间有人不服提意见的话，多久给答复？")
     assert "20个工作日内组织核查" in answer.answer, answer.answer
+
+
+def test_how_long_until_paid_asked_as_people_ask_it_is_the_payment_s_time(lib):
+    # (打到卡上 is 到账: the 公示5个工作日 before it times no payment)
+    assert not lib.ask("乡镇商贸中心补助公示完了，多久能打到卡上？").answerable
+    answer = lib.ask("购房补贴公示完了，多久能打到卡上？")
+    assert answer.answerable and "30日内" in answer.answer, answer.answer

@@ -83,8 +83,10 @@ _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，�
 
 # how long until the money arrives (审核通过后多少个工作日内拨付到账, 钱多久能拨下来): a time to pay out,
 # which only a sentence paying out states (于公示结束后15个工作日内拨付)
-_PAID_WITHIN = re.compile(r"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{0,8}(?:到账|拨付|拨到|拨下来|发下来|兑现)|"
-                          r"(?:到账|拨付|拨到|拨下来|发下来|兑现)[^，。？]{0,8}(?:多久|多长时间|几天|多少天|工作日)")
+# (打到卡上, 打到账上: how people say 到账)
+_PAID = r"(?:到账|拨付|拨到|拨下来|发下来|兑现|打到[^，。？]{0,3}[卡账])"
+_PAID_WITHIN = re.compile(rf"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{{0,8}}{_PAID}|"
+                          rf"{_PAID}[^，。？]{{0,8}}(?:多久|多长时间|几天|多少天|工作日)")
 _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至|拨到|打入")
 # how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the steps and the words that name
 # each in a sentence, whose nearest one to a duration says whose duration it is (10个工作日内完成审核,
