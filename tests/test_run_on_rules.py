@@ -19,7 +19,9 @@ RULES = ("琯川市社区托育机构白名单管理办法　第一条　为规�
          "（六）收费项目和标准说明；（七）托育责任保险保单复印件。"
          "　第四条　托育机构应当于每年3月1日至3月31日，向所在县（区）卫生健康局提出申请。"
          "　第五条　县（区）卫生健康局自收到申请之日起10个工作日内完成评审。评审结果公示5个工作日，公示无异议的，于每年5月统一发布托育机构白名单。白名单有效期2年，期满需重新申请。"
-         "　第六条　本办法自2025年3月1日起施行，有效期5年。")
+         "　第六条　县（区）卫生健康局每年开展一次服务质量评估，评估不合格的，责令整改；连续两年评估不合格的，移出白名单。"
+         "财政按照每名入托幼儿每年1200元的标准给予托育补助。"
+         "　第七条　本办法自2025年3月1日起施行，有效期5年。")
 
 rules = corpus_fixture("rules", {"rules.txt": RULES, "filler.txt": FILLER}, None, None)
 
@@ -49,3 +51,10 @@ def test_a_yearly_date_range_before_applying_is_an_application_window():
 
     assert APPLY_WINDOW.search("第三方机构应当于每年6月1日至6月30日，向注册地所在县（区）教育局提出申请")
     assert not APPLY_WINDOW.search("评审结果公示5个工作日，公示无异议的，于每年8月统一发布白名单")
+
+
+def test_a_step_the_rule_gives_no_time_is_not_timed_by_another(rules):
+    # (责令整改 is timed nowhere: 连续两年 is when a list is left, not how long 整改 takes)
+    answer = rules.ask("评估不合格被责令整改，整改期限是多长？")
+    assert not answer.answerable, answer.answer
+

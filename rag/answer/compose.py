@@ -93,14 +93,14 @@ _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至
 # not the 公示5个工作日 after 审核后)
 _STEPS = {"审": r"审|核查|核实", "公示": r"公示", "受理": r"受理", "办结": r"办结|办完|办理", "并网": r"并网",
           "上牌": r"上牌|登记", "验收": r"验收", "补正": r"补正|补齐|补交|补办", "变更": r"变更|更正|修改",
-          "注销": r"注销", "异议": r"异议|答复|回复|核查|复核"}
+          "注销": r"注销", "异议": r"异议|答复|回复|核查|复核", "整改": r"整改"}
 # a step asked in everyday words (材料不全要多少天内补上, 信息变了多长时间内去改): the step a 办法 writes
 _STEP_SAID = {"挂出来": "公示", "补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "补": "补正", "更改": "变更", "修改": "变更", "改": "变更"}
 _STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|公示|挂出来|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
-              r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销|异议|答复|回复")
+              r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销|异议|答复|回复|整改")
 _RESULT_ASKED = re.compile(r"[给出]结果|答复|回复|处理完")  # the result of a step asked (多久能给结果)
 _RESULT_WORDS = frozenset({"结果", "答复", "回复"})  # (how that result is asked: no word of what about)
-_HOW_LONG = r"多久|多长时间|几天|多少天|多少个?工作日|几个工作日|几个月"
+_HOW_LONG = r"多久|多长(?:时间)?|几天|多少天|多少个?工作日|几个工作日|几个月"
 # the step word nearest to the 多久 asked, in its clause (审完公示几天: 公示). A step followed by 手续 or
 # 材料 is what is handed in (审批手续多长时间内要补上), and one followed by 后 or 结束 is when the time
 # asked starts (公示结束后多少个工作日到账), not the step it takes
