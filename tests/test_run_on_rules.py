@@ -58,3 +58,7 @@ def test_a_step_the_rule_gives_no_time_is_not_timed_by_another(rules):
     answer = rules.ask("评估不合格被责令整改，整改期限是多长？")
     assert not answer.answerable, answer.answer
 
+
+def test_an_amount_per_lesson_is_not_an_amount_per_child(rules):
+    answer = rules.ask("托育机构上一节课，财政每节课补多少钱？")
+    assert not answer.answerable, answer.answer

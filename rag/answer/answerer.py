@@ -218,7 +218,7 @@ _CHOICE = re.compile(r"([^，。？?！、；\s]{1,10}?)还是([^，。？?！�
 _CHOICE_LEAD = re.compile(r"^(?:是|按照|按|由|在|用|走)")
 # an amount asked per one of something (每个充电桩补多少钱, 每吨能补多少, 每米补多少): its measure word
 # and the thing counted; time (每年, 每月) is a cap's period, not what is counted
-_PER_ASKED = re.compile(r"每(?!年|月|季|天|日|周|次)([个台辆座吨米人户亩张套艘架株家项只头位间名]|千瓦时|千瓦|平方米|公斤|公里|标箱)"
+_PER_ASKED = re.compile(r"每(?!年|月|季|天|日|周|次)([个台辆座吨米人户亩张套艘架株家项只头位间名节]|千瓦时|千瓦|平方米|公斤|公里|标箱|课时)"
                         r"([\u4e00-\u9fff]{0,4}?)(?:能|可以|可|要)?(?:补|奖|给|贴|拿|发|收)[^，。？]{0,3}多少")
 # Intents whose composed answer is a fact (a target, a measure), not a unit: it must be the kind of
 # fact the question asks for (an amount, a date …).

@@ -74,7 +74,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS}|工作日|月|小时)|规模多大|数量|"
                             r"多大(?!比例|比重|年纪|岁数|关系|区别|影响|力度)"),  # (场地至少得多大, 多大面积: a size in its unit)
     # (每年筹多少套 asks a count a year, as targets state them, not a rate)
-    Kind.RATE: re.compile(rf"每(?:公斤|千克|斤|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
+    Kind.RATE: re.compile(rf"每(?:公斤|千克|斤|节|课时|度|千瓦时|吨|辆|台|座|个|人|户|月|平方米|亩)[^，。？]{{0,8}}(?:多少|几)"
                           rf"|每年[^，。？]{{0,8}}(?:多少|几)(?!(?:万|千|百)?(?:{UNITS}))|/(?:kg|kwh)", re.I),
     Kind.PLACE: re.compile(r"哪(?:几|一)?(?:个|些)?(?:市|城市|地市|县|区|县区|地方|乡镇|镇|乡|村|园区|片区|里)|在哪|放在哪|布局在"),
     Kind.MECHANISM: re.compile(r"什么机制|哪些机制|什么制度|哪些制度|什么体系|什么模式|靠什么|通过什么|用什么|什么方式|"
