@@ -216,3 +216,5 @@ def test_which_ones_is_not_how_many():
     assert asked_kinds("补贴要几个月才能到账？")[0] is Kind.DURATION
     # 每斤多少 asks a rate, as 每公斤多少 does
     assert Kind.RATE in asked_kinds("蜂蜜收购保护价是每斤多少？")
+    # 能占多少 asks a share (…不得超过总时长的30%)
+    assert asked_kinds("校外机构的课后服务能占多少时间？")[0] is Kind.SHARE

@@ -68,7 +68,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                             r"(?:补贴|补助|奖励|奖补|资助|贴息)(?:资金|标准)?(?:是|要|该|应该)?(?:怎么|如何|咋)(?:算|计算|核定)"),
     # (专项资金安排多少, 安排多少专项资金: money, though no 钱 is said; 补贴怎么算: how much, by what rule)
     # (超比例安排, 超比例奖励: a share word in the name of what is asked about, not a share asked)
-    Kind.SHARE: re.compile(rf"比例(?!安排|奖励|补贴|补助)|百分之|占比|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
+    Kind.SHARE: re.compile(rf"比例(?!安排|奖励|补贴|补助)|百分之|占比|占多少|多少成|几成|渗透率|覆盖率|比重|比率|百分比|{POINTS}"),
     # 哪几个部门 asks which ones, not how many
     # (几个工作日, 几个月: how long, not how many)
     Kind.COUNT: re.compile(rf"(?<!哪)(?:多少|几)(?:万|千|百|亿)?(?:{UNITS})(?!{AFTER_POINTS}|工作日|月|小时)|规模多大|数量|"
