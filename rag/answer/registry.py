@@ -27,7 +27,8 @@ documents — never words of one question. The genre vocabulary, by what it asks
   收多少 服务费 管什么 是不是 什么时间 多少年 补助多少 资助多少 额度 几成 规模多大 什么原则 怎么申报 流程 程序
   手续 怎么领 什么表 哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用 符合什么 什么样的 分几次
   邮箱 返多少 (a rebate) 够格 (qualifies) 罚款多少 几块钱 多少块钱 哪个办公室 几楼 哪栋楼 (where an office sits), and the patterns 多长时间…一次 (how often),
-  发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少;
+  发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少, 准备/提交/交/带
+  哪些/什么东西 (the materials, as people ask for them);
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
   一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
   such as 1200亿元 as well as a count).
@@ -125,7 +126,7 @@ GENRE: frozenset[str] = frozenset(
      r"一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)", r"[\u4e00-\u9fff]费(?:标准|是多少|多少)",
      r"联系人(?:是谁|叫什么|姓什么|是哪位)", r"(?:叫|姓)什么名字", r"另外[^，。？]{0,4}(?:奖|补)",
      r"多少(?:专项)?(?:资金|经费|预算)", r"(?:活动|政策|措施|办法|细则)[^，。？]{0,4}(?:什么时候|何时|哪天)结束",
-     r"多长时间.{0,3}一次", "罚款多少"}
+     r"多长时间.{0,3}一次", "罚款多少", r"(?:准备|提交|交|带)(?:哪些|什么)东西"}
 
 
 @dataclass(frozen=True)
