@@ -426,8 +426,8 @@ class Answerer:
                 # 到2026年户用光伏要装到多少？示范站要建成多少座？: the second goal is of that year too
                 det = replace(det, text=f"{det.text} {years.pop()}")
         # (a thing the corpus lists as of a rarer kind, 羊肚菌 of 黑木耳、羊肚菌等食用菌, is asked as that kind too)
-        kinds = {item: rare for item, named in self.vocab.kind_of.items()
-                 if (rare := tuple(k for k in named if word_freq(k) <= _KIND_FREQ and 0 < self._share(k) <= self.refusal.max_share))}
+        kinds = {item: rare for item, named in self.vocab.kind_of.items() if item in det.text
+                 and (rare := tuple(k for k in named if word_freq(k) <= _KIND_FREQ and 0 < self._share(k) <= self.refusal.max_share))}
         official = expand(det.text, lambda w: self._share(w) > 0, {**kinds, **COLLOQUIAL} if kinds else COLLOQUIAL)
         topic = [t for t in det.topic if not any(t in key for key in official)]
         topic += ["|".join((key, *words)) for key, words in official.items()]
