@@ -1,9 +1,11 @@
-"""A 办法 delivered as one line: its materials article lists seven items in one sentence, and it
-says when to apply in the article on who applies (应当于每年3月1日至3月31日…提出申请), and
-gives a term both to itself (本办法…有效期3年) and to a list it keeps (白名单有效期2年).
+"""A 办法 delivered as one line: its materials article lists seven items in one sentence; it says
+when to apply in the article on who applies (应当于每年3月1日至3月31日…提出申请); it gives a term both
+to itself (本办法…有效期5年) and to a list it keeps (白名单有效期2年); it orders 整改 without a time
+limit, and pays a subsidy per child per year.
 
-The materials run on in one sentence are quoted whole, asked as people ask (要准备哪些东西); a
-term asked of the list it names is the list's, one asked of the 办法 its own.
+The materials run on in one sentence are quoted whole, asked as people ask (要准备哪些东西); the
+yearly window answers when to apply; a term asked of the list it names is the list's, one asked of
+the 办法 its own; how long 整改 may take and an amount per lesson are refused.
 
 One 办法 written for this test.
 """
