@@ -3,7 +3,10 @@
 Two documents written for this test: a county 专项资金申报指南 whose categories each state a
 standard and a condition list (申报条件： then （一）…；（二）…。, chunked one clause per item),
 with an eligibility and a stacking rule written once in 其他事项; and a task-division plan whose
-units stand unbracketed after each task (责任单位：X（牵头）、Y；完成时限：…).
+units stand unbracketed after each task (责任单位：X（牵头）、Y；完成时限：…). Further libraries, each
+written for its tests: a city plan, a rule opening a list, measures whose application window stands
+under 其他事项 or in a 附则 (申报每年集中开展两次), and a brand measure whose 附则 holds its 政策咨询电话
+beside a 问答 with a telephone of its own.
 """
 
 from __future__ import annotations
