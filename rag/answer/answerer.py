@@ -680,7 +680,7 @@ class Answerer:
         asked = [(_LEVEL_OF[m.group(1)], m.group(2), _LEVEL_WORD) for m in _LEVELED.finditer(det.text)]
         asked += [(_grade(m.group(1), m.group(2)), m.group(3), _GRADE) for m in _GRADED.finditer(det.text)]
         for level, rest, words in asked:
-            thing = next((rest[:n] for n in range(len(rest), 2, -1) if rest[:n] in self.vocab.text), None)  # 绿色工厂, not 工业
+            thing = self._held_start(rest, 3)  # 绿色工厂, not 工业
             if thing is None:  # 家政领跑企业 of a corpus writing 家政服务领跑企业: its longest piece it holds
                 thing = next((rest[k:k + n] for n in range(len(rest) - 1, 3, -1) for k in range(len(rest) - n + 1)
                               if rest[k:k + n] in self.vocab.text), None)
@@ -704,6 +704,11 @@ class Answerer:
                         return True
         return False
 
+    def _held_start(self, rest: str, shortest: int) -> str | None:
+        """The longest start of ``rest``, ``shortest`` characters or more, that the corpus holds (绿色工厂 of
+        绿色工厂能奖多少, not 工业)."""
+        return next((rest[:n] for n in range(len(rest), shortest - 1, -1) if rest[:n] in self.vocab.text), None)
+
     def _deferred_level(self, det: Detection) -> bool:
         """True when an amount is asked of a thing at a level (省级示范基地能奖多少) that the corpus
         names at that level only in sentences leaving its support to other rules (获评省级示范基地
@@ -712,7 +717,7 @@ class Answerer:
             return False
         for m in _LEVELED.finditer(det.text):
             level, rest = m.group(1), m.group(2)
-            thing = next((rest[:n] for n in range(len(rest), 1, -1) if rest[:n] in self.vocab.text), None)
+            thing = self._held_start(rest, 2)
             said = [s for s in self.vocab.text.sentences(thing) if level in s] if thing else []
             if said and all(_DEFERS.search(s) and not re.search(r"\d", s) for s in said):
                 return True

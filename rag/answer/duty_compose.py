@@ -20,7 +20,7 @@ from rag.answer.base import (
     quoted,
     specific_word,
 )
-from rag.answer.extract import PROCEDURE_HEAD, extract
+from rag.answer.extract import DEADLINE_KEY, PROCEDURE_HEAD, extract
 from rag.answer.intent import Detection
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
@@ -45,7 +45,7 @@ _DETAIL_MOST = 36  # … and at most
 # (a note may hold a bracketed name or short form of its own: 市场监督管理局（以下简称市市场监管局，下同）)
 _ROLE_NOTE = re.compile(rf"[（(]{IN_NOTE}*(?:牵头|负责|责任|配合|协办|主办|参与|完成时限){IN_NOTE}*[）)]")
 _ROLE_WORDS = re.compile(r"由|牵头|负责|会同|配合|按职责分工|各自|职责|[\W\d_]")
-_DEADLINE = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]\s*([^；;）)，,]+)")
+_DEADLINE = re.compile(rf"{DEADLINE_KEY.pattern}\s*([^；;）)，,]+)")
 
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _ON_TASK = 0.4  # a sentence holding this share of the question's words is about its task

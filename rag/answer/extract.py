@@ -96,7 +96,7 @@ OTHER_RUNG = 0.3
 _BUT = re.compile(r"^(?:但|但是|不过)")  # a sentence making an exception to the one before
 _BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL, Kind.CHANGE})  # (比老政策提高了吧: 提高 says what is asked, not about what)
 _AFTER = 1.0  # a sentence stating the kind asked, in the clause that answered the ask before
-_DEADLINE_KEY = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]")  # a task's deadline, as a task table's column gives it
+DEADLINE_KEY = re.compile(r"(?:完成时限|完成时间|时间节点)[：:]")  # a task's deadline, as a task table's column gives it
 _DEADLINE_BONUS = 0.1
 _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not an answer
 
@@ -272,7 +272,7 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
                 score += TOTAL if TOTAL_STATED.search(sent) else 0.0
             if yearly and stated:
                 score += YEARLY if YEARLY_STATED.search(sent) else 0.0
-            if Kind.WHEN in kinds and _DEADLINE_KEY.search(sent):
+            if Kind.WHEN in kinds and DEADLINE_KEY.search(sent):
                 score += _DEADLINE_BONUS  # 什么时候得建完: the task's 完成时限, over the year its name holds
             if raise_only and states(Kind.EXTRA, sent):
                 score -= RAISE  # 见习补贴标准多少: the standard, not its raise for some (留用率50%以上的，提高至…)
