@@ -166,6 +166,19 @@ def test_traditional_script_is_parsed_and_quoted_as_written():
     assert to_simplified(meta["title"]) == "丰源县养老服务体系建设三年行动方案"
 
 
+def test_a_rule_on_one_line_runs_its_title_into_its_issuers_and_number():
+    # a 办法 flattened to one line: title, issuing bodies (one glued to the 文号), date and articles run together
+    text = ("珂溪市中小学校体育场地开放管理办法珂溪市教育局　珂溪市体育局　珂溪市公安局珂教规〔2025〕4号2025年6月2日"
+            "第一条　为推动学校体育场地开放，制定本办法。第二条　市教育局负责统筹协调。")
+    meta = detect_metadata(text)
+    assert (meta["title"], meta["number"], meta["issuer"], meta["level"], meta["region"]) == (
+        "珂溪市中小学校体育场地开放管理办法", "珂教规〔2025〕4号", "珂溪市教育局", "city", "珂溪市")
+    # (its own 文号 in brackets right after the title ends it too)
+    meta = detect_metadata("珂溪市数据登记管理暂行办法（珂知规〔2025〕2号　珂溪市市场监督管理局2025年7月8日印发）"
+                           "第一条　为规范数据登记工作，制定本办法。")
+    assert (meta["title"], meta["number"], meta["level"]) == ("珂溪市数据登记管理暂行办法", "珂知规〔2025〕2号", "city")
+
+
 def test_a_page_saved_from_a_government_site(tmp_path: Path):
     page = ("<html><body><div>今天是：2025年4月22日 | 无障碍浏览 | 长者模式</div><div>当前位置：首页 > 政务公开 > 政策文件</div>"
             "<table><tr><td>索 引 号：</td><td>1133/2025-00318</td><td>主题分类：</td><td>工业</td></tr>"

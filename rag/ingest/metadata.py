@@ -60,6 +60,16 @@ _DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*([\d
 _MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 _ADMIN_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:特别行政区|自治区|自治州|自治县|省|市|地区|盟|州|县|区|旗)")
 _CITED = re.compile(r"《[^》]*》\s*[（(]?$")
+# A rule flattened to one line runs its title into the first issuer or its own 文号 (琭城市…管理办法琭城市教育局,
+# 玥澜市…暂行办法（玥知规〔2025〕2号): the title ends at its document type where what follows is one of those.
+_PLACE_PART = r"(?:(?![局委厅府室会])[\u4e00-\u9fff])"  # (a place's name ends no issuing body)
+_GLUED_TITLE = re.compile(r"^(.{4,60}?(?:方案|计划|意见|办法|规定|细则|规则|措施|条例|指南|指引)(?:（(?:试行|暂行)）)?)"
+                          r"(?=[（(][^（）()]{1,12}[〔\[［]\d{4}|"
+                          rf"((?:{_PLACE_PART}{{1,10}}?(?:省|市|县|区|州|盟|旗))+[\u4e00-\u9fff（）()]{{0,16}}?"
+                          rf"(?:人民政府|办公厅|办公室|委员会|政府|厅|局|委))(?:$|\s|{_PLACE_PART}{{1,10}}?(?:省|市|县|区|州|盟|旗)|"
+                          r"[\u4e00-\u9fff]{1,6}[〔\[［]\d{4}|\d{4}年))")
+# an issuing body glued before a 文号 it is not part of (琭城市公安局琭教规〔2025〕5号)
+_BODY_BEFORE_NUMBER = re.compile(r"^[\u4e00-\u9fff]{3,}?(?:人民政府|办公室|委员会|局)(?=[\u4e00-\u9fff]{1,6}[〔\[［(（]\d{4})")
 
 
 def iso_date(text: str) -> str:
@@ -166,13 +176,22 @@ def detect_metadata(text: str) -> dict[str, str]:
     if not found["title"]:
         found["title"] = next((plain[i] for i in head if is_title_like(folded[i], 60) and _DOC_TYPE.search(folded[i])
                                and not numbering_of(folded[i])), "")
+    if not found["title"] or found["title"] in plain[:3]:  # (none, or a whole head paragraph taken for one)
+        glued = next(((i, m) for i in range(min(len(paras), 3)) if is_title_like(folded[i], 90)
+                      and (m := _GLUED_TITLE.match(folded[i])) and (not found["title"] or plain[i] == found["title"])), None)
+        if glued:
+            i, m = glued
+            found["title"] = plain[i][:m.end(1)]
+            if not found["issuer"] and m.group(2):
+                found["issuer"] = plain[i][m.start(2):m.end(2)]  # (the first of the issuing bodies)
     if not found["number"]:
         own = next((plain[i] for i in head if DOC_NUMBER.fullmatch(folded[i])), "")
         if not own:
             joined = "\n".join(folded[:12])
             m = next((m for m in DOC_NUMBER.finditer(joined) if not _CITED.search(joined[:m.start()])), None)
             own = "\n".join(plain[:12])[m.start():m.end()] if m else ""
-        found["number"] = own
+        body = _BODY_BEFORE_NUMBER.match(to_simplified(own))
+        found["number"] = own[body.end():] if body else own
     if not found["issuer"] or not found["date"]:
         _signature(found, plain, folded)
     signed = _SIGNED.search(head_text) if not found["date"] else None
