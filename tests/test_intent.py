@@ -113,6 +113,8 @@ def real():
         ("江城如何落实省里教育专网的要求", Intent.ALIGNMENT),
         ("智慧校园建设的总体思路是什么", Intent.OPEN),
         ("我们牵头建设了智慧校园，有什么补助", Intent.POLICY),  # the asker's own role asks no lead
+        ("企业牵头建设了智慧校园，有什么补助", Intent.POLICY),  # nor a supported party's told role
+        ("哪家企业牵头建设智慧校园", Intent.LEAD),
         ("各牵头单位的智慧校园方案要在什么时候前报送", Intent.OPEN),  # every lead unit is who, not what, is asked
     ],
 )
@@ -158,6 +160,9 @@ def test_unknown_place_department_person_and_document_are_flagged(mini):
     assert not detect("智慧校园要买的东西有补助吗", vocab, tok).unknown
     # nor does a verb with its complement of direction, which jieba tags as a place (上门来)
     assert not detect("智慧校园设备坏了，多久能上门来修", vocab, tok).unknown
+    # 县 that begins the level word 县级 ends no county's name (评上 is no place), while one after a name does
+    assert not detect("去年评上县级智慧校园示范校，市里还补多少", vocab, tok).unknown
+    assert "苓湾县" in detect("苓湾县的智慧校园补多少", vocab, tok).unknown
 
 
 def test_traditional_and_full_width_questions_are_folded(mini):

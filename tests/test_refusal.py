@@ -45,3 +45,15 @@ def test_no_hits_refuse():
 def test_bad_parameters_are_rejected(kwargs):
     with pytest.raises(ValueError, match=next(iter(kwargs))):
         RefusalPolicy(**kwargs)
+
+
+def test_an_absent_compound_splits_into_the_words_it_names_not_into_a_question_word():
+    from rag.answer.shares import TermShares
+
+    faq = [Clause(id="q:一", doc_id="q", path=(), title="", text="问：个人要出多少？答：个人自缴保费的40%。"),
+           Clause(id="q:二", doc_id="q", path=(), title="", text="答：对汽车产业引进的人才给予补助。")]
+    shares = TermShares(faq)
+    # (多少钱 is no word of the corpus; its piece 多少, a question word, names nothing the answer must hold)
+    assert shares.split_absent(("多少钱",)) == ("多少钱",)
+    assert shares.split_absent(("汽车人才",)) == ("汽车人才", "汽车", "人才")
+

@@ -136,8 +136,11 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         (known if vocab.holds(name) else unknown)[name] = None
     # a county the tagger does not know (苓湾县, 梅岭县): two characters before 县 that are a place or
     # person name to jieba, or no word (or a rare one) of its dictionary, and no function word (拿了县里, 年底全县)
+    starts = dict(zip(accumulate((len(tok.word) for tok in tagged), initial=0), (tok.word for tok in tagged), strict=False))
     for m in _COUNTY.finditer(text):
         name, tags = m.group(1), [w.flag for w in pos_tagger().lcut(m.group(1))]
+        if starts.get(m.end() - 1) == "县级":
+            continue  # (评上县级节水型企业: 县 begins the level word, it ends no place name)
         if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
                 and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) <= _RARE_NAME)):
             unknown.setdefault(f"{name}县", None)
@@ -240,7 +243,9 @@ def _inside(text: str, word: str, spans: list[tuple[int, int]], edge: bool = Fal
 
 
 QUANTITY = re.compile(r"\d+(?:\.\d+)?(?:万|亿|头|只|家|名|人|户|张|床|吨|亩|平方米|立方米|辆|台|套)")  # an amount a question states (5亿)
-_OWN_ROLE = re.compile(r"(?:我们|咱们|我|我司|本公司|本单位|本企业)(?:公司|单位|企业|厂)?(?:牵头|负责|主导|参与|配合)")
+# (and a party the plans support telling what it did: 家电企业牵头创建了…中心, not 哪家企业牵头)
+_OWN_ROLE = re.compile(r"(?:我们|咱们|我|我司|本公司|本单位|本企业|(?<![哪各每些家])(?:企业|公司|厂家|高校))"
+                       r"(?:公司|单位|企业|厂)?(?:牵头|负责|主导|参与|配合)")
 
 
 def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from rag.answer.sentences import folded
 from rag.model import Clause
+from rag.retrieval.tokenize import STOPWORDS
 
 COUNTED = 5000  # clauses checked for a word at most; beyond, the index's count stands
 _CACHED = 100_000  # words remembered; unbounded questions must not grow memory forever
@@ -58,5 +59,5 @@ class TermShares:
             if len(tok) >= 3 and not self(tok):
                 head = next((tok[:n] for n in range(len(tok) - 1, 1, -1) if self(tok[:n])), "")
                 tail = next((tok[n:] for n in range(1, len(tok) - 1) if self(tok[n:])), "")
-                out += [w for w in (head, tail) if w]
+                out += [w for w in (head, tail) if w and w not in STOPWORDS]  # (多少 of 多少钱 asks, it names nothing)
         return tuple(dict.fromkeys(out))
