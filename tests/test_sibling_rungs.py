@@ -1,6 +1,6 @@
 """A question on a rung of a ladder the measure leaves out (博士后 beside 博士、硕士; 中级工 beside
 高级工; 省内 beside 省外; 铜奖 beside 金奖、银奖; 医保 beside 养老保险; 团体标准 beside 国家标准、
-地方标准) is refused, and so is an answer quoting only other rungs than the one asked (翻新改造 answered with the rule for 新建 ones, though the
+地方标准; 合格 beside 考核优秀、良好) is refused, and so is an answer quoting only other rungs than the one asked (翻新改造 answered with the rule for 新建 ones, though the
 article speaks of 改造 too); a rung the measure names, or reaches with 及以上, is answered.
 
 One city measure, written for this test, supports its groups rung by rung.
@@ -24,6 +24,8 @@ MEASURES = "\n".join([
     "八、支持灵活就业参保。对灵活就业人员缴纳基本养老保险的，按缴费额的50%给予补贴，每人每年最高2400元。",
     "九、支持知识产权质押融资。对以专利权办理质押融资获得银行贷款的企业，按实际支付利息的50%给予贴息，单个企业每年最高20万元。",
     "十、支持标准制定。对主导制定茶叶国家标准的单位，每项奖励30万元；主导制定茶叶地方标准的，每项奖励10万元。",
+    "十一、奖励茶园托管服务。市级财政根据年度考核等次给予托管服务组织补助：考核优秀的，每家每年补助6万元；考核良好的，"
+    "每家每年补助4万元。",
 ])
 
 city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
@@ -41,6 +43,7 @@ city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
     "灵活就业人员自己交医保，能补多少？",  # which social insurance is paid
     "拿专利做融资租赁，也按利息的50%贴吗？",  # which financing
     "我们主导制定了茶叶团体标准，能奖多少？",  # whose standard is set
+    "茶园托管服务组织年度考核只评上合格，市里还补多少钱？",  # an assessment's grades
 ])
 def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     answer = city.ask(question)
@@ -56,6 +59,7 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     ("灵活就业人员交养老保险，每年最多补多少？", "2400元"),
     ("专利质押融资贷款的利息能贴多少？", "50%"),
     ("主导制定茶叶地方标准能奖多少？", "10万元"),
+    ("茶园托管服务组织考核评为良好，一年补多少？", "4万元"),
 ])
 def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
     answer = city.ask(question)

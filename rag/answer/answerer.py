@@ -172,6 +172,8 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"质押融资|融资租赁|信用贷款|抵押贷款|担保贷款",  # which financing (以登记证书办理质押融资 ≠ 融资租赁)
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
     r"国际标准|国家标准|行业标准|地方标准|团体标准|企业标准",  # whose standard is set (主导制定国家标准 ≠ 团体标准)
+    # an assessment's grades (考核优秀的…考核良好的 ≠ 考核只评上合格)
+    r"(?:考核|考评|评估|评价|等次|评为|评上|评定为?)[^，。；？]{0,6}?(不合格|基本合格|合格|优秀|良好)",
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 # a support left to other rules (按照省有关规定执行, 按上级规定执行, 具体办法另行制定)
 _DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另行(?:制定|规定|明确)")
@@ -724,19 +726,21 @@ class Answerer:
         return False
 
     def _said_on_subject(self, det: Detection, shares: dict[str, float], hits: Sequence[Hit],
-                         asked: re.Pattern[str]) -> list[str]:
-        """The sentences of ``hits`` holding one of the question's two most specific corpus words
-        other than those of what ``asked`` matches (a rung, a year): what the clauses say on its subject."""
+                         asked: re.Pattern[str], pieces: str = "[。；]") -> list[str]:
+        """The sentences of ``hits`` (split at ``pieces``) holding one of the question's two most
+        specific corpus words other than those of what ``asked`` matches (a rung, a year): what the
+        clauses say on its subject."""
         subject = sorted((t for t in det.topic if 0 < shares.get(t, 0.0) <= self.refusal.max_share and not asked.search(t)),
                          key=lambda t: det.weights.get(t, 0.0), reverse=True)[:2]
         words = [w for t in subject for w in t.split("|")]
-        return [s for h in hits for s in re.split(r"[。；]", folded(h.clause.text)) if any(w in s for w in words)]
+        return [s for h in hits for s in re.split(pieces, folded(h.clause.text)) if any(w in s for w in words)]
 
     def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
         """True when the question names a rung of a ``_LADDERS`` ladder (博士后, 中级工, 省内) and the
         retrieved sentences on its subject name other rungs of it but never this one."""
         return any((rung := _rung_asked(ladder, det.text)) is not None
-                   and _only_other_rungs(ladder, rung, self._said_on_subject(det, shares, hits, ladder))
+                   # (a sentence lists its rungs across ；: 考核优秀的，…；考核良好的，… is one on its subject)
+                   and _only_other_rungs(ladder, rung, self._said_on_subject(det, shares, hits, ladder, "。"))
                    for ladder in _LADDERS)
 
     def _region_item(self, det: Detection) -> bool:
