@@ -57,3 +57,11 @@ def test_an_absent_compound_splits_into_the_words_it_names_not_into_a_question_w
     assert shares.split_absent(("多少钱",)) == ("多少钱",)
     assert shares.split_absent(("汽车人才",)) == ("汽车人才", "汽车", "人才")
 
+
+def test_words_told_inside_the_ask_still_anchor_when_they_are_all_it_has():
+    # (…拿过5万，今年又评上市级的，还能再拿多少: the stacking ask spans what was had before, the subject)
+    clause = Clause(id="g:三", doc_id="g", path=(), title="",
+                    text="获评县级节水型企业的，奖励5万元；获评市级节水型企业的，奖励10万元；晋升较高等级的，按差额补足。")
+    terms, shares = {"节水型": 3.8, "县级": 3.0}, {"节水型": 0.02, "县级": 0.04}
+    assert not RefusalPolicy().refuse(terms, shares, [Hit(clause, 1.0, 1)], asking={"节水型", "县级"})
+    assert RefusalPolicy().refuse(terms, shares, [Hit(CLAUSE, 1.0, 1)], asking={"节水型", "县级"})

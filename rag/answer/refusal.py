@@ -86,7 +86,10 @@ class RefusalPolicy:
         if self.anchors:
             # The clause that answers must hold one of the question's most specific words: a
             # question about 博士安家补贴 is not answered by a clause that only shares 数字经济.
-            anchors = sorted((t for t in informative if t not in asking), key=informative.get, reverse=True)[: self.anchors]
+            # (unless every word is one it asks with: 评上县级节水型企业拿了5万，今年又评上市级的，还能… tells
+            # what was had before inside the ask, and those words are its subject)
+            anchors = sorted([t for t in informative if t not in asking] or informative, key=informative.get,
+                             reverse=True)[: self.anchors]
             checked = [h for h in checked if any(
                 coverage({a: 1.0}, h.clause.index_text, words_of(h.clause) if words_of else None) >= self.anchor_held
                 for a in anchors)]
