@@ -57,3 +57,19 @@ def test_an_answer_a_later_ask_quotes_whole_is_not_said_twice(night):
 def test_a_yearly_cap_asked_is_the_yearly_cap(library):
     answer = library.ask("一年新药奖励封顶多少？")
     assert "1500万元" in answer.answer, answer.answer
+
+
+GREEN = "\n".join([
+    "岫溪县绿色工厂创建奖励办法",
+    "第一条 对新获评县级绿色工厂的企业，奖励5万元；获评市级绿色工厂的，奖励15万元；获评省级绿色工厂的，奖励30万元。"
+    "已获较低等级奖励、又晋升较高等级的，按差额补足。",
+    "第二条 奖励资金由县财政局会同县工业和信息化局于每年11月底前拨付。",
+])
+
+green = corpus_fixture("green", {"green.txt": GREEN, "filler.txt": FILLER}, "county", "岫溪县")
+
+
+def test_a_grade_gone_up_is_answered_with_the_rung_risen_to(green):
+    # (the question's own 5万 and 县级 name the rung had; the rung risen to is 市级)
+    answer = green.ask("去年评上县级绿色工厂拿了5万，今年又评上市级的，还能再拿多少？")
+    assert "15万元" in answer.answer and "差额" in answer.answer, answer.answer

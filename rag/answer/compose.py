@@ -113,6 +113,10 @@ _STARTS_AT = re.compile(r"[自从][^，。；]{1,12}?之日起")  # when a time 
 _DONE_WHAT = 4  # how many characters of what is done (旧车) may stand between 办理 and its step (注销)
 _NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
 # a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
+# a support had, then a higher rung reached (评上县级…拿了5万，今年又评上市级的；拿过30万，现在升级成全国第一家了):
+# the two characters after the last verb of rising name the rung risen to
+_RISEN = re.compile(r"(?:拿过|领过|享受过|获得过|拿了|领了)[^？?]{0,24}?(?:升级成|升级为|升级到|升成|升为|升到|晋升为|晋升到|晋级为|"
+                    r"评上了?|评为|评成)([\u4e00-\u9fff]{2})")
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _SAME_PLACE = 0.1  # a place's other 专栏 line fitting the question within this of its best is listed too
@@ -354,6 +358,13 @@ class Composer(DutyComposer):
             # already; the next best one would be another measure's)
             raise NoAnswer
         evidence = [e for e in found if e.sentence not in cites.quoted]
+        risen = _RISEN.search(det.text) if Kind.STACKING in det.kinds and Kind.AMOUNT in det.kinds and evidence else None
+        if risen:
+            # (…还能再拿多少: the amount of the rung risen to leads, its 差额 rule beside it — not the amount
+            # of the rung had, which the question's own 5万 and 县级 point at)
+            doc = evidence[0].hit.clause.doc_id
+            evidence.sort(key=lambda e: not (Kind.AMOUNT in e.kinds and e.hit.clause.doc_id == doc
+                                             and risen.group(1) in folded(e.sentence)))
         if Kind.DURATION in det.kinds and _PAID_WITHIN.search(det.text):
             # (之日起6个月内提出补贴申请 is how long one has to apply, not how long paying takes)
             evidence = [e if _PAYS_OUT.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]
