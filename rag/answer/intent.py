@@ -116,6 +116,16 @@ _RARE_NAME = 10
 _TOWN = re.compile(r"(?=([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})([市区乡镇]))")
 
 
+def _tag_of(tagged: list, at: int) -> str:
+    """jieba's tag of the word of ``tagged`` starting at character ``at`` ("" if none does)."""
+    pos = 0
+    for tok in tagged:
+        if pos == at:
+            return tok.flag
+        pos += len(tok.word)
+    return ""
+
+
 def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], list[str]]:
     """Known and unknown place names in ``text`` (short forms, first-seen order); ``tagged`` is
     ``text`` tokenized with parts of speech (``pos_tagger``)."""
@@ -145,9 +155,11 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
                 and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) <= _RARE_NAME)):
             unknown.setdefault(f"{name}县", None)
     bounds = {0, *accumulate(len(tok.word) for tok in tagged)}  # where the question's words begin and end
+    unknown_char = {at for at, word in starts.items() if len(word) == 1 and _tag_of(tagged, at) in ("zg", "x")
+                    and "\u4e00" <= word <= "\u9fff"}  # (a name's rare character jieba knows no word of: 峂|口镇)
     for m in _TOWN.finditer(text):
         name, at = m.group(1), m.start()
-        if (at in bounds and at + 3 in bounds and (at + 2 in bounds or not bounds & {at + 1, at + 2})  # (not 級|景區)
+        if (at in bounds and at + 3 in bounds and (at + 2 in bounds or not bounds & {at + 1, at + 2} or at in unknown_char)  # (not 級|景區)
                 and name not in vocab.text
                 and not any(name in k or k in name for k in (*known, *unknown))
                 and ((len(tags := pos_tagger().lcut(name)) == 1 and tags[0].flag[:2] in ("ns", "nr")) or word_freq(name) <= _RARE_NAME)):
