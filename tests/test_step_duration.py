@@ -129,3 +129,26 @@ def test_how_long_until_paid_asked_as_people_ask_it_is_the_payment_s_time(lib):
     assert not lib.ask("乡镇商贸中心补助公示完了，多久能打到卡上？").answerable
     answer = lib.ask("购房补贴公示完了，多久能打到卡上？")
     assert answer.answerable and "30日内" in answer.answer, answer.answer
+
+
+SAVING = "\n".join([
+    "岙川县工业节能改造奖补资金申报指南",
+    "一、支持内容。对企业实施电机、空压机节能改造的，按设备投资额的15%给予补助，单个企业最高30万元。",
+    "二、审核拨付。县工业和信息化局会同县财政局审核后，拟支持名单在县政府门户网站公示7天，无异议的，由县财政局按程序拨付资金。",
+])
+
+LIGHTS = "\n".join([
+    "岙川县路灯节能改造合同能源管理奖励办法",
+    "一、奖励标准。对采用合同能源管理方式改造路灯的节能服务公司，按每盏灯200元给予奖励。",
+    "二、资金兑现。县城市管理局审核通过后10个工作日内，将奖励资金拨付至企业账户。",
+])
+
+paying = corpus_fixture("paying", {"saving.txt": SAVING, "lights.txt": LIGHTS, "filler.txt": FILLER}, "county", "岙川县")
+
+
+def test_a_span_before_paying_times_the_paying_only_when_it_says_so(paying):
+    # (公示7天，无异议的，…拨付资金: the seven days are the notice's; nothing says how long the paying takes)
+    assert not paying.ask("节能改造补助公示完7天没人提异议，钱多久能到账？").answerable
+    # (10个工作日内，将奖励资金拨付: a span ending in 内 times the paying in the phrase after it)
+    answer = paying.ask("路灯节能改造奖励审核通过后，多久能到账？")
+    assert answer.answerable and "10个工作日" in answer.answer, answer.answer

@@ -88,6 +88,13 @@ _PAID = r"(?:到账|拨付|拨到|拨下来|发下来|兑现|打到[^，。？]{
 _PAID_WITHIN = re.compile(rf"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{{0,8}}{_PAID}|"
                           rf"{_PAID}[^，。？]{{0,8}}(?:多久|多长时间|几天|多少天|工作日)")
 _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至|拨到|打入")
+# a time the paying takes: a span and the paying in one phrase (10个工作日内拨付), or a span ending in 内 and
+# the paying in the phrase after it (审核通过后10个工作日内，将资金拨付至…) — not 公示7天，无异议的，…拨付资金,
+# where the span is the notice's
+_SPAN = r"(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:工作日|日|天|周|个月|月)"
+_PAY_WORDS = _PAYS_OUT.pattern
+_PAYS_WITHIN = re.compile(rf"{_SPAN}[^，。；]{{0,16}}(?:{_PAY_WORDS})|{_SPAN}(?:以)?内[，,][^，。；]{{0,16}}(?:{_PAY_WORDS})|"
+                          rf"(?:{_PAY_WORDS})[^，。；]{{0,10}}{_SPAN}")
 # how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the steps and the words that name
 # each in a sentence, whose nearest one to a duration says whose duration it is (10个工作日内完成审核,
 # not the 公示5个工作日 after 审核后)
@@ -367,7 +374,7 @@ class Composer(DutyComposer):
                                              and risen.group(1) in folded(e.sentence)))
         if Kind.DURATION in det.kinds and _PAID_WITHIN.search(det.text):
             # (之日起6个月内提出补贴申请 is how long one has to apply, not how long paying takes)
-            evidence = [e if _PAYS_OUT.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]
+            evidence = [e if _PAYS_WITHIN.search(e.sentence) else replace(e, kinds=e.kinds - {Kind.DURATION}) for e in evidence]
         timing = None
         # (the step asked, 审核, says what is asked, not about what: no anchor)
         # (nor is the result asked of it, 多久能给结果)
