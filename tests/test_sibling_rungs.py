@@ -1,6 +1,7 @@
 """A question on a rung of a ladder the measure leaves out (博士后 beside 博士、硕士; 中级工 beside
 高级工; 省内 beside 省外; 铜奖 beside 金奖、银奖; 医保 beside 养老保险; 团体标准 beside 国家标准、
-地方标准; 合格 beside 考核优秀、良好) is refused, and so is an answer quoting only other rungs than the one asked (翻新改造 answered with the rule for 新建 ones, though the
+地方标准; 合格 beside 考核优秀、良好; 七人制 beside 五人制、十一人制; 第二年 beside
+首年) is refused, and so is an answer quoting only other rungs than the one asked (翻新改造 answered with the rule for 新建 ones, though the
 article speaks of 改造 too); a rung the measure names, or reaches with 及以上, is answered.
 
 One city measure, written for this test, supports its groups rung by rung.
@@ -26,6 +27,8 @@ MEASURES = "\n".join([
     "十、支持标准制定。对主导制定茶叶国家标准的单位，每项奖励30万元；主导制定茶叶地方标准的，每项奖励10万元。",
     "十一、奖励茶园托管服务。市级财政根据年度考核等次给予托管服务组织补助：考核优秀的，每家每年补助6万元；考核良好的，"
     "每家每年补助4万元。",
+    "十二、开放学校球场。学校球场向社会开放的，五人制足球场每小时收费不超过80元，十一人制足球场每场次不超过300元。",
+    "十三、支持茶饮品牌入驻。茶饮品牌首店入驻重点商圈的，按照首年实际缴纳房租的30%给予补贴，单店最高50万元。",
 ])
 
 city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
@@ -44,6 +47,8 @@ city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
     "拿专利做融资租赁，也按利息的50%贴吗？",  # which financing
     "我们主导制定了茶叶团体标准，能奖多少？",  # whose standard is set
     "茶园托管服务组织年度考核只评上合格，市里还补多少钱？",  # an assessment's grades
+    "学校的七人制足球场租一场要多少钱？",  # a pitch's size
+    "茶饮首店开在重点商圈，第二年的房租还能补吗？补多少？",  # which year of a run
 ])
 def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     answer = city.ask(question)
@@ -60,6 +65,8 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     ("专利质押融资贷款的利息能贴多少？", "50%"),
     ("主导制定茶叶地方标准能奖多少？", "10万元"),
     ("茶园托管服务组织考核评为良好，一年补多少？", "4万元"),
+    ("学校的五人制足球场租一小时多少钱？", "80元"),
+    ("茶饮首店开在重点商圈，第一年房租能补多少？", "30%"),
 ])
 def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
     answer = city.ask(question)

@@ -172,6 +172,8 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"质押融资|融资租赁|信用贷款|抵押贷款|担保贷款",  # which financing (以登记证书办理质押融资 ≠ 融资租赁)
     r"金奖|银奖|铜奖|优秀奖", r"特等奖|一等奖|二等奖|三等奖",  # a contest's prizes
     r"国际标准|国家标准|行业标准|地方标准|团体标准|企业标准",  # whose standard is set (主导制定国家标准 ≠ 团体标准)
+    r"[一二三四五六七八九十\d]+人制",  # a pitch's size (五人制、十一人制足球场 ≠ 七人制)
+    r"首年|第[一二三四五六七八九十\d]+年",  # which year of a run (首年实际缴纳房租的30% ≠ 第二年)
     # an assessment's grades (考核优秀的…考核良好的 ≠ 考核只评上合格)
     r"(?:考核|考评|评估|评价|等次|评为|评上|评定为?)[^，。；？]{0,6}?(不合格|基本合格|合格|优秀|良好)",
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
@@ -179,7 +181,7 @@ _LADDERS = tuple(re.compile(p) for p in (
 _DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另行(?:制定|规定|明确)")
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
-_RUNG = {"正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
+_RUNG = {"首年": "第一年", "正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
          "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造", "医保": "医疗保险"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
