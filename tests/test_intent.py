@@ -163,6 +163,9 @@ def test_unknown_place_department_person_and_document_are_flagged(mini):
     # 县 that begins the level word 县级 ends no county's name (评上 is no place), while one after a name does
     assert not detect("去年评上县级智慧校园示范校，市里还补多少", vocab, tok).unknown
     assert "苓湾县" in detect("苓湾县的智慧校园补多少", vocab, tok).unknown
+    # a kind of land named by a common word, which jieba tags as a place (丘陵地区, 山区), is no place the corpus lacks
+    assert not detect("丘陵地区的智慧校园要建几所", vocab, tok).unknown
+    assert not detect("山区学校的智慧校园补多少", vocab, tok).unknown
     # a town whose rare first character jieba knows no word of (峂|口镇) is a place the corpus lacks too
     assert "峂口镇" in detect("峂口镇的智慧校园要建几所", vocab, tok).unknown
 

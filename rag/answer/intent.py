@@ -113,6 +113,7 @@ _COUNTY = re.compile(r"([^\W\d_了的在和是里全各本该哪每这那些个�
 # a two-character word jieba's dictionary holds this rarely (岞山, tagged vn, 3) is as good as none:
 # before 县 or 市 it is a place's name
 _RARE_NAME = 10
+_COMMON_STEM = 1000  # (丘陵 2477, 沿海 3527 in jieba's dictionary; a place's name, 阿里 726, is rarer)
 _TOWN = re.compile(r"(?=([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})([市区乡镇]))")
 
 
@@ -139,6 +140,10 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         # made only of direction characters names no place, nor does a verb with its complement of
         # direction (上门来 of 多久能上门来修).
         if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS or tok.word[-1] in "来去":
+            continue
+        # (nor a kind of area named by a common word, 丘陵地区, 沿海地区, 山区: the land, not a jurisdiction)
+        stem = tok.word[:-2] if tok.word.endswith("地区") else tok.word[:-1] if tok.word.endswith("区") else ""
+        if stem and word_freq(stem) >= _COMMON_STEM and not any(w.flag.startswith("ns") for w in pos_tagger().lcut(stem)):
             continue
         name = short_place(tok.word)
         if name in known or any(name in k or k in name for k in known) or tok.word in ABROAD:
