@@ -73,3 +73,21 @@ def test_a_grade_gone_up_is_answered_with_the_rung_risen_to(green):
     # (the question's own 5万 and 县级 name the rung had; the rung risen to is 市级)
     answer = green.ask("去年评上县级绿色工厂拿了5万，今年又评上市级的，还能再拿多少？")
     assert "15万元" in answer.answer and "差额" in answer.answer, answer.answer
+
+
+CRAFTS = "\n".join([
+    "岫溪县支持非遗工坊发展若干措施",
+    "一、支持工坊建设。对新认定的县级非遗工坊，给予一次性奖励10万元。",
+    "二、支持展销推广。非遗工坊参加县外展销活动的，按展位费的50%给予补助，每家每年最高5万元。",
+    "三、支持人才培养。非遗工坊开展传承人带徒培训的，按每人每期2000元给予补助，每家每年最高8万元。",
+    "四、其他事项。同一事项符合本措施和县内其他政策的，按照就高原则给予支持，不重复享受；"
+    "同一工坊每年享受本措施的奖补资金累计不超过20万元。",
+])
+
+crafts = corpus_fixture("crafts", {"crafts.txt": CRAFTS, "filler.txt": FILLER}, "county", "岫溪县")
+
+
+def test_what_the_whole_document_pays_in_a_year_is_its_own_total(crafts):
+    # (这套政策里最多: not one measure's 每家每年最高, and not refused for 一年, 最多, words its total never writes)
+    answer = crafts.ask("一家非遗工坊一年从这套政策里最多能拿多少钱？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer

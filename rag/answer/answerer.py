@@ -26,7 +26,7 @@ from rag.answer.base import Citations, NoAnswer, quoted
 from rag.answer.compose import ANY_YI, Composer, asked_units
 from rag.answer.corpus_text import CorpusText
 from rag.answer.doc_facts import doc_fact
-from rag.answer.extract import DOC_WIDE, YEAR_NAMED
+from rag.answer.extract import DOC_WIDE, WHOLE_ASKED, YEAR_NAMED
 from rag.answer.generate import Generator
 from rag.answer.intent import QUANTITY, Detection, detect
 from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
@@ -597,6 +597,8 @@ class Answerer:
         # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
         # a document's rule for all its measures (本措施适用于…企业), must hold
         asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}
+        if hits and WHOLE_ASKED.search(det.text) and self.composer.own_total(hits[0].clause.doc_id):
+            return False  # 一家企业一年从这套政策里最多能拿多少: the document's own total answers it
         return self.refusal.refuse(det.terms, shares, hits, structured=det.intent in _STRUCTURED,
                                    words_of=self._words_of, asking=asking)
 

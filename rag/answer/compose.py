@@ -25,7 +25,9 @@ from rag.answer.extract import (
     DOC_CONTACT,
     DOC_WIDE,
     FIRST_ITEM,
+    ITSELF,
     LIST_KINDS,
+    MEASURING,
     OTHER_RUNG,
     PROCEDURE_HEAD,
     RAISE,
@@ -33,6 +35,7 @@ from rag.answer.extract import (
     TOTAL,
     TOTAL_ASKED,
     TOTAL_STATED,
+    WHOLE_ASKED,
     YEARLY,
     YEARLY_ASKED,
     YEARLY_STATED,
@@ -137,6 +140,11 @@ _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多�
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
 _LISTED_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")  # an item of a list run on in a sentence
 _PLACE_LINE = 0.3  # a 专栏 place's line is no answer to a goal asked of the whole plan or of another place
+def _own_total(text: str) -> bool:
+    """Whether ``text`` caps what the document itself pays in all (享受本措施的奖补累计不超过50万元)."""
+    return TOTAL_STATED.search(text) is not None and ITSELF.search(text) is not None and CAP_STATED.search(folded(text)) is not None
+
+
 _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
 # A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
 # 收入突破5000亿元); a support phrase (分别给予30万元, 最高不超过500万元) names none.
@@ -184,6 +192,9 @@ class Composer(DutyComposer):
         units, years = asked_units(det.text), [int(y) for y in re.findall(r"(20\d\d)年", det.text)]
         # the unit asked for (万元) says nothing about which target is meant
         topical = {t: w for t, w in det.terms.items() if not UNIT_WORD.match(t)}
+        if WHOLE_ASKED.search(det.text):  # (nor, of the whole document's total, the words measuring it: 一年,
+            # 最多 — its cap a year is written 每年…累计不超过)
+            topical = {t: w for t, w in topical.items() if not MEASURING.fullmatch(t)} or topical
         if "/每" in units:
             # A rate (每人每月多少, 每千瓦多少) is no target; where a clause on the question's topic
             # states one (每人每月5000元) the open answer quotes its sentence, else there is none.
@@ -202,6 +213,12 @@ class Composer(DutyComposer):
         # 演了220场: the 200场以上 tier (not for a second ask borrowing the first one's words)
         tier = {} if det.after else tiers(det.text, [t.text for hit in hits for t in hit.clause.targets])
         total = TOTAL_ASKED.search(det.text) is not None  # 各项加起来封顶多少: the total's target
+        if total and hits:  # (written once, in the document's 附则 or 保障 part, which the search may not reach)
+            seen, low = {h.clause.id for h in hits}, min(h.score for h in hits)
+            hits = hits + [Hit(c, low, len(hits) + n + 1)
+                           for n, c in enumerate(c for c in self._total_clauses(hits[0].clause.doc_id) if c.id not in seen)]
+        # (这套政策里最多: the document's own total, 每年享受本措施的奖补累计不超过…, where it writes one)
+        whole = WHOLE_ASKED.search(det.text) is not None and any(_own_total(t.text) for h in hits for t in h.clause.targets)
         yearly = YEARLY_ASKED.search(det.text) is not None  # 一年…封顶多少: the yearly cap
         # 一家企业一年封顶多少: a cap or a sum given, not a threshold (研发费用不低于50万元)
         cap = Kind.AMOUNT in det.kinds and CAP_ASKED.search(det.text) is not None
@@ -219,6 +236,8 @@ class Composer(DutyComposer):
             if column_only and not any(p in f"{' '.join(hit.clause.path)} {hit.clause.text}" for p in column_only):
                 continue
             for t in hit.clause.targets:
+                if whole and not _own_total(t.text):
+                    continue
                 if any(t.raw and t.raw in q for q in cites.quoted):
                     continue  # (a second ask is not answered with the sentence the first one quoted)
                 unit = folded(t.unit)  # as the question is: 萬元 is 万元
@@ -230,8 +249,9 @@ class Composer(DutyComposer):
                     continue
                 sent_cov = coverage(det.terms, t.text)
                 context = with_previous(hit.clause, t.text)
-                if informative and coverage(topical, f"{hit.clause.title} {context}") < _ON_SUBJECT:
-                    continue  # a target on something else (冷库 补助 for 供水工程亏损补助)
+                if informative and not whole and coverage(topical, f"{hit.clause.title} {context}") < _ON_SUBJECT:
+                    continue  # a target on something else (冷库 补助 for 供水工程亏损补助; a document's own
+                    # total is on the document the question names)
                 if metric and not any(m in f"{hit.clause.title} {context}" for m in (metric, metric[-2:])):
                     continue  # 总投资大概要多少亿元 of 专项资金3亿元: the figure of another metric
                 if units and informative and _measures_another(t, topical):
@@ -240,7 +260,7 @@ class Composer(DutyComposer):
                     continue
                 # (a 专栏 line, 岢东县：30；14, is about what its box's title names: 各县2027年林下经济发展目标)
                 box = hit.clause.path[-1] if hit.clause.kind == "column" and hit.clause.path else ""
-                best_cov = max(best_cov, coverage(topical, f"{box} {context}"))
+                best_cov = 1.0 if whole else max(best_cov, coverage(topical, f"{box} {context}"))
                 window = trim(t.text, det.terms, LIMIT // 2, must=t.raw)
                 # the clause's own title (核心部件实现突破性进展) names what its targets measure
                 # (a tier, 新开设30家以上的…, is about what the sentence before it names)
@@ -479,6 +499,19 @@ class Composer(DutyComposer):
             self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if any(_times_step(s, step) for s in sentences(body_text(c)))]
         return self._rules[key]
 
+
+    def own_total(self, doc_id: str) -> bool:
+        """Whether ``doc_id`` caps what it pays one party in all (同一企业每年享受本措施的奖补累计不超过50万元)."""
+        return any(_own_total(t.text) for c in self._total_clauses(doc_id) for t in c.targets)
+
+    def _total_clauses(self, doc_id: str) -> list[Clause]:
+        """The clauses of ``doc_id`` capping what its measures pay together (同一企业每年享受本措施奖补资金
+        累计不超过300万元), found once per document."""
+        key = (doc_id, ("total",))
+        if key not in self._rules:
+            self._rules[key] = [c for c in self.by_doc.get(doc_id, ()) if any(
+                TOTAL_STATED.search(folded(t.text)) and CAP_STATED.search(folded(t.text)) for t in c.targets)]
+        return self._rules[key]
 
     def _doc_wide_clauses(self, doc_id: str, kinds: tuple[Kind, ...]) -> list[Clause]:
         """The clauses of ``doc_id`` stating a ``DOC_WIDE`` fact of ``kinds``, found once per

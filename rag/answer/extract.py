@@ -74,7 +74,7 @@ _APPLY = re.compile(r"申报|申请|提交|受理")
 # naming the document itself (享受本措施奖补的企业须…具有独立法人资格; 同时符合本措施和…的，就高不重复).
 DOC_WIDE = frozenset({Kind.CONDITION, Kind.STACKING})
 _GENERAL_HEAD = re.compile(r"(?:申报|申请|享受|支持|补助|补贴|奖补|资助|奖励)(?:条件|对象|范围)|基本条件|其他事项|附则|其他规定")
-_ITSELF = re.compile(r"本(?:措施|办法|政策|细则|方案|通知|规定|指南|意见|条例|实施办法|若干措施)")
+ITSELF = re.compile(r"本(?:措施|办法|政策|细则|方案|通知|规定|指南|意见|条例|实施办法|若干措施)")
 _ELIGIBLE = re.compile(r"(?:须|应|应当|必须)(?:同时)?(?:在|具有|具备|符合|为|是|满足)|(?:以下|下列)(?:条件|要求)|适用于|"
                        r"(?:支持|适用|申报|补贴|奖励|扶持)对象(?:包括|为|是)")  # (支持对象包括…企业、…人员)
 # A list every item of which holds — 申报条件：, 应同时符合以下条件：, 提交以下材料： — is one
@@ -111,7 +111,13 @@ _MAGNITUDE = {"万": 1e4, "亿": 1e8}
 TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 # an amount asked of all the supports together (各项加起来封顶多少, 所有物流补助合计最多多少) is stated as
 # their total (上述补助合计最高500万元, 累计不超过600万元), not as one of them
-TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)")
+TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)|"
+                         r"这套[^，。？]{0,6}(?:政策|措施|办法)")
+# what the whole document pays one party (一家企业一年从这套政策里最多能拿多少): its own total, 每年享受本措施…累计不超过
+WHOLE_ASKED = re.compile(r"这套[^，。？]{0,6}(?:政策|措施|办法)")
+# the words measuring how much is asked: a period or one of a thing (一年, 一家, 每个) and a cap (最多, 封顶) —
+# the cap a year is written 每年最高, 累计不超过: no word of what the question is about
+MEASURING = re.compile(r"(?:[一每][年月天家户个次台套头亩人])|最多|最高|封顶|上限|顶格")
 TOTAL_STATED = re.compile(r"合计|累计|总额|总计|共计")
 TOTAL = 0.6
 # a cap a year asked (一年新药奖励封顶多少) is stated a year (每年新药奖励最高不超过2000万元)
@@ -471,4 +477,4 @@ def doc_wide(kind: Kind, clause: Clause, sentence: str) -> bool:
         return states(kind, sentence)
     sentence = folded(sentence)
     return (kind is Kind.CONDITION and _ELIGIBLE.search(sentence) is not None
-            and (_GENERAL_HEAD.search(folded(heading(clause))) is not None or _ITSELF.search(sentence) is not None))
+            and (_GENERAL_HEAD.search(folded(heading(clause))) is not None or ITSELF.search(sentence) is not None))
