@@ -269,3 +269,11 @@ def test_the_bi_of_pingbi_compares_nothing():
     assert asked_kinds("名优茶评比拿了金奖，能奖多少？") == (Kind.AMOUNT,)
     assert not states(Kind.CHANGE, "在省级名优茶评比中获得金奖的，奖励3万元")
     assert Kind.CHANGE in asked_kinds("比以前多了多少？")
+
+
+def test_a_measure_in_millimetres_states_how_much():
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    # (下多大的雨 asks a figure; 降雨量达到30毫米 states one, as 米 and 公里 do)
+    assert Kind.COUNT in asked_kinds("下多大的雨就得把群众转移出去？")
+    assert states(Kind.COUNT, "遇1小时降雨量达到30毫米时，应当立即组织群众转移")

@@ -55,7 +55,7 @@ _ONLINE = r"网站|APP|小程序|公众号|平台(?:申请|申报|提交|登录|
 # percentage points as people ask them (按几个点补: a share, not a count of 个; 几个点位 is a count)
 AFTER_POINTS = r"(?:百分)?点(?![位子])"
 POINTS = rf"(?:几|多少)个{AFTER_POINTS}"
-UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|平方米|立方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
+UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|毫米|厘米|平方米|立方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
 _WHEN_PAID = r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"  # a payment schedule asked, not a date
 ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|几号|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
