@@ -152,3 +152,9 @@ def test_a_span_before_paying_times_the_paying_only_when_it_says_so(paying):
     # (10个工作日内，将奖励资金拨付: a span ending in 内 times the paying in the phrase after it)
     answer = paying.ask("路灯节能改造奖励审核通过后，多久能到账？")
     assert answer.answerable and "10个工作日" in answer.answer, answer.answer
+
+
+def test_a_document_is_not_named_by_a_piece_straddling_the_question_s_words(paying):
+    # (改造奖 of 改造|奖励 stands only in the other title, 节能改造奖补资金申报指南: it names no document)
+    answer = paying.ask("路灯改造奖励审核通过后几天能拨付到账？")
+    assert answer.answerable and "10个工作日" in answer.answer, answer.answer

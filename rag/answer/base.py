@@ -17,7 +17,7 @@ from rag.answer.extract import LIST_HEADING, opens_list, opens_whole_list
 from rag.answer.intent import Detection, Intent
 from rag.answer.kinds import STATES, Kind
 from rag.answer.sentences import fitness, folded, trim, without_label
-from rag.answer.vocab import CorpusVocab, short_place
+from rag.answer.vocab import CorpusVocab, short_place, tagged
 from rag.ingest.departments import department_index
 from rag.model import Clause, Document, Hit, level_rank
 
@@ -233,9 +233,21 @@ class ComposerBase:
         for dept in det.departments:
             text = text.replace(dept, "，")  # a department's name names no document
         named: set[str] = set()
-        for run in re.findall(r"[\u4e00-\u9fff]{3,}", _DOC_KIND.sub("，", text)):
+        plain = _DOC_KIND.sub("，", text)
+        # (a piece taking only the first character of the question's next word, 改造奖 of 改造|奖励, or only
+        # the last of the word before, names nothing the asker wrote)
+        firsts, lasts, at = set(), set(), 0
+        for word, _ in tagged(plain):
+            if len(word) >= 2:
+                firsts.add(at)
+                lasts.add(at + len(word) - 1)
+            at += len(word)
+        for m in re.finditer(r"[\u4e00-\u9fff]{3,}", plain):
+            run = m.group()
             for size in range(3, min(len(run), 8) + 1):
                 for at in range(len(run) - size + 1):
+                    if m.start() + at + size - 1 in firsts or m.start() + at in lasts:
+                        continue
                     holders = self._title_words.get(run[at:at + size], ())
                     if len(holders) == 1:
                         named |= holders
