@@ -236,12 +236,12 @@ class ComposerBase:
         plain = _DOC_KIND.sub("，", text)
         # (a piece taking only the first character of the question's next word, 改造奖 of 改造|奖励, or only
         # the last of the word before, names nothing the asker wrote)
-        firsts, lasts, at = set(), set(), 0
+        firsts, lasts, pos = set(), set(), 0
         for word, _ in tagged(plain):
             if len(word) >= 2:
-                firsts.add(at)
-                lasts.add(at + len(word) - 1)
-            at += len(word)
+                firsts.add(pos)
+                lasts.add(pos + len(word) - 1)
+            pos += len(word)
         for m in re.finditer(r"[\u4e00-\u9fff]{3,}", plain):
             run = m.group()
             for size in range(3, min(len(run), 8) + 1):

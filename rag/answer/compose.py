@@ -122,11 +122,11 @@ _ANY_STEP = re.compile("|".join(_STEPS.values()))
 _STARTS_AT = re.compile(r"[自从][^，。；]{1,12}?之日起")  # when a time limit starts (自受理申请之日起)
 _DONE_WHAT = 4  # how many characters of what is done (旧车) may stand between 办理 and its step (注销)
 _NOT_THE_STEP = 0.9  # what stating the duration asked earned a sentence (``extract``: +0.5 stated, −0.4 none)
-# a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 # a support had, then a higher rung reached (评上县级…拿了5万，今年又评上市级的；拿过30万，现在升级成全国第一家了):
 # the two characters after the last verb of rising name the rung risen to
 _RISEN = re.compile(r"(?:拿过|领过|享受过|获得过|拿了|领了)[^？?]{0,24}?(?:升级成|升级为|升级到|升成|升为|升到|晋升为|晋升到|晋级为|"
                     r"评上了?|评为|评成)([\u4e00-\u9fff]{2})")
+# a time limit to apply within (买完房多长时间之内要报上去), not how long until paid (交上去多久能到账)
 _APPLY_WITHIN = re.compile(r"(?:多长时间|多久|几个月|几天|几年)[^，。？]{0,3}(?:之内|以内|内)[^，。？]{0,12}(?:报|申请|申报|提交|交)")
 _SAME_TASK = 0.6  # a clause fitting the question this much worse than the best is another task
 _SAME_PLACE = 0.1  # a place's other 专栏 line fitting the question within this of its best is listed too
@@ -140,11 +140,6 @@ _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多�
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
 _LISTED_ITEM = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]")  # an item of a list run on in a sentence
 _PLACE_LINE = 0.3  # a 专栏 place's line is no answer to a goal asked of the whole plan or of another place
-def _own_total(text: str) -> bool:
-    """Whether ``text`` caps what the document itself pays in all (享受本措施的奖补累计不超过50万元)."""
-    return TOTAL_STATED.search(text) is not None and ITSELF.search(text) is not None and CAP_STATED.search(folded(text)) is not None
-
-
 _ON_SUBJECT = 0.25  # a target whose sentence and heading hold less of the question's words is on something else
 # A target phrase that names its own metric before the verb reaching its value (电子信息产业主营业务
 # 收入突破5000亿元); a support phrase (分别给予30万元, 最高不超过500万元) names none.
@@ -180,6 +175,10 @@ def asked_units(text: str) -> list[str]:
         units.append("/每")  # a rate (元每公斤) no target unit states
     return units
 
+
+def _own_total(text: str) -> bool:
+    """Whether ``text`` caps what the document itself pays in all (享受本措施的奖补累计不超过50万元)."""
+    return TOTAL_STATED.search(text) is not None and ITSELF.search(text) is not None and CAP_STATED.search(folded(text)) is not None
 
 
 class Composer(DutyComposer):

@@ -117,16 +117,6 @@ _COMMON_STEM = 1000  # (丘陵 2477, 沿海 3527 in jieba's dictionary; a place'
 _TOWN = re.compile(r"(?=([^\W\d_了的在和是里全各本该哪每这那些个把被给向从到对我你他她它们咱]{2})([市区乡镇]))")
 
 
-def _tag_of(tagged: list, at: int) -> str:
-    """jieba's tag of the word of ``tagged`` starting at character ``at`` ("" if none does)."""
-    pos = 0
-    for tok in tagged:
-        if pos == at:
-            return tok.flag
-        pos += len(tok.word)
-    return ""
-
-
 def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], list[str]]:
     """Known and unknown place names in ``text`` (short forms, first-seen order); ``tagged`` is
     ``text`` tokenized with parts of speech (``pos_tagger``)."""
@@ -151,17 +141,17 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         (known if vocab.holds(name) else unknown)[name] = None
     # a county the tagger does not know (苓湾县, 梅岭县): two characters before 县 that are a place or
     # person name to jieba, or no word (or a rare one) of its dictionary, and no function word (拿了县里, 年底全县)
-    starts = dict(zip(accumulate((len(tok.word) for tok in tagged), initial=0), (tok.word for tok in tagged), strict=False))
+    starts = dict(zip(accumulate((len(tok.word) for tok in tagged), initial=0), tagged, strict=False))  # where each word begins
     for m in _COUNTY.finditer(text):
         name, tags = m.group(1), [w.flag for w in pos_tagger().lcut(m.group(1))]
-        if starts.get(m.end() - 1) == "县级":
+        if getattr(starts.get(m.end() - 1), "word", "") == "县级":
             continue  # (评上县级节水型企业: 县 begins the level word, it ends no place name)
         if (name not in vocab.text and f"{name}县" not in vocab.text and not any(name in k or k in name for k in known)
                 and ((len(tags) == 1 and tags[0][:2] in ("ns", "nr")) or word_freq(name) <= _RARE_NAME)):
             unknown.setdefault(f"{name}县", None)
     bounds = {0, *accumulate(len(tok.word) for tok in tagged)}  # where the question's words begin and end
-    unknown_char = {at for at, word in starts.items() if len(word) == 1 and _tag_of(tagged, at) in ("zg", "x")
-                    and "\u4e00" <= word <= "\u9fff"}  # (a name's rare character jieba knows no word of: 峂|口镇)
+    unknown_char = {at for at, tok in starts.items() if len(tok.word) == 1 and tok.flag in ("zg", "x")
+                    and "\u4e00" <= tok.word <= "\u9fff"}  # (a name's rare character jieba knows no word of: 峂|口镇)
     for m in _TOWN.finditer(text):
         name, at = m.group(1), m.start()
         if (at in bounds and at + 3 in bounds and (at + 2 in bounds or not bounds & {at + 1, at + 2} or at in unknown_char)  # (not 級|景區)
