@@ -95,9 +95,8 @@ _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至
 # the paying in the phrase after it (审核通过后10个工作日内，将资金拨付至…) — not 公示7天，无异议的，…拨付资金,
 # where the span is the notice's
 _SPAN = r"(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:工作日|日|天|周|个月|月)"
-_PAY_WORDS = _PAYS_OUT.pattern
-_PAYS_WITHIN = re.compile(rf"{_SPAN}[^，。；]{{0,16}}(?:{_PAY_WORDS})|{_SPAN}(?:以)?内[，,][^，。；]{{0,16}}(?:{_PAY_WORDS})|"
-                          rf"(?:{_PAY_WORDS})[^，。；]{{0,10}}{_SPAN}")
+_PAYS_WITHIN = re.compile(rf"{_SPAN}[^，。；]{{0,16}}(?:{_PAYS_OUT.pattern})|{_SPAN}(?:以)?内[，,][^，。；]{{0,16}}(?:{_PAYS_OUT.pattern})|"
+                          rf"(?:{_PAYS_OUT.pattern})[^，。；]{{0,10}}{_SPAN}")
 # how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the steps and the words that name
 # each in a sentence, whose nearest one to a duration says whose duration it is (10个工作日内完成审核,
 # not the 公示5个工作日 after 审核后)
@@ -191,7 +190,8 @@ class Composer(DutyComposer):
         units, years = asked_units(det.text), [int(y) for y in re.findall(r"(20\d\d)年", det.text)]
         # the unit asked for (万元) says nothing about which target is meant
         topical = {t: w for t, w in det.terms.items() if not UNIT_WORD.match(t)}
-        if WHOLE_ASKED.search(det.text):  # (nor, of the whole document's total, the words measuring it: 一年,
+        asks_whole = WHOLE_ASKED.search(det.text) is not None
+        if asks_whole:  # (nor, of the whole document's total, the words measuring it: 一年,
             # 最多 — its cap a year is written 每年…累计不超过)
             topical = {t: w for t, w in topical.items() if not MEASURING.fullmatch(t)} or topical
         if "/每" in units:
@@ -217,7 +217,7 @@ class Composer(DutyComposer):
             hits = hits + [Hit(c, low, len(hits) + n + 1)
                            for n, c in enumerate(c for c in self._total_clauses(hits[0].clause.doc_id) if c.id not in seen)]
         # (这套政策里最多: the document's own total, 每年享受本措施的奖补累计不超过…, where it writes one)
-        whole = WHOLE_ASKED.search(det.text) is not None and any(_own_total(t.text) for h in hits for t in h.clause.targets)
+        whole = asks_whole and any(_own_total(t.text) for h in hits for t in h.clause.targets)
         yearly = YEARLY_ASKED.search(det.text) is not None  # 一年…封顶多少: the yearly cap
         # 一家企业一年封顶多少: a cap or a sum given, not a threshold (研发费用不低于50万元)
         cap = Kind.AMOUNT in det.kinds and CAP_ASKED.search(det.text) is not None

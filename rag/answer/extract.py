@@ -111,10 +111,9 @@ _MAGNITUDE = {"万": 1e4, "亿": 1e8}
 TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 # an amount asked of all the supports together (各项加起来封顶多少, 所有物流补助合计最多多少) is stated as
 # their total (上述补助合计最高500万元, 累计不超过600万元), not as one of them
-TOTAL_ASKED = re.compile(r"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{0,6}(?:补助|补贴|奖励|奖补|资金)|"
-                         r"这套[^，。？]{0,6}(?:政策|措施|办法)")
 # what the whole document pays one party (一家企业一年从这套政策里最多能拿多少): its own total, 每年享受本措施…累计不超过
 WHOLE_ASKED = re.compile(r"这套[^，。？]{0,6}(?:政策|措施|办法)")
+TOTAL_ASKED = re.compile(rf"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{{0,6}}(?:补助|补贴|奖励|奖补|资金)|{WHOLE_ASKED.pattern}")
 # the words measuring how much is asked: a period or one of a thing (一年, 一家, 每个) and a cap (最多, 封顶) —
 # the cap a year is written 每年最高, 累计不超过: no word of what the question is about
 MEASURING = re.compile(r"(?:[一每][年月天家户个次台套头亩人])|最多|最高|封顶|上限|顶格")
