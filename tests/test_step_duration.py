@@ -158,3 +158,30 @@ def test_a_document_is_not_named_by_a_piece_straddling_the_question_s_words(payi
     # (改造奖 of 改造|奖励 stands only in the other title, 节能改造奖补资金申报指南: it names no document)
     answer = paying.ask("路灯改造奖励审核通过后几天能拨付到账？")
     assert answer.answerable and "10个工作日" in answer.answer, answer.answer
+
+
+ADOPTION = ("珣川县文物建筑认养管理办法　第一条　为鼓励社会力量参与文物建筑保护，制定本办法。"
+            "　第二条　认养申请由县文物主管部门受理，县文物主管部门自收到申请之日起10个工作日内完成初审。"
+            "　第三条　初审通过的名单公示5日。公示无异议的，县文物主管部门应当在30日内与认养人签订认养协议，明确认养范围、期限、修缮要求和开放时间。"
+            "　第四条　认养人应当委托具有相应资质的单位编制修缮方案，按规定报文物主管部门审批后方可施工。"
+            "　第五条　申请材料包括：（一）认养申请书；（二）近一年财务审计报告。")
+
+FUND = "\n".join([
+    "珣川县既有住宅加装电梯工作方案",
+    "一、简化资金使用。使用住房公积金支付加装电梯费用的，经业主签字同意后，县住房公积金管理中心自受理之日起7个工作日内完成审核。",
+    "二、给予补助。对完成加装的电梯，每台补助10万元。",
+])
+
+approving = corpus_fixture("approving", {"adoption.txt": ADOPTION, "fund.txt": FUND, "filler.txt": FILLER}, "county", "珣川县")
+
+
+def test_how_long_until_approved_asked_as_people_ask_it_is_the_approval_s_time(approving):
+    # (批下来 is approving: the 审批 of the design is written without a time limit; the 初审 of the
+    # application is another step, and the 近一年 of an 审计报告 times no review at all)
+    assert not approving.ask("认养人的修缮方案报文物主管部门审批，多少个工作日能批下来？").answerable
+    # (批下来多久能到账 asks the paying: approving is when its time starts)
+    from rag.answer.compose import _asked_step
+    assert _asked_step("补助批下来多久能到账？") is None
+    # (a document approving by 完成审核 times it)
+    answer = approving.ask("用公积金加装电梯，业主签完字以后几天能批下来？")
+    assert answer.answerable and "7个工作日" in answer.answer, answer.answer
