@@ -179,6 +179,18 @@ def test_a_rule_on_one_line_runs_its_title_into_its_issuers_and_number():
     assert (meta["title"], meta["number"], meta["level"]) == ("珂溪市数据登记管理暂行办法", "珂知规〔2025〕2号", "city")
 
 
+def test_a_place_whose_rare_character_simplifies_outside_the_basic_plane_keeps_its_level():
+    from rag.ingest.script import to_simplified
+
+    # (OpenCC folds 璕 to 𬍤 and 嵽 to 𫶇, characters no place pattern nor dictionary reads)
+    assert to_simplified("璕溪縣嵽北鎮") == "璕溪县嵽北镇"
+    meta = detect_metadata("璕溪县人民政府办公室文件\n\n璕政办发〔2025〕9号\n\n"
+                           "璕溪县人民政府办公室关于印发璕溪县农村危房改造工作方案的通知\n\n各乡（镇）人民政府：\n\n"
+                           "现将方案印发给你们，请认真组织实施。")
+    assert (meta["number"], meta["issuer"], meta["level"], meta["region"]) == (
+        "璕政办发〔2025〕9号", "璕溪县人民政府办公室", "county", "璕溪县")
+
+
 def test_a_page_saved_from_a_government_site(tmp_path: Path):
     page = ("<html><body><div>今天是：2025年4月22日 | 无障碍浏览 | 长者模式</div><div>当前位置：首页 > 政务公开 > 政策文件</div>"
             "<table><tr><td>索 引 号：</td><td>1133/2025-00318</td><td>主题分类：</td><td>工业</td></tr>"

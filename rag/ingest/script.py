@@ -12,6 +12,9 @@ from functools import cache
 import opencc
 
 
+_BMP = 0xFFFF
+
+
 @cache
 def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
@@ -23,4 +26,8 @@ def to_simplified(text: str) -> str:
     folded = _converter().convert(text)
     if len(folded) != len(text):
         folded = "".join(ch if len(s := _converter().convert(ch)) != 1 else s for ch in text)
-    return folded
+    if folded.isascii() or ord(max(folded)) <= _BMP:
+        return folded
+    # a rare character whose simplified form lies outside the basic plane (璕 → 𬍤, 嵽 → 𫶇) keeps its
+    # own: every pattern and dictionary reads place and unit names in the basic plane (璕溪县人民政府)
+    return "".join(f if ord(f) <= _BMP or ord(t) > _BMP else t for t, f in zip(text, folded, strict=True))
