@@ -11,7 +11,6 @@ from functools import cache
 
 import opencc
 
-
 _BMP = 0xFFFF
 
 
