@@ -68,13 +68,25 @@ _STEP_OF_WHO = re.compile(r"(?:由谁|谁来|谁负责|哪个部门|哪个单位
 _STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评审": "评审|审"}
 
 
+# a numeral counting one of a thing, or an ordinal (一笔, 第一, 一个 of 第一笔贷款): how many, never what — the
+# clause saying 同一笔贷款 is not about it (not a period, 一年, 两年, which a cap or a term is written with)
+# a level as people name it (县里奖500元, 市里能帮着出多少): who pays or rules, read as the question's level, not
+# what it is about
+_LEVEL_SAID = re.compile(r"[省市县区镇乡]里")
+_COUNTED_ONE = re.compile(r"[第]?[一二两三四五六七八九十几]+[^年月天日周季期批次]?")
+
+
 def _positional(term: str) -> bool:
-    """Whether ``term`` is one word placing the ask in time (jieba's tag f: 以后, 之后, 以前, 期间) or
-    a pronoun of the asker's (tag r: 有人, 咱们, 那边); not a bound a figure is written with (以内,
-    以上: 控制在0.8‰以内), nor a word counting what it names (每年, 各类)."""
+    """Whether ``term`` is one word placing the ask in time (jieba's tag f: 以后, 之后, 以前, 期间), a
+    pronoun of the asker's (tag r: 有人, 咱们, 那边), a level said as people say it (县里) or a numeral
+    counting one (一笔, 第一); not a bound a figure is written with (以内, 以上: 控制在0.8‰以内), nor a
+    word counting what it names (每年, 各类), nor a period (一年)."""
+    if _LEVEL_SAID.fullmatch(term):
+        return True
     words = tagged(term)
     return len(words) == 1 and ((words[0][1] == "f" and term[-1] in "后前间")
-                                or (words[0][1] == "r" and term[0] not in "每各本该其此"))
+                                or (words[0][1] == "r" and term[0] not in "每各本该其此")
+                                or (words[0][1] == "m" and _COUNTED_ONE.fullmatch(term) is not None))
 
 
 def _answers_choice(question: str, answer: str) -> bool:

@@ -113,7 +113,8 @@ TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 # their total (上述补助合计最高500万元, 累计不超过600万元), not as one of them
 # what the whole document pays one party (一家企业一年从这套政策里最多能拿多少): its own total, 每年享受本措施…累计不超过
 WHOLE_ASKED = re.compile(r"这套[^，。？]{0,6}(?:政策|措施|办法)")
-TOTAL_ASKED = re.compile(rf"加起来|合计|总共|一共|累计|总额|各项|所有[^，。？]{{0,6}}(?:补助|补贴|奖励|奖补|资金)|{WHOLE_ASKED.pattern}")
+# (利息一共付了16万: what the asker paid in all, told, not a total asked)
+TOTAL_ASKED = re.compile(rf"(?:加起来|合计|总共|一共|累计)(?!(?:已经|都|才)?[付花交缴用投贷借]了)|总额|各项|所有[^，。？]{{0,6}}(?:补助|补贴|奖励|奖补|资金)|{WHOLE_ASKED.pattern}")
 # the words measuring how much is asked: a period or one of a thing (一年, 一家, 每个) and a cap (最多, 封顶) —
 # the cap a year is written 每年最高, 累计不超过: no word of what the question is about
 MEASURING = re.compile(r"(?:[一每][年月天家户个次台套头亩人])|最多|最高|封顶|上限|顶格")
