@@ -138,3 +138,34 @@ def test_a_grade_named_in_a_list_of_grades_is_a_rung_the_measure_names():
     # (一级 before a 、 is a grade as much as 二级 before the noun: 五级、四级、三级养老机构)
     assert grades.findall("安排1名一级、二级重度残疾人就业的，按安排2名残疾人计算") == ["一级", "二级"]
     assert grades.findall("对评定为五级、四级、三级的养老机构分别给予奖励") == ["五级", "四级", "三级"]
+
+
+ROADS = "\n".join([
+    "岚溪市农村公路提质增效实施方案",
+    "一、加大资金投入。提质改造按县道每公里40万元、乡道每公里25万元、村道每公里15万元给予补助；"
+    "日常养护方面，市级按县道每年每公里1万元、乡道每年每公里5000元给予养护补助。",
+    "二、健全管护机制。原则上县道每10公里、乡道每15公里、村道每20公里配备1名专（兼）职养护人员。",
+    "三、鼓励文明养犬。对已登记犬只实施绝育手术的，按公犬每只150元、母犬每只300元给予补贴。",
+    "四、加强古树保护。县级财政每年安排古树保护专项资金200万元；县级财政按株给予管护补助，一级古树每株每年1000元。",
+])
+
+roads = corpus_fixture("roads", {"roads.txt": ROADS, "filler.txt": FILLER}, "city", "岚溪市")
+
+
+def test_a_rung_of_a_ladder_the_corpus_lists_itself_is_checked_like_the_known_ones(roads):
+    # (县道、乡道、村道 are listed together: the upkeep sentence pays 县道 and 乡道, not 村道, though the
+    # staffing sentence, which pays nothing, names 村道)
+    assert not roads.ask("村道的日常养护，市里每年每公里补多少钱？").answerable
+    answer = roads.ask("村道提质改造每公里补多少？")
+    assert answer.answerable and "15万元" in answer.answer, answer.answer
+    answer = roads.ask("给公犬做绝育能补多少？")
+    assert answer.answerable and "150元" in answer.answer, answer.answer
+    # (保护 beside 管护 is an everyday word: no ladder, and the upkeep of a tree is answered)
+    answer = roads.ask("一级古树的管护补助每年多少？")
+    assert answer.answerable and "1000元" in answer.answer, answer.answer
+
+
+def test_a_name_the_asker_quotes_that_no_document_writes_is_refused(roads):
+    assert not roads.ask("村里自己凑钱修路，市里的“一事一议”奖补一公里能给多少？").answerable
+    answer = roads.ask("“提质改造”的村道每公里补多少？")
+    assert answer.answerable and "15万元" in answer.answer, answer.answer

@@ -189,6 +189,13 @@ _LADDERS = tuple(re.compile(p) for p in (
     # an assessment's grades (考核优秀的…考核良好的 ≠ 考核只评上合格)
     r"(?:考核|考评|评估|评价|等次|评为|评上|评定为?)[^，。；？]{0,6}?(不合格|基本合格|合格|优秀|良好)",
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
+_QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
+# a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the
+# name a parallel list opens with (按县道每公里…、乡道…)
+_LIST_PIECE = re.compile(r"[。；;，,：:]")
+_LISTED_HEAD = re.compile(r"、([\u4e00-\u9fff]{2})")
+_LIST_LEAD = re.compile(r"[按对]([\u4e00-\u9fff]{2})")
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # a support left to other rules (按照省有关规定执行, 按上级规定执行, 具体办法另行制定)
 _DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另行(?:制定|规定|明确)")
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
@@ -513,7 +520,12 @@ class Answerer:
         return (self._narrowed(det) or self._other_level(det) or self._deferred_level(det) or self._other_rung(det, shares, hits)
                 or self._other_year(det, shares, hits, own)
                 or self._no_such_task(det) or self._unoffered(det, hits, question)
-                or self._unknown_charge(det, own) or self._raise_for_unheard(det, own))
+                or self._unknown_charge(det, own) or self._raise_for_unheard(det, own) or self._unwritten_name(own))
+
+    def _unwritten_name(self, own: str) -> bool:
+        """True when the question quotes a name (“一事一议”奖补, 「某某贷」) that no document writes: a
+        program, product or platform the plans do not have, whatever the words around it match."""
+        return any(m.group(1).strip() and m.group(1) not in self.vocab.text for m in _QUOTED_NAME.finditer(own))
 
     def _unknown_charge(self, det: Detection, own: str) -> bool:
         """True when the question names a fee or a tax (摊位费, 契税, 物业费, 个人所得税) that the
@@ -752,12 +764,47 @@ class Answerer:
         return [s for h in hits for s in re.split(pieces, folded(h.clause.text)) if any(w in s for w in words)]
 
     def _other_rung(self, det: Detection, shares: dict[str, float], hits: list[Hit]) -> bool:
-        """True when the question names a rung of a ``_LADDERS`` ladder (博士后, 中级工, 省内) and the
-        retrieved sentences on its subject name other rungs of it but never this one."""
-        return any((rung := _rung_asked(ladder, det.text)) is not None
-                   # (a sentence lists its rungs across ；: 考核优秀的，…；考核良好的，… is one on its subject)
-                   and _only_other_rungs(ladder, rung, self._said_on_subject(det, shares, hits, ladder, "。"))
-                   for ladder in _LADDERS)
+        """True when the question names a rung of a ``_LADDERS`` ladder (博士后, 中级工, 省内), or of one the
+        corpus lists itself (``_listed_ladders``: 县道、乡道、村道), and the retrieved sentences on its subject
+        name other rungs of it but never this one."""
+        # (a sentence lists its rungs across ；: 考核优秀的，…；考核良好的，… is one on its subject; a listed
+        # ladder stands within one piece, and the next piece, 提质改造按县道…村道…；日常养护按县道…, is another's)
+        if any((rung := _rung_asked(ladder, det.text)) is not None
+               and _only_other_rungs(ladder, rung, self._said_on_subject(det, shares, hits, ladder, "。"))
+               for ladder in _LADDERS):
+            return True
+        # (of a listed ladder, only what states the kind of fact asked: 村道每20公里配备1名养护人员 pays nothing)
+        return bool(det.kinds) and any(
+            (rung := _rung_asked(ladder, det.text)) is not None
+            and _only_other_rungs(ladder, rung, [s for s in self._said_on_subject(det, shares, hits, ladder, "[。；]")
+                                                 if any(states(k, s) for k in det.kinds)])
+            for ladder in self._listed_ladders())
+
+    @lru_cache(maxsize=1)  # noqa: B019 — one Answerer per served index
+    def _listed_ladders(self) -> tuple[re.Pattern[str], ...]:
+        """Ladders the corpus lists itself: two-character names sharing their last character that one
+        sentence enumerates (县道、乡道、村道; 按县道每公里40万元、乡道每公里25万元; 公犬每只150元、母犬每只300元) are
+        siblings, and a sentence paying some of them pays not the one it leaves out. Read on the first
+        question that checks rungs."""
+        families: dict[str, set[str]] = {}
+        for clause in self.clauses:
+            for piece in _LIST_PIECE.split(folded(clause.text)):
+                first = piece.find("、")
+                if first < 2:
+                    continue
+                lead = _LIST_LEAD.search(piece[:first])
+                items = {m.group(1) for m in _LISTED_HEAD.finditer(piece)} | {piece[first - 2:first]}
+                items |= {lead.group(1)} if lead else set()
+                by_last: dict[str, set[str]] = {}
+                for item in items:
+                    if _HAN_PAIR.fullmatch(item):
+                        by_last.setdefault(item[1], set()).add(item)
+                for last, names in by_last.items():
+                    if len(names) >= 2:
+                        families.setdefault(last, set()).update(names)
+        # (an everyday word, 保护 beside 管护, lists no rung: no family of it)
+        kept = [sorted(n for n in names if word_freq(n) <= _COMMON_WORD) for _, names in sorted(families.items())]
+        return tuple(re.compile("|".join(names)) for names in kept if len(names) >= 2)
 
     def _region_item(self, det: Detection) -> bool:
         """A region question naming a place that has its own 专栏 line-item."""
