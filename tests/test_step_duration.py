@@ -185,3 +185,32 @@ def test_how_long_until_approved_asked_as_people_ask_it_is_the_approval_s_time(a
     # (a document approving by 完成审核 times it)
     answer = approving.ask("用公积金加装电梯，业主签完字以后几天能批下来？")
     assert answer.answerable and "7个工作日" in answer.answer, answer.answer
+
+
+LOANS = "\n".join([
+    "珣川市小微企业首贷贴息实施细则",
+    "一、贴息标准。对小微企业获得的首笔流动资金贷款，按实际支付利息的50%给予贴息，贴息期限不超过12个月。",
+    "二、申报兑付。首贷贴息每年分两次集中受理：每年1月受理上一年度7月至12月实际支付的利息，每年7月受理当年1月至6月实际支付的利息。"
+    "企业通过“珣融通”平台提交申请，区县初审、市财政局复核后拨付资金。",
+])
+
+BRANDS = "\n".join([
+    "珣川市老字号传承发展政策问答",
+    "问：门店装修能补多少？",
+    "答：老字号企业门店装修的，按装修投入的30%给予补助，最高20万元。",
+    "问：补助怎么兑现？",
+    "答：审核结果公示5个工作日，公示无异议的按程序拨付资金。",
+    "问：展示馆运营奖励多久发放？",
+    "答：展示馆运营奖励经审核通过后，在20个工作日内将资金拨付至企业账户。",
+])
+
+dated = corpus_fixture("dated", {"loans.txt": LOANS, "brands.txt": BRANDS, "filler.txt": FILLER}, "city", "珣川市")
+
+
+def test_a_day_of_the_calendar_times_no_paying(dated):
+    # (当年1月至6月实际支付的利息: months of the year, not a span the paying takes; 12个月 is the 贴息's term)
+    assert not dated.ask("7月份在平台上报了贴息，多久能打到公司账上？").answerable
+    # (把钱打过来 is being paid: the 公示5个工作日 before it times no payment)
+    assert not dated.ask("老字号门店装修补助公示完了以后，多久能把钱打过来？").answerable
+    answer = dated.ask("展示馆运营奖励审核通过后多久能把钱打过来？")
+    assert answer.answerable and "20个工作日" in answer.answer, answer.answer

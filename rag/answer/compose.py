@@ -87,14 +87,15 @@ _WHEN_TO_APPLY = re.compile(r"申报|申请|报名|开始报|截止|材料[^，�
 # how long until the money arrives (审核通过后多少个工作日内拨付到账, 钱多久能拨下来): a time to pay out,
 # which only a sentence paying out states (于公示结束后15个工作日内拨付)
 # (打到卡上, 打到账上: how people say 到账)
-_PAID = r"(?:到账|拨付|拨到|拨下来|发下来|兑现|打到[^，。？]{0,3}[卡账])"
+_PAID = r"(?:到账|拨付|拨到|拨下来|发下来|兑现|打到[^，。？]{0,3}[卡账]|钱打过来)"
 _PAID_WITHIN = re.compile(rf"(?:多久|多长时间|几天|多少天|工作日)[^，。？]{{0,8}}{_PAID}|"
                           rf"{_PAID}[^，。？]{{0,8}}(?:多久|多长时间|几天|多少天|工作日)")
 _PAYS_OUT = re.compile(r"拨付|到账|发放|兑现|划入|划拨|支付|拨至|拨到|打入")
 # a time the paying takes: a span and the paying in one phrase (10个工作日内拨付), or a span ending in 内 and
 # the paying in the phrase after it (审核通过后10个工作日内，将资金拨付至…) — not 公示7天，无异议的，…拨付资金,
 # where the span is the notice's
-_SPAN = r"(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:工作日|日|天|周|个月|月)"
+# (a day of the calendar, 1月至6月实际支付, 5月10日拨付, is no span: a span of months is written 个月)
+_SPAN = r"(?:(?<![月年\d])(?:\d+|[一二两三四五六七八九十]+)(?:个)?(?:工作日|日|天|周)|(?:\d+|[一二两三四五六七八九十]+)个月)"
 _PAYS_WITHIN = re.compile(rf"{_SPAN}[^，。；]{{0,16}}(?:{_PAYS_OUT.pattern})|{_SPAN}(?:以)?内[，,][^，。；]{{0,16}}(?:{_PAYS_OUT.pattern})|"
                           rf"(?:{_PAYS_OUT.pattern})[^，。；]{{0,10}}{_SPAN}")
 # how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the steps and the words that name
