@@ -120,6 +120,12 @@ def _only_other_rungs(ladder: re.Pattern[str], rung: str, said: Sequence[str]) -
     return bool(seen) and rung not in seen and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said)
 
 
+def _fines_only(answer: str) -> bool:
+    """Whether every sentence of ``answer`` stating an amount states a fine (处…罚款)."""
+    said = [s for s in re.split(r"[。；]", folded(answer)) if states(Kind.AMOUNT, s)]
+    return bool(said) and all(_FINE.search(s) for s in said)
+
+
 def _quotes_another_rung(question: str, answer: str) -> bool:
     """Whether ``answer`` names only other rungs of a ladder than the one ``question`` asks (翻新改造
     answered with a sentence on 新建 ones, 博士后 with 博士、硕士): what it quotes is a sibling's rule."""
@@ -189,6 +195,7 @@ _LADDERS = tuple(re.compile(p) for p in (
     # an assessment's grades (考核优秀的…考核良好的 ≠ 考核只评上合格)
     r"(?:考核|考评|评估|评价|等次|评为|评上|评定为?)[^，。；？]{0,6}?(不合格|基本合格|合格|优秀|良好)",
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
+_FINE = re.compile(r"罚款|罚金")  # (a fine stated: 处50元以上200元以下罚款)
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
 # a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the
 # name a parallel list opens with (按县道每公里…、乡道…)
@@ -415,6 +422,8 @@ class Answerer:
             text = None  # 每吨能补多少 answered with 按固定资产投资的10%给予补助: not per ton
         if text and _quotes_another_rung(folded(question), folded(_MARKER.sub("", text))):
             text = None  # 已经建好的公共厕所要翻新改造，每座补多少 answered with 对新建村级公共厕所…: another rung
+        if text and Kind.AMOUNT in det.kinds and Kind.PENALTY not in det.kinds and _fines_only(_MARKER.sub("", text)):
+            text = None  # 犬牌补办要交多少钱 answered with 拒不改正的，处50元以上200元以下罚款: a fine, not what is paid
         return text, det, query, hits, absent
 
     def _understand(self, question: str, context: Detection | None = None) -> tuple[Detection, str, dict[str, float]]:
@@ -555,12 +564,17 @@ class Answerer:
 
         Only what the question says itself counts, not the words it borrows from the ask before
         (撥到哪個賬戶？ after 補助款多少個工作日能撥到賬上？)."""
-        if det.intent in (Intent.LEAD, Intent.SUPPORT, Intent.DOC_FACT, Intent.DEPT_LOOKUP) or not set(det.kinds) <= _ASKS_SUPPORT:
+        if det.intent in (Intent.LEAD, Intent.DOC_FACT, Intent.DEPT_LOOKUP):
             return False
         own = self._detect(question) if question else None
         alone = own is not None and own.text == det.text  # (not a second ask reading the first one's words)
         words = tagged(own.text) if own else ()
         said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
+        if not set(det.kinds) <= _ASKS_SUPPORT:
+            # (听说政府给…买犬只责任险补贴一半保费，在哪申请: where to apply for a support no plan grants)
+            return alone and bool(det.kinds) and self._names_ungranted(det, words, said)
+        if det.intent is Intent.SUPPORT:
+            return False
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         rewards = Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds
@@ -575,6 +589,11 @@ class Answerer:
         if alone and (len(title) >= 4 or (certified and re.fullmatch(r"[A-Za-z0-9]{3,}", title))) \
                 and not self._granted(_spelled_out(title), granting, near=8):
             return True  # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
+        return self._names_ungranted(det, words, said)
+
+    def _names_ungranted(self, det: Detection, words: Sequence[tuple[str, str]], said: list[str]) -> bool:
+        """Whether the question names a support by what it pays for (租金补贴, 入职奖励, 岗位补贴) that
+        no sentence of ``said`` grants and the corpus never names so."""
         # (岗位补贴, one word to the tokenizer, names its kind as 岗位 补贴 does)
         pairs = [(word, flag) for (word, flag), (after, _) in zip(words, words[1:], strict=False) if after in _SUPPORT_NOUN]
         pairs += [(word[:-2], flag) for word, flag in words if len(word) >= 4 and word[-2:] in _SUPPORT_NOUN]
