@@ -91,3 +91,23 @@ def test_what_the_whole_document_pays_in_a_year_is_its_own_total(crafts):
     # (这套政策里最多: not one measure's 每家每年最高, and not refused for 一年, 最多, words its total never writes)
     answer = crafts.ask("一家非遗工坊一年从这套政策里最多能拿多少钱？")
     assert answer.answerable and "20万元" in answer.answer, answer.answer
+
+
+BRANDS = "\n".join([
+    "岫溪縣《促進老字號傳承發展若干措施》政策問答",
+    "問：老字號開網店有獎勵嗎？",
+    "答：老字號企業在電商平臺開設旗艦店，上一年度網絡零售額達到500萬元的，獎勵5萬元。",
+    "問：門店裝修能補多少？",
+    "答：老字號企業門店裝修的，按裝修投入的30%給予補助，最高20萬元。",
+    "問：同一家企業每年最多能享受多少？",
+    "答：同一企業每年享受《若干措施》各項資金合計不超過50萬元。",
+])
+
+brands = corpus_fixture("brands", {"brands.txt": BRANDS, "filler.txt": FILLER}, "county", "岫溪县")
+
+
+def test_the_whole_document_s_total_in_a_policy_faq_in_traditional_script(brands):
+    # (從這個政策裡: the whole document; a 问答 names the measures it explains by their short title, 《若干措施》,
+    # and writes 合計不超過)
+    answer = brands.ask("一家老字號企業一年從這個政策裡最多能拿多少錢？")
+    assert answer.answerable and "50萬元" in answer.answer, answer.answer

@@ -178,9 +178,16 @@ def asked_units(text: str) -> list[str]:
     return units
 
 
+_SHORT_TITLE = re.compile(r"享受《[^》]{1,20}(?:措施|办法|政策|细则|规定)》")
+
+
 def _own_total(text: str) -> bool:
     """Whether ``text`` caps what the document itself pays in all (享受本措施的奖补累计不超过50万元)."""
-    return TOTAL_STATED.search(text) is not None and ITSELF.search(text) is not None and CAP_STATED.search(folded(text)) is not None
+    # (a 问答 names the measures it explains by their short title: 享受《若干措施》各项资金合计不超过50万元;
+    # in either script: 合計不超過)
+    plain = folded(text)
+    return (TOTAL_STATED.search(plain) is not None and (ITSELF.search(plain) or _SHORT_TITLE.search(plain)) is not None
+            and CAP_STATED.search(plain) is not None)
 
 
 class Composer(DutyComposer):

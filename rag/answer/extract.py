@@ -112,7 +112,7 @@ TIER = 0.3  # the tier a stated figure falls in, over the schedule's other tiers
 # an amount asked of all the supports together (各项加起来封顶多少, 所有物流补助合计最多多少) is stated as
 # their total (上述补助合计最高500万元, 累计不超过600万元), not as one of them
 # what the whole document pays one party (一家企业一年从这套政策里最多能拿多少): its own total, 每年享受本措施…累计不超过
-WHOLE_ASKED = re.compile(r"这套[^，。？]{0,6}(?:政策|措施|办法)")
+WHOLE_ASKED = re.compile(r"这套[^，。？]{0,6}(?:政策|措施|办法)|[从在]这个[^，。？]{0,4}(?:政策|措施|办法)")  # (从这个政策里最多能拿多少)
 # (利息一共付了16万: what the asker paid in all, told, not a total asked)
 TOTAL_ASKED = re.compile(rf"(?:加起来|合计|总共|一共|累计)(?!(?:已经|都|才)?[付花交缴用投贷借]了)|总额|各项|所有[^，。？]{{0,6}}(?:补助|补贴|奖励|奖补|资金)|{WHOLE_ASKED.pattern}")
 # the words measuring how much is asked: a period or one of a thing (一年, 一家, 每个) and a cap (最多, 封顶) —
