@@ -34,3 +34,19 @@ def test_a_year_named_or_spanned_is_answered(lib):
     assert answer.answerable and "5月1日" in answer.answer, answer.answer
     answer = lib.ask("2026年新建益农信息社，每个补多少？")
     assert answer.answerable and "5000元" in answer.answer, answer.answer
+
+
+GREENHOUSE = "\n".join([
+    "琎河县2025年设施蔬菜建设补助项目申报指南",
+    "一、补助标准。新建钢架大棚的，每亩补助8000元。",
+    "二、申报时间。申报时间为3月10日至4月10日，逾期不予受理。",
+])
+
+dated = corpus_fixture("dated", {"greenhouse.txt": GREENHOUSE, "filler.txt": FILLER}, None, None)
+
+
+def test_a_document_its_title_dates_is_that_year_s(dated):
+    # (the 申报时间 does not repeat the year: the title's 2025年 dates it)
+    assert not dated.ask("2026年的大棚补助什么时候开始报名？").answerable
+    answer = dated.ask("2025年的大棚补助什么时候开始报名？")
+    assert answer.answerable and "3月10日" in answer.answer, answer.answer

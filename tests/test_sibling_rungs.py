@@ -28,6 +28,7 @@ MEASURES = "\n".join([
     "十一、奖励茶园托管服务。市级财政根据年度考核等次给予托管服务组织补助：考核优秀的，每家每年补助6万元；考核良好的，"
     "每家每年补助4万元。",
     "十二、开放学校球场。学校球场向社会开放的，五人制足球场每小时收费不超过80元，十一人制足球场每场次不超过300元。",
+    "十三、支持商标国际注册。对企业在境外申请注册商标并获得注册的，按每件1万元给予补助。",
     "十三、支持茶饮品牌入驻。茶饮品牌首店入驻重点商圈的，按照首年实际缴纳房租的30%给予补贴，单店最高50万元。",
 ])
 
@@ -49,6 +50,7 @@ city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
     "茶园托管服务组织年度考核只评上合格，市里还补多少钱？",  # an assessment's grades
     "学校的七人制足球场租一场要多少钱？",  # a pitch's size
     "茶饮首店开在重点商圈，第二年的房租还能补吗？补多少？",  # which year of a run
+    "我们在国内注册商标，也能按每件1万元补吗？",  # 国内 is 境内
 ])
 def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     answer = city.ask(question)
@@ -67,6 +69,7 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     ("茶园托管服务组织考核评为良好，一年补多少？", "4万元"),
     ("学校的五人制足球场租一小时多少钱？", "80元"),
     ("茶饮首店开在重点商圈，第一年房租能补多少？", "30%"),
+    ("在国外注册商标每件补多少？", "1万元"),  # 国外 is 境外
 ])
 def test_a_rung_the_measure_names_or_reaches_is_answered(city, question, stated):
     answer = city.ask(question)

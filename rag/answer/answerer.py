@@ -182,7 +182,7 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"博士后|博士|硕士|本科|(?<![扩加壮放做])大专|专科",
     r"正高级|正高|副高级|副高|中级职称|初级职称",
     r"高级技师|技师|高级工|中级工|初级工",
-    r"省外|省内", r"市外|市内", r"境外|境内",
+    r"省外|省内", r"市外|市内", r"境外|境内|国外|国内|海外",  # (在国内注册商标 ≠ 境外申请注册商标的)
     r"政府投资|财政投资|社会投资|民间投资",  # who pays for a project (社会投资项目建设绿色屋顶的)
     r"购置|购买|租赁|租用",  # how a thing is had (购置…产品的, 租赁厂房的)
     r"新建|新增|改扩建|改建|扩建|翻新|改造",  # a work new or on what stands (对新建村级公共厕所 ≠ 翻新改造)
@@ -208,7 +208,8 @@ _DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另�
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
 _CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
 _RUNG = {"首年": "第一年", "正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
-         "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造", "医保": "医疗保险"}
+         "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造", "医保": "医疗保险",
+         "国内": "境内", "国外": "境外", "海外": "境外"}
 _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以上学历, 省内外展会): every rung from there
 # jieba's tags of words that name a thing (a noun, a verbal noun such as 防疫, a term, an organisation)
 # and of words that name none. (nr, which jieba also gives words it does not know, 养羊 and 养牛
@@ -714,6 +715,9 @@ class Answerer:
         if not asked or (det.route and det.route.composer == "target"):
             return False
         said = self._said_on_subject(det, shares, hits[:5], YEAR_NAMED)
+        # (a document its title dates, 玧河县2025年设施蔬菜建设补助项目申报指南, is that year's: its 申报时间 need not
+        # repeat the year)
+        said += [folded(self.documents[hits[0].clause.doc_id].title)] if said and hits else []
         seen: set[int] = set()
         for s in said:
             s = _CITED_TITLE.sub("", s)  # (《…三年行动方案（2024—2026年）》: another document's period)
