@@ -7,7 +7,7 @@ named in a 保障措施 whose first sentence is another body's; a 联席会议 o
 
 from __future__ import annotations
 
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 PLAN = "\n".join([
     "岫山县农村人居环境整治工作方案",
@@ -80,3 +80,22 @@ def test_which_few_things_a_department_takes_part_in_is_a_lookup_of_its_tasks(co
     # (干哪几样: which items, as 哪几项 asks; not who supports the task the words name)
     answer = county.ask("人居环境整治这块，县水利局要配合干哪几样？")
     assert answer.answerable and "县水利局参与1项" in answer.answer and "黑臭水体" in answer.answer, answer.answer
+
+
+ROADS = "\n".join([
+    "岫州市农村公路提质增效实施方案",
+    "一、重点任务",
+    "（一）推进路面提质改造。优先改造通客车线路，同步完善排水和路肩。（市交通运输局牵头，各县（区）人民政府配合）",
+    "（二）完善安全防护设施。对临水临崖路段完善波形护栏和警示标志。（市交通运输局、市应急管理局牵头）",
+    "（三）治理超限超载。在桥梁两端设置限高限宽设施，严查货车违法超限超载行为。（市公安局、市交通运输局牵头）",
+])
+
+roads = corpus_fixture("roads", {"roads.txt": ROADS, "filler.txt": FILLER}, "city", "岫州市")
+
+
+def test_words_only_the_first_clause_found_holds_name_its_task(roads):
+    # (拉货, 大车 are never written; 超载, 超限 stand in one clause only, the one found first)
+    answer = roads.ask("农村路上拉货的大车超载超限，这事由谁牵头来管？")
+    assert answer.answerable and "市公安局" in answer.answer, answer.answer
+    # (邮轮码头: nothing of it in the plan)
+    assert not roads.ask("邮轮码头建设由哪个部门牵头？").answerable

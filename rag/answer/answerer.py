@@ -529,7 +529,7 @@ class Answerer:
         own = self._detect(question).text if question else det.text  # (the question's own words, not those it borrows)
         return (self._narrowed(det) or self._other_level(det) or self._deferred_level(det) or self._other_rung(det, shares, hits)
                 or self._other_year(det, shares, hits, own)
-                or self._no_such_task(det) or self._unoffered(det, hits, question)
+                or self._no_such_task(det, hits) or self._unoffered(det, hits, question)
                 or self._unknown_charge(det, own) or self._raise_for_unheard(det, own) or self._unwritten_name(own))
 
     def _unwritten_name(self, own: str) -> bool:
@@ -646,7 +646,7 @@ class Answerer:
         return self.refusal.refuse(det.terms, shares, hits, structured=det.intent in _STRUCTURED,
                                    words_of=self._words_of, asking=asking)
 
-    def _no_such_task(self, det: Detection) -> bool:
+    def _no_such_task(self, det: Detection, hits: Sequence[Hit] = ()) -> bool:
         """True when a question on who leads a task, or on whether a support exists, names its
         subject mostly by things the corpus never speaks of (邮轮码头建设, 高速公路服务区充电站,
         健身房), or a penalty for an act the rules never name (私设广告牌): as many such nouns as the
@@ -656,8 +656,12 @@ class Answerer:
             return False  # (a penalty, too, is for the acts a rule names: 私设广告牌 is none of them)
         tags = dict(tagged(det.text))
         nouns = self._unheard(det, tags)
-        # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject)
-        specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE and tags.get(t, "n")[0] not in _FUNCTION_TAGS]
+        # (通过, 或: a word of any sentence the corpus happens to hold rarely names no subject; nor does 县里)
+        specific = [t for t in det.topic if 0 < self._share(t) <= _SPECIFIC_SHARE and tags.get(t, "n")[0] not in _FUNCTION_TAGS
+                    and not _positional(t)]
+        if specific and hits and all(self._share(t) * len(self.clauses) <= 1.0 + 1e-9
+                                     and any(x in hits[0].clause.index_text for x in t.split("|")) for t in specific):
+            return False  # 农村路上拉货的大车超载超限…谁牵头: words only the first clause found holds name its task
         return bool(nouns) and len(nouns) >= len(specific)
 
     def _unheard(self, det: Detection, tags: dict[str, str]) -> list[str]:
