@@ -574,10 +574,10 @@ class Answerer:
         if not set(det.kinds) <= _ASKS_SUPPORT:
             # (听说政府给…买犬只责任险补贴一半保费，在哪申请: where to apply for a support no plan grants)
             return alone and bool(det.kinds) and self._names_ungranted(det, words, said)
-        if det.intent is Intent.SUPPORT:
-            return False
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
+        if det.intent is Intent.SUPPORT:
+            return False
         rewards = Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds
         award = _AWARD.search(det.text) if rewards else None
         won = _AWARDED.search(det.text) if rewards and not award else None

@@ -1,0 +1,33 @@
+"""Whether a support exists for a subject no granting sentence holds most of is refused, however the question
+is read: 参与制定团体标准的，有奖励吗 (a support question) as 家庭养老床位有没有补贴 is, and 有没有青少年体育培训机构的补贴
+with many words between 有没有 and 补贴.
+
+A city's software measures and a 家政 问答, written for this test.
+"""
+
+from __future__ import annotations
+
+from corpus_util import FILLER, corpus_fixture
+
+MEASURES = "\n".join([
+    "瑧川市支持软件产业发展若干措施",
+    "一、标准制定奖励。对主导制定国际标准的企业，每项奖励50万元；主导制定国家标准的，每项奖励30万元。",
+    "二、人才培训补贴。对软件企业组织员工参加职业技能培训的，按每人1000元给予补贴。",
+])
+
+QA = "\n".join([
+    "瑧川市家政服务业政策问答",
+    "问：家政服务人员参加培训有什么补贴？",
+    "答：家政服务人员参加母婴护理、养老护理等职业技能培训并取得证书的，每人补贴1200元。",
+])
+
+lib = corpus_fixture("lib", {"measures.txt": MEASURES, "qa.txt": QA, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_support_for_a_subject_no_granting_sentence_holds_is_refused(lib):
+    assert not lib.ask("参与制定团体标准或者地方标准的，有奖励吗？奖多少？").answerable
+    assert not lib.ask("有没有青少年体育培训机构的补贴？").answerable
+    answer = lib.ask("主导制定国家标准的，有奖励吗？奖多少？")
+    assert answer.answerable and "30万元" in answer.answer, answer.answer
+    answer = lib.ask("有没有家政服务人员参加技能培训的补贴？")
+    assert answer.answerable and "1200元" in answer.answer, answer.answer
