@@ -31,3 +31,20 @@ def test_a_support_for_a_subject_no_granting_sentence_holds_is_refused(lib):
     assert answer.answerable and "30万元" in answer.answer, answer.answer
     answer = lib.ask("有没有家政服务人员参加技能培训的补贴？")
     assert answer.answerable and "1200元" in answer.answer, answer.answer
+
+
+LOANS = "\n".join([
+    "瑧川市支持小微企业首贷若干措施",
+    "一、首贷贴息。对小微企业获得的首笔流动资金贷款，按实际支付利息的50%给予贴息，单户最高10万元。",
+    "二、节水改造补助。企业对主要用水车间加装远传计量水表的，按每套1500元给予补助。",
+])
+
+loans = corpus_fixture("loans", {"loans.txt": LOANS, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_rule_extended_to_a_case_no_document_names_is_refused(loans):
+    # (也能贴息吗: the asker's own case, 个体户 running a 面馆, is one the measures never speak of)
+    assert not loans.ask("我是开面馆的个体户，头一回从银行贷款也能贴息吗？").answerable
+    assert not loans.ask("厂里宿舍楼和食堂也装了远传水表，也按每套1500元补吗？").answerable
+    answer = loans.ask("我们小微企业第一次拿到流动资金贷款，也能贴息吗？")
+    assert answer.answerable and "50%" in answer.answer, answer.answer

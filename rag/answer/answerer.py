@@ -195,6 +195,7 @@ _LADDERS = tuple(re.compile(p) for p in (
     # an assessment's grades (考核优秀的…考核良好的 ≠ 考核只评上合格)
     r"(?:考核|考评|评估|评价|等次|评为|评上|评定为?)[^，。；？]{0,6}?(不合格|基本合格|合格|优秀|良好)",
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
+_ALSO = re.compile(r"也(?:能|可以|可|按|享受|免费|算|有|给|补|要)")  # (…也能贴息吗: a rule extended to the asker's case)
 _FINE = re.compile(r"罚款|罚金")  # (a fine stated: 处50元以上200元以下罚款)
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
 # a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the
@@ -530,7 +531,23 @@ class Answerer:
         return (self._narrowed(det) or self._other_level(det) or self._deferred_level(det) or self._other_rung(det, shares, hits)
                 or self._other_year(det, shares, hits, own)
                 or self._no_such_task(det, hits) or self._unoffered(det, hits, question)
-                or self._unknown_charge(det, own) or self._raise_for_unheard(det, own) or self._unwritten_name(own))
+                or self._unknown_charge(det, own) or self._raise_for_unheard(det, own) or self._unwritten_name(own)
+                or self._extended_to_unheard(det, own))
+
+    def _extended_to_unheard(self, det: Detection, own: str) -> bool:
+        """True when the asker extends a rule to their own case (个体户…也能贴息吗, 宿舍楼和食堂也按每套1500元补吗,
+        养猫也要登记吗) and names that case by a noun no document writes: the plans do not speak of it."""
+        also = _ALSO.search(own)
+        if also is None:
+            return False
+        official = {w for t in det.topic if "|" in t for w in t.split("|")}  # (平米 → 平方米: the corpus's word)
+        text = self.vocab.text
+        return any(flag in _NOUN_TAGS and all(word[i:i + 2] not in text for i in range(max(1, len(word) - 1)))
+                   and word not in official  # (银行贷款: no word of the corpus whole, but 贷款 is; 个体户 has no piece in it)
+                   and not _positional(word)  # (县里别的政策也能享受: who pays, not whose case)
+                   and word_freq(word) <= _COMMON_WORD  # (银行, 时候: words of any sentence, whatever a small corpus lacks)
+                   and not any(place in word for place in self.vocab.region_of_place)
+                   for word, flag in tagged(own[:also.start()]) if len(word) >= 2 or flag == "n")
 
     def _unwritten_name(self, own: str) -> bool:
         """True when the question quotes a name (“一事一议”奖补, 「某某贷」) that no document writes: a
