@@ -68,11 +68,11 @@ _STEP_OF_WHO = re.compile(r"(?:由谁|谁来|谁负责|哪个部门|哪个单位
 _STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评审": "评审|审"}
 
 
-# a numeral counting one of a thing, or an ordinal (一笔, 第一, 一个 of 第一笔贷款): how many, never what — the
-# clause saying 同一笔贷款 is not about it (not a period, 一年, 两年, which a cap or a term is written with)
 # a level as people name it (县里奖500元, 市里能帮着出多少): who pays or rules, read as the question's level, not
 # what it is about
 _LEVEL_SAID = re.compile(r"[省市县区镇乡]里")
+# a numeral counting one of a thing, or an ordinal (一笔, 第一, 一个 of 第一笔贷款): how many, never what — the
+# clause saying 同一笔贷款 is not about it (not a period, 一年, 两年, which a cap or a term is written with)
 _COUNTED_ONE = re.compile(r"[第]?[一二两三四五六七八九十几]+[^年月天日周季期批次]?")
 
 
@@ -578,7 +578,9 @@ class Answerer:
         * a title named after how it is won (新认定为国家级工业设计中心) that no sentence rewards and
           the corpus never names beside a support word;
         * a support named by what it pays for (租金补贴, 入职奖励, 岗位补贴) that no sentence grants
-          and the corpus never names so.
+          and the corpus never names so — asked of whatever kind of fact (犬只责任险补贴…在哪申请).
+
+        A support question (有什么补贴) asking an amount or whether one exists gets the first check only.
 
         Only what the question says itself counts, not the words it borrows from the ask before
         (撥到哪個賬戶？ after 補助款多少個工作日能撥到賬上？)."""
