@@ -591,8 +591,10 @@ class Answerer:
         words = tagged(own.text) if own else ()
         said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
         if not set(det.kinds) <= _ASKS_SUPPORT:
-            # (听说政府给…买犬只责任险补贴一半保费，在哪申请: where to apply for a support no plan grants)
-            return alone and bool(det.kinds) and self._names_ungranted(det, words, said)
+            # (听说政府给…买犬只责任险补贴一半保费，在哪申请: where to apply for a support no plan grants; the
+            # heading of a clause granting one names what it pays for: 支持房车营地建设 of 房车营地建设补助)
+            headed = [folded(heading(h.clause)) for h in hits[:5] if _PAYS.search(folded(h.clause.text))]
+            return alone and bool(det.kinds) and self._names_ungranted(det, words, said + headed)
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         if det.intent is Intent.SUPPORT:
