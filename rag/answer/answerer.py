@@ -73,7 +73,7 @@ _STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评
 _LEVEL_SAID = re.compile(r"[省市县区镇乡]里")
 # a numeral counting one of a thing, or an ordinal (一笔, 第一, 一个 of 第一笔贷款): how many, never what — the
 # clause saying 同一笔贷款 is not about it (not a period, 一年, 两年, which a cap or a term is written with)
-_COUNTED_ONE = re.compile(r"[第]?[一二两三四五六七八九十几]+[^年月天日周季期批次]?")
+_COUNTED_ONE = re.compile(r"第?[一二两三四五六七八九十几]+[^年月天日周季期批次]?")
 
 
 def _positional(term: str) -> bool:
@@ -143,6 +143,12 @@ def _per_what_asked(question: str, answer: str) -> bool:
     measure, thing = m.group(1), m.group(2)
     heads = [re.escape(measure)] + ([re.escape(thing[0])] if thing else [])
     return re.search(rf"每[^，。；\d]{{0,3}}(?:{'|'.join(heads)})|/(?:{re.escape(measure)})", answer) is not None
+
+
+def _no_piece_in(word: str, text) -> bool:
+    """Whether ``text`` holds no two characters of ``word`` in a row — nor, for a one-character
+    word (猫), the character itself: a word no document writes even in part."""
+    return all(word[i:i + 2] not in text for i in range(max(1, len(word) - 1)))
 
 
 def _spelled_out(*words: str) -> str:
@@ -542,7 +548,7 @@ class Answerer:
             return False
         official = {w for t in det.topic if "|" in t for w in t.split("|")}  # (平米 → 平方米: the corpus's word)
         text = self.vocab.text
-        return any(flag in _NOUN_TAGS and all(word[i:i + 2] not in text for i in range(max(1, len(word) - 1)))
+        return any(flag in _NOUN_TAGS and _no_piece_in(word, text)
                    and word not in official  # (银行贷款: no word of the corpus whole, but 贷款 is; 个体户 has no piece in it)
                    and not _positional(word)  # (县里别的政策也能享受: who pays, not whose case)
                    and word_freq(word) <= _COMMON_WORD  # (银行, 时候: words of any sentence, whatever a small corpus lacks)
@@ -690,7 +696,7 @@ class Answerer:
         writes, nor any two characters of, and that are no everyday word (时候, 地方)."""
         text = self.vocab.text
         return [w for w, tag in tags.items() if w in det.topic and tag in _NOUN_TAGS
-                and not self._share(w) and all(w[i:i + 2] not in text for i in range(len(w) - 1))  # no piece of it either
+                and not self._share(w) and _no_piece_in(w, text)  # no piece of it either
                 and word_freq(w) <= _COMMON_WORD  # (时候, 地方: words of any sentence)
                 and not re.search(rf"(?:[这那]|什么|哪些|哪种){re.escape(w)}", det.text)]  # (这活儿: the task named
         # before; 什么后果: what is asked)
