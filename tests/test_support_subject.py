@@ -48,3 +48,19 @@ def test_a_rule_extended_to_a_case_no_document_names_is_refused(loans):
     assert not loans.ask("厂里宿舍楼和食堂也装了远传水表，也按每套1500元补吗？").answerable
     answer = loans.ask("我们小微企业第一次拿到流动资金贷款，也能贴息吗？")
     assert answer.answerable and "50%" in answer.answer, answer.answer
+
+
+GRANTS = "\n".join([
+    "瑧川市推动氢能产业发展行动方案",
+    "一、推动工业替代。支持化工企业以绿氢替代灰氢生产合成氨，对年消纳绿氢2000吨及以上的替代项目，按项目投资的8%给予补助，单个项目最高1500万元。",
+    "二、建设加氢站。对新建日加氢能力500公斤以上的加氢站，按设备投资的30%给予补助，单站最高300万元。",
+])
+
+grants = corpus_fixture("grants", {"grants.txt": GRANTS, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_support_likened_to_a_granted_one_is_asked_of_the_askers_own_subject(grants):
+    # (类似合成氨替代那样: the plan's subject, named as a likeness; the asker's own, 甲醇, is granted nothing)
+    assert not grants.ask("我们想做绿氢制甲醇的项目，有没有类似合成氨替代那样按投资比例给的补助？").answerable
+    answer = grants.ask("我们做绿氢替代灰氢生产合成氨的项目，有没有像加氢站那样按投资比例给的补助？")
+    assert answer.answerable and "8%" in answer.answer, answer.answer

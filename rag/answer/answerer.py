@@ -203,6 +203,8 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 _ALSO = re.compile(r"也(?:能|可以|可|按|享受|免费|算|有|给|补|要)")  # (…也能贴息吗: a rule extended to the asker's case)
 _FINE = re.compile(r"罚款|罚金")  # (a fine stated: 处50元以上200元以下罚款)
+# (有没有类似合成氨替代那样…的补助, 像中医馆那样给20万元吗: a covered thing named as the likeness of the asker's own)
+_LIKENESS = re.compile(r"(?:像|类似于?|跟|和|同)([^，。？！?!；]{2,16}?)(?:那样|一样|似的)")
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
 # a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the
 # name a parallel list opens with (按县道每公里…、乡道…)
@@ -603,6 +605,13 @@ class Answerer:
             return alone and bool(det.kinds) and self._names_ungranted(det, words, said + headed)
         if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
+        if own and (like := _LIKENESS.search(det.text)) and _SUPPORT_WORD.search(det.text[like.end():]):
+            # 做绿氢制甲醇的项目，有没有类似合成氨替代那样…的补助: what the support is likened to is the plan's, the
+            # asker's own subject is what the rest of the question names (or the ask before it, when it borrows)
+            rest = f"{det.text[:like.start()]}，{det.text[like.end():]}"
+            mine = replace(det, topic=tuple(t for t in det.topic if any(x in rest for x in t.split("|"))))
+            if self._on_the_subject(mine, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
+                return True
         if det.intent is Intent.SUPPORT:
             return False
         rewards = Kind.AMOUNT in det.kinds or Kind.SUPPORT in det.kinds
