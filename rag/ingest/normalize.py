@@ -32,7 +32,14 @@ from rag.ingest.chrome import is_chrome
 from rag.ingest.linejoin import DOC_NUMBER, Line, is_ascii_word, join_lines
 from rag.ingest.markup import is_markdown_row, strip_markup
 from rag.ingest.numbering import CN_NUM
-from rag.ingest.tables import is_responsibility_header, table_lines, text_cells
+from rag.ingest.tables import (
+    TABLE_UNIT,
+    is_responsibility_header,
+    is_value_header,
+    table_lines,
+    text_cells,
+    value_row,
+)
 
 # ---------------------------------------------------------------- character classes
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
@@ -209,11 +216,12 @@ def _restore_punct(line: Line, stack: list[bool], line_start_numbering: bool) ->
                 c[i] = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}[ch]
 
 
-def _row_line(cells: list[str], header: list[str], start: int, end: int) -> Line:
+def _row_line(cells: list[str], header: list[str], start: int, end: int, unit: str | None = None) -> Line:
     """A text table's row written as the genre writes a task and its note (``rag.ingest.tables``):
-    ``6. 任务（牵头单位：…；配合单位：…；完成时限：…）``. Its characters map onto the row's raw
-    span in proportion, so a citation of the row covers the row."""
-    text = table_lines([header, cells])[0]
+    ``6. 任务（牵头单位：…；配合单位：…；完成时限：…）``, or under a header of ``values`` as a
+    labelled line (``崡北县：河道综合治理120公里，…。``; ``unit``: the table's). Its characters map onto the row's raw span
+    in proportion, so a citation of the row covers the row."""
+    text = value_row(header, cells, unit) if unit is not None else table_lines([header, cells])[0]
     width = max(end - start, 1)
     offsets = [start + min(width - 1, k * width // len(text)) for k in range(len(text))]
     offsets[-1] = start + width - 1  # (the row's last character closes its span)
@@ -233,6 +241,18 @@ def _cells(raw_line: str, plain: str) -> list[str]:
     return text_cells(plain)
 
 
+def _next_cells(parts: list[str], at: int, count: int = 2) -> list[list[str]]:
+    """The cells of the ``count`` non-blank raw lines after line ``at`` (a text table's first rows)."""
+    found: list[list[str]] = []
+    for part in parts[at + 1:]:
+        plain = strip_markup(part.rstrip("\r"))
+        if plain is not None and plain[0].strip():
+            found.append(text_cells(plain[0]))
+            if len(found) == count:
+                break
+    return found
+
+
 def _clean_lines(raw: str) -> list[Line]:
     """Split ``raw`` into cleaned, non-empty lines; drop page marks, trailers, repeated letterheads;
     write a text table's rows as tasks (``_row_line``)."""
@@ -241,9 +261,12 @@ def _clean_lines(raw: str) -> list[Line]:
     seen_spaced: set[str] = set()
     seen: set[str] = set()
     header: list[str] | None = None  # the header of the text table being read
+    values = False  # whether that header is one of values (a 专栏 of figures, a table of standards)
+    unit = ""  # the unit a title line gives all of that table's figures (建设任务（单位：万亩）)
     pos = 0
     blank = False
-    for part in raw.split("\n"):
+    parts = raw.split("\n")
+    for at, part in enumerate(parts):
         body = part[:-1] if part.endswith("\r") else part
         plain = strip_markup(body)
         start = pos
@@ -252,6 +275,14 @@ def _clean_lines(raw: str) -> list[Line]:
         if line is None:
             continue
         text = line.text
+        if header is not None and values:
+            cells = text_cells(plain[0])
+            if len(cells) == len(header) and not is_markdown_row(body):
+                row = _row_line(cells, header, start, start + len(body), unit=unit)
+                row.after_blank, blank = blank, False
+                lines.append(row)
+                continue
+            header, values = None, False
         if header is not None:
             cells = _cells(body, plain[0])
             if not text or _PAGE_MARK.match(text) or text in seen or DOC_NUMBER.fullmatch(text):
@@ -270,6 +301,10 @@ def _clean_lines(raw: str) -> list[Line]:
         cells = _cells(body, plain[0])
         if is_responsibility_header(cells):
             header = cells  # 序号  工作任务  牵头单位  配合单位  完成时限: the rows below are tasks
+            continue
+        if not is_markdown_row(body) and is_value_header(text_cells(plain[0]), _next_cells(parts, at)):
+            header, values = text_cells(plain[0]), True  # 县（区）  河道综合治理（公里）  …: labelled lines below
+            unit = m.group(1) if lines and (m := TABLE_UNIT.search(lines[-1].text)) else ""
             continue
         line.after_blank, blank = blank, False
         if _PAGE_MARK.match(text):

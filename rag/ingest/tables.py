@@ -13,7 +13,12 @@ joined by an ideographic space (also when the first cell holds a colon of its ow
 
 A PDF extraction or a plain-text copy keeps such a table as lines whose cells stand apart by two
 or more spaces (``序号  工作任务  牵头单位  配合单位  完成时限``); ``text_cells`` reads them, and
-``rag.ingest.normalize`` writes the rows under a responsibility header the same way.
+``rag.ingest.normalize`` writes the rows under a responsibility header the same way. Under a header of
+values instead (县（区）  河道综合治理（公里）  岸线整治（公里）, a 专栏 of each county's targets; 安葬方式  基本要求
+奖补标准, a table of standards) each row is written as the genre writes such a line, its first cell
+the label and every other cell named by its column (``value_row``):
+
+    崡北县：河道综合治理120公里，岸线整治75公里。
 """
 
 from __future__ import annotations
@@ -26,6 +31,11 @@ _ROLE_HEADER = re.compile(r"^(?:牵头|主办|主责|责任|配合|协办|参与
 _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.I)
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 _CELL_GAP = re.compile(r"[ \t\u00a0\u3000]{2,}|\t|\u3000")  # between two cells of a text table
+
+
+_HEADED_UNIT = re.compile(r"(.+?)（([^（）\d每]{1,4})）")  # 河道综合治理（公里）: a column and its unit
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+TABLE_UNIT = re.compile(r"[（(]单位[:：]\s*([^（）()；;，,：:\d]{1,4})[)）]\s*$")  # 建设任务（单位：万亩）: one unit for all
 
 
 def _clean(cell: str) -> str:
@@ -51,6 +61,31 @@ def is_responsibility_header(cells: Sequence[str]) -> bool:
     """Whether ``cells`` are the header of a responsibility table: three or more, one of them a
     role column (牵头单位, 配合部门 …)."""
     return len(cells) >= 3 and _header([cells]) == 0
+
+
+def is_value_header(cells: Sequence[str], below: Sequence[Sequence[str]]) -> bool:
+    """Whether ``cells`` head a table of values: three or more short cells, none a figure, no role
+    column, and the rows ``below`` (the next two) as many cells each, with a figure among them."""
+    return (len(cells) >= 3 and not is_responsibility_header(cells) and len(below) >= 2
+            and all(len(c) <= 20 and not _FIGURE.fullmatch(c) for c in cells)
+            and all(len(row) == len(cells) for row in below) and any(re.search(r"\d", c) for row in below for c in row))
+
+
+def value_row(header: Sequence[str], cells: Sequence[str], unit: str = "") -> str:
+    """One row of a table of values as a line: its first cell the label, every other cell named by
+    its column — a bare figure with the column's unit (河道综合治理（公里） 120 → 河道综合治理120公里)
+    or the table's (``unit``: 建设任务（单位：万亩） above it → 新建11万亩), any other cell after its column
+    and a colon (基本要求：…)."""
+    parts = []
+    for name, cell in zip(header[1:], cells[1:], strict=False):
+        headed = _HEADED_UNIT.fullmatch(name)
+        if not cell:
+            continue
+        if _FIGURE.fullmatch(cell):
+            parts.append(f"{headed.group(1)}{cell}{headed.group(2)}" if headed else f"{name}{cell}{unit}")
+        else:
+            parts.append(f"{name}：{cell}")
+    return f"{cells[0]}：{'，'.join(parts)}。"
 
 
 def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
