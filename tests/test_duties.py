@@ -252,3 +252,19 @@ def test_a_party_a_rule_regulates_or_its_person_is_no_responsible_unit(sentence)
 
 def test_a_body_s_duty_in_a_rule_is_still_its_task():
     assert parse_duties("第十六条　县（区）教育局应当建立第三方机构服务档案。").lead == ("县（区）教育局",)
+
+
+def test_a_task_with_no_note_after_a_xiatong_note_is_led_by_that_note_s_lead():
+    from rag.ingest.chunk import chunk_document
+    from rag.model import Document
+
+    # (（X牵头，Y配合，下同）: the task below with no note of its own is one the whole note is for; a task with
+    # a note of its own keeps its lead and gains only the carried units)
+    text = "\n".join(["某市河湖治理行动方案", "一、重点任务",
+                      "（一）整治排污口。完成排污口排查。（市生态环境局牵头，市住房城乡建设局、各区政府配合，下同）",
+                      "（二）保护水源地。完成水源地勘界立标。",
+                      "（三）建设滨水空间。建设亲水平台10处。（牵头单位：市住房城乡建设局；责任单位：市水利局）"])
+    items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
+    assert [c.lead for c in items] == [("市生态环境局",), ("市生态环境局",), ("市住房城乡建设局",)]
+    assert items[1].support_inherited == ("市住房城乡建设局", "各区政府")
+    assert items[2].support_inherited == ("各区政府",)
