@@ -99,3 +99,22 @@ def test_words_only_the_first_clause_found_holds_name_its_task(roads):
     assert answer.answerable and "市公安局" in answer.answer, answer.answer
     # (邮轮码头: nothing of it in the plan)
     assert not roads.ask("邮轮码头建设由哪个部门牵头？").answerable
+
+
+RIVERS = "\n".join([
+    "岫州市河湖治理行动方案",
+    "一、重点任务",
+    "（一）建设滨水空间。每条示范河湖建设1处亲水平台。（牵头单位：市住房城乡建设局；责任单位：市水利局、市文化广电旅游局）",
+    "（二）弘扬河湖文化。每个县（区）建成1处河湖文化展示点。（市水利局牵头，市文化广电旅游局、市教育局配合）",
+    "（三）开展火情处置。建立河湖沿岸火点核查机制。（牵头单位：市应急管理局；配合单位：市消防救援支队）",
+])
+
+rivers = corpus_fixture("rivers", {"rivers.txt": RIVERS, "filler.txt": FILLER}, "city", "岫州市")
+
+
+def test_a_department_asked_by_the_short_name_people_use_is_the_one_it_spells_out(rivers):
+    # (市文旅局: 文化广电旅游局 spelled out, its first and office characters kept; 市里的消防队 of 市消防救援支队)
+    answer = rivers.ask("市文旅局在河湖治理里要干哪些活？").answer
+    assert "亲水平台" in answer and "河湖文化展示点" in answer, answer
+    answer = rivers.ask("市里的消防队要配合哪些工作？").answer
+    assert "火点" in answer, answer

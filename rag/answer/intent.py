@@ -33,6 +33,8 @@ _DEPT_LIKE = re.compile(r"[省市县区][^\s，。？！?、；：的是哪个�
 # Everyday words that end in an office character but name no office (布局, 部署, 举办).
 _NOT_OFFICE = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|举办|创办|承办|主办|开办|兴办|申办|督办|代办|"
                          r"包办|操办|筹办|查办|经办|协办|怎么办|大厅|展厅|餐厅|客厅|部署|签署)$")
+# a department as people shorten it, its level said or written (市文旅局, 县里的消防队): ``_spelled_out_by``
+_SHORT_DEPT = re.compile(r"([省市县区])(?:里的?)?([\u4e00-\u9fff]{2,4}?(?:厅|局|委|办|队))")
 _DEPT_CORE = re.compile(r"^[省市县区]|(?:厅|局|委员会|委|办公室|办)$")
 _DIRECTIONS = frozenset("东南西北中内外上下前后左右")
 _BOOK_TITLE = re.compile(r"《([^》]{2,60})》")
@@ -195,9 +197,25 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
             found[canon] = None
     for canon in found:
         rest = rest.replace(f"{_dept_core(canon)}部门", "，")
+    for m in _SHORT_DEPT.finditer(rest):
+        if (canon := _spelled_out_by(m.group(1), m.group(2), vocab)) is not None:
+            found[canon] = None  # 市文旅局 → 市文化广电旅游局, 县里的消防队 → 县消防救援大队
+            rest = rest.replace(m.group(0), "，")
     unknown = [m.group(0) for m in _DEPT_LIKE.finditer(rest)
                if not vocab.holds(m.group(0)) and not _NOT_OFFICE.search(m.group(0))]
     return list(found), unknown, rest
+
+
+def _spelled_out_by(level: str, short: str, vocab: CorpusVocab) -> str | None:
+    """The one corpus department of ``level`` whose name a short form people use spells out — its
+    characters in order, the first and the office character kept (文旅局 of 文化广电旅游局, 消防队 of
+    消防救援大队); None when the corpus holds the short form itself or no single such department."""
+    if vocab.holds(level + short) or vocab.holds(short):
+        return None
+    spelled = re.compile("".join(f"{re.escape(ch)}[\u4e00-\u9fff]{{0,4}}" for ch in short[:-1]) + re.escape(short[-1]))
+    canons = {c for names in vocab.departments.values() for c in names}
+    fits = [c for c in canons if c.startswith(level + short[0]) and c.endswith(short[-1]) and spelled.fullmatch(c[1:])]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _by_its_field(name: str, vocab: CorpusVocab) -> bool:
