@@ -172,3 +172,20 @@ def test_a_name_the_asker_quotes_that_no_document_writes_is_refused(roads):
     assert not roads.ask("村里自己凑钱修路，市里的“一事一议”奖补一公里能给多少？").answerable
     answer = roads.ask("“提质改造”的村道每公里补多少？")
     assert answer.answerable and "15万元" in answer.answer, answer.answer
+
+
+SIGNS = "\n".join([
+    "岚溪市户外招牌设置管理办法",
+    "第二条 本办法适用于在建筑物外立面及顶部设置门头招牌、悬挑招牌和楼顶招牌的活动。",
+    "第五条 楼顶招牌只能载明单位名称，每栋建筑楼顶只能设置1处。",
+    "第九条 区人民政府组织街区招牌统一改造的，对按统一设计方案更换门头招牌的经营者，按改造费用的50%给予补助，每块最高3000元。",
+])
+
+signs = corpus_fixture("signs", {"signs.txt": SIGNS, "filler.txt": FILLER}, "city", "岚溪市")
+
+
+def test_four_character_names_a_list_gives_one_head_are_rungs_too(signs):
+    # (门头招牌、悬挑招牌和楼顶招牌: the subsidy pays 门头招牌, not the 楼顶招牌 another article speaks of)
+    assert not signs.ask("楼顶招牌也参加街区统一改造的话，政府能补多少？").answerable
+    answer = signs.ask("门头招牌参加街区统一改造，政府能补多少？")
+    assert answer.answerable and "3000元" in answer.answer, answer.answer

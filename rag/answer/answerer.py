@@ -210,6 +210,7 @@ _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  
 # name a parallel list opens with (按县道每公里…、乡道…)
 _LIST_PIECE = re.compile(r"[。；;，,：:]")
 _LISTED_HEAD = re.compile(r"、([\u4e00-\u9fff]{2})")
+_LISTED_FOUR = re.compile(r"(?<=[、和及或])([\u4e00-\u9fff]{4})|([\u4e00-\u9fff]{4})(?=、)")
 _LIST_LEAD = re.compile(r"[按对]([\u4e00-\u9fff]{2})")
 _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # a support left to other rules (按照省有关规定执行, 按上级规定执行, 具体办法另行制定)
@@ -845,8 +846,9 @@ class Answerer:
 
     @lru_cache(maxsize=1)  # noqa: B019 — one Answerer per served index
     def _listed_ladders(self) -> tuple[re.Pattern[str], ...]:
-        """Ladders the corpus lists itself: two-character names sharing their last character that one
-        sentence enumerates (县道、乡道、村道; 按县道每公里40万元、乡道每公里25万元; 公犬每只150元、母犬每只300元) are
+        """Ladders the corpus lists itself: two-character names sharing their last character, or four-character
+        ones sharing their last two, that one sentence enumerates (县道、乡道、村道; 按县道每公里40万元、乡道每公里25万元;
+        公犬每只150元、母犬每只300元; 门头招牌、悬挑招牌和楼顶招牌) are
         siblings, and a sentence paying some of them pays not the one it leaves out. Read on the first
         question that checks rungs."""
         families: dict[str, set[str]] = {}
@@ -862,6 +864,11 @@ class Answerer:
                 for item in items:
                     if _HAN_PAIR.fullmatch(item):
                         by_last.setdefault(item[1], set()).add(item)
+                # (门头招牌、悬挑招牌和楼顶招牌: four-character names sharing their last two are siblings too)
+                # (each half a word: 乡道每公 and 到建一条 are cuts across words)
+                for item in {m.group(1) or m.group(2) for m in _LISTED_FOUR.finditer(piece)}:
+                    if word_freq(item[:2]) and word_freq(item[2:]):
+                        by_last.setdefault(item[2:], set()).add(item)
                 for last, names in by_last.items():
                     if len(names) >= 2:
                         families.setdefault(last, set()).update(names)
