@@ -27,3 +27,20 @@ def test_a_penalty_for_an_act_no_rule_names_is_refused(library):
 def test_a_penalty_for_a_named_act_is_answered(library):
     answer = library.ask("挖路施工没拉围挡、没挂警示灯，会怎么罚？")
     assert answer.answerable and "2000元以下罚款" in answer.answer, answer.answer
+
+
+SIGNS = "\n".join([
+    "澄原市户外招牌设置管理办法",
+    "第九条 设置楼顶招牌的，应当向区城市管理部门申请设置许可。区城市管理部门应当自受理之日起5个工作日内作出决定，"
+    "楼顶招牌自受理之日起10个工作日内作出决定。",
+    "第十五条 违反本办法规定，未经许可擅自设置户外招牌设施的，由区城市管理部门责令限期改正；逾期不改正的，处500元以上5000元以下罚款。",
+])
+
+signs = corpus_fixture("signs", {"signs.txt": SIGNS, "other.txt": FILLER}, None, None)
+
+
+def test_a_penalty_in_two_steps_is_quoted_whole(signs):
+    # (责令限期改正；逾期不改正的，处…罚款: one rule, its second step only of those who did not take the first)
+    answer = signs.ask("没批就先把招牌挂上了，城管会怎么罚？")
+    assert answer.answerable and "5000元以下罚款" in answer.answer and "责令限期改正" in answer.answer, answer.answer
+

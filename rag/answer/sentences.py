@@ -37,13 +37,23 @@ _KEYED_ROLES = re.compile(KEYED.pattern + ROLE_LINE.pattern + r"(?:[^；;。\n�
 _NOTE = re.compile(r"[（(]\s*(?:牵头|责任|配合|主办|协办|主责)(?:单位|部门)?\s*[：:](?:[^（）()]|[（(][^（）()]*[）)])*(?:[）)]|$)")
 # A piece that only says which plan the task follows (根据…有关要求，按照…部署，) states no measure.
 _FRAMING = re.compile(r"^(?:根据|按照|依据|贯彻|落实)[^，,。；;]{0,40}(?:要求|部署|精神|规定|安排)[，,]?$")
+# a piece going on with the step before it (逾期不改正的, 拒不整改的, 情节严重的)
+_GOES_ON = re.compile(r"(?:逾期(?:不|未|仍)|拒不|情节严重的)")
 # Concrete facts: a number with a unit, a quoted name, a Latin code (L4).
 _CONCRETE = re.compile(r"\d|“[^”]{2,}”|[A-Za-z]\d")
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of ``text``, split after 。；！？ (the split keeps the end mark)."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """Sentences of ``text``, split after 。；！？ (the split keeps the end mark) — except before a
+    piece that goes on with the one before it (责令限期改正；逾期不改正的，处500元以上5000元以下罚款: one
+    rule, its second step only of those who did not take the first)."""
+    out: list[str] = []
+    for piece in (s.strip() for s in _SENTENCE_END.split(text)):
+        if piece and out and out[-1][-1] in "；;" and _GOES_ON.match(piece):
+            out[-1] += piece
+        elif piece:
+            out.append(piece)
+    return out
 
 
 @lru_cache(maxsize=65536)
