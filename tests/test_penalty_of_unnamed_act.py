@@ -44,3 +44,8 @@ def test_a_penalty_in_two_steps_is_quoted_whole(signs):
     answer = signs.ask("没批就先把招牌挂上了，城管会怎么罚？")
     assert answer.answerable and "5000元以下罚款" in answer.answer and "责令限期改正" in answer.answer, answer.answer
 
+
+def test_how_long_an_approval_takes_is_when_the_licensing_rule_decides(signs):
+    # (…自受理之日起10个工作日内作出决定: how a licensing rule writes the approving step)
+    answer = signs.ask("楼顶上装公司名字的大字招牌，城管审批要几天？")
+    assert answer.answerable and "10个工作日" in answer.answer, answer.answer

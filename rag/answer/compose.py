@@ -101,13 +101,15 @@ _PAYS_WITHIN = re.compile(rf"{_SPAN}[^，。；]{{0,16}}(?:{_PAYS_OUT.pattern})|
 # how long one step takes (审核要多少个工作日, 公示几天, 并网要多长时间): the steps and the words that name
 # each in a sentence, whose nearest one to a duration says whose duration it is (10个工作日内完成审核,
 # not the 公示5个工作日 after 审核后)
+# (…自受理之日起10个工作日内作出决定: how a licensing rule writes the approving step)
+_DECIDED = r"作出[^，。；]{0,8}决定"
 _STEPS = {"审": r"初审|审(?!计)|核查|核实", "公示": r"公示", "受理": r"受理", "办结": r"办结|办完|办理", "并网": r"并网",
           "上牌": r"上牌|登记", "验收": r"验收", "补正": r"补正|补齐|补交|补办", "变更": r"变更|更正|修改",
           "注销": r"注销", "异议": r"异议|答复|回复|核查|复核", "整改": r"整改",
-          "批准": r"审(?!计)|批准|批复|核准"}  # (批下来: not a 初审; nor 审计, an audit)
+          "批准": rf"审(?!计)|批准|批复|核准|{_DECIDED}"}  # (批下来: not a 初审; nor 审计, an audit)
 # a step asked in everyday words (材料不全要多少天内补上, 信息变了多长时间内去改): the step a 办法 writes
 _STEP_SAID = {"挂出来": "公示", "补上": "补正", "补齐": "补正", "补交": "补正", "补办": "补正", "补": "补正", "更改": "变更", "修改": "变更", "改": "变更",
-              "批下来": "批准"}
+              "批下来": "批准", "审批": "批准"}
 _STEP_WORD = (r"审核|审查|初审|复核|复审|审批|审完|批下来|批复|公示|挂出来|受理|办结|办完|并网|上牌|验收|补正|补上|补齐|补交|补办|变更|更改|修改|"
               r"(?<![整修更])改(?=[？?，,。！]|好|完)|(?<![增弥])补(?=[？?，,。！]|好|完)|注销|异议|答复|回复|整改")
 _RESULT_ASKED = re.compile(r"[给出]结果|答复|回复|处理完")  # the result of a step asked (多久能给结果)
