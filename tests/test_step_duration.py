@@ -214,3 +214,13 @@ def test_a_day_of_the_calendar_times_no_paying(dated):
     assert not dated.ask("老字号门店装修补助公示完了以后，多久能把钱打过来？").answerable
     answer = dated.ask("展示馆运营奖励审核通过后多久能把钱打过来？")
     assert answer.answerable and "20个工作日" in answer.answer, answer.answer
+
+
+def test_how_many_days_a_subsidy_takes_asks_a_time_not_an_amount():
+    from rag.answer.kinds import ASKS, Kind
+
+    # (补助多少天能拨下来: 多少 before a unit of time counts no money, so no amount sentence answers it)
+    for question in ("河道治理项目验收合格以后，市级补助多少天能拨下来？", "奖励多少个工作日到账？"):
+        assert not ASKS[Kind.AMOUNT].search(question), question
+        assert ASKS[Kind.DURATION].search(question), question
+    assert ASKS[Kind.AMOUNT].search("河道治理市级补助多少？")
