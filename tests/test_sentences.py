@@ -94,3 +94,14 @@ def test_units_named_after_a_task_are_not_its_sentences():
     c = Clause(id="d:1", doc_id="d", path=(), title="2.新增老年助餐点80个",
                text="2.新增老年助餐点80个，每餐补贴3元。责任单位：市民政局（牵头）、市财政局；完成时限：2025年10月底前")
     assert body_text(c) == "2.新增老年助餐点80个，每餐补贴3元。完成时限：2025年10月底前"
+
+
+def test_a_column_line_keeps_its_label_and_a_rule_in_two_steps_is_one_sentence():
+    from rag.answer.sentences import sentences
+
+    # (崡北县：…: the label says whose figures they are; quoted without it, they were anyone's)
+    row = Clause(id="d:二/专栏1/崡北县", doc_id="d", path=("二、主要目标", "专栏1 各县（区）任务"), title="崡北县",
+                 text="崡北县：河道综合治理120公里，岸线整治75公里。", kind="column")
+    assert body_text(row) == "崡北县：河道综合治理120公里，岸线整治75公里。"
+    assert sentences("责令限期改正；逾期不改正的，处500元以上5000元以下罚款。另行公布。") == [
+        "责令限期改正；逾期不改正的，处500元以上5000元以下罚款。", "另行公布。"]

@@ -138,7 +138,9 @@ def body_text(clause: Clause) -> str:
     article named by its first phrase (第十六条 县财政每年按照…) keeps its whole first sentence."""
     text = clause.text.lstrip("—-　 ")
     # (a title cut at a semicolon is the first part of a sentence, never a heading: （三）…分三期发放：…40%；)
-    if clause.title and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:？?\n"):
+    # (a 专栏 line's label, 崡北县：河道综合治理120公里…, says whose figures they are: it is no heading to drop)
+    label = clause.kind == "column" and text[len(clause.title):len(clause.title) + 1] in ("：", ":")
+    if clause.title and not label and text.startswith(clause.title) and text[len(clause.title):len(clause.title) + 1] in ("", *"。.：:？?\n"):
         text = text[len(clause.title):].lstrip("。.：:；;？?\n 　")  # (a 解读's question, 问：…？, is a heading too)
     text = _NOTE.sub("", text)
     # units named unbracketed after the task (…。责任单位：市民政局（牵头）、…；完成时限：…) are no
