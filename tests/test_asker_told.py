@@ -61,3 +61,23 @@ def test_a_level_said_and_a_count_of_one_weigh_nothing(lib):
     from rag.answer.answerer import _positional
 
     assert not _positional("一年") and not _positional("两年") and _positional("第一") and _positional("一笔")
+
+
+DEVICES = "\n".join([
+    "瑧川市支持医疗器械产业发展若干措施",
+    "（三）对在本市临床试验机构开展第三类医疗器械临床试验的，按临床试验实际费用的30%给予补助，每个产品最高300万元；"
+    "开展第二类医疗器械临床试验的，按实际费用的20%给予补助，每个产品最高100万元。",
+    "（五）医疗器械生产企业首次纳入规模以上工业企业统计的，给予一次性奖励20万元。",
+])
+
+devices = corpus_fixture("devices", {"devices.txt": DEVICES, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_class_or_grade_asked_is_no_numeral_counting_one(devices):
+    from rag.answer.answerer import _positional
+
+    # (二类, 一级 name what is asked; 第一笔, 一头 only count what the asker tells)
+    assert not _positional("二类") and not _positional("一级")
+    assert _positional("第一笔") and _positional("一头")
+    answer = devices.ask("医疗器械企业在本市医院做二类产品的临床试验，花了400万元，能补多少？")
+    assert answer.answerable and "20%" in answer.answer and "100万元" in answer.answer, answer.answer

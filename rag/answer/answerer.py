@@ -72,8 +72,9 @@ _STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评
 # what it is about
 _LEVEL_SAID = re.compile(r"[省市县区镇乡]里")
 # a numeral counting one of a thing, or an ordinal (一笔, 第一, 一个 of 第一笔贷款): how many, never what — the
-# clause saying 同一笔贷款 is not about it (not a period, 一年, 两年, which a cap or a term is written with)
-_COUNTED_ONE = re.compile(r"第?[一二两三四五六七八九十几]+[^年月天日周季期批次]?")
+# clause saying 同一笔贷款 is not about it (not a period, 一年, 两年, which a cap or a term is written with, nor a
+# class or a grade, 二类, 一级, which names what is asked)
+_COUNTED_ONE = re.compile(r"第?[一二两三四五六七八九十几]+[^年月天日周季期批次类级等档星型]?")
 
 
 def _positional(term: str) -> bool:
