@@ -35,7 +35,7 @@ from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
 from rag.answer.sentences import folded, heading, sentences, task_name
 from rag.answer.shares import TermShares
-from rag.answer.vocab import CorpusVocab, tagged, word_freq
+from rag.answer.vocab import CorpusVocab, spelled_out, tagged, word_freq
 from rag.model import Answer, Clause, Document, Hit
 from rag.retrieval.base import Filter
 from rag.retrieval.synonyms import COLLOQUIAL, expand
@@ -152,15 +152,9 @@ def _no_piece_in(word: str, text) -> bool:
     return all(word[i:i + 2] not in text for i in range(max(1, len(word) - 1)))
 
 
-def _spelled_out(*words: str) -> str:
-    """A pattern matching any of ``words`` written out: its characters in order within one phrase,
-    at most three characters apart (质检 ← 质量监督检验, 技改 ← 技术改造)."""
-    return "|".join(r"[^，。；：、\s]{0,3}".join(map(re.escape, w)) for w in words)
-
-
 def _abbreviates(short: str, text: CorpusText) -> bool:
     """Whether ``text`` spells out ``short`` as an abbreviation (质检 ← 质量监督检验, 发改 ← 发展和改革)."""
-    return text.search(re.compile(_spelled_out(short)))
+    return text.search(re.compile(spelled_out(short)))
 
 
 _FACTS_NO_COMPOSER_HOLDS = frozenset({Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE, Kind.FORM, Kind.CHANNEL, Kind.PLATFORM,
@@ -626,7 +620,7 @@ class Answerer:
         # (a certificate's reward may read 每项给予3万元, with no support noun)
         granting = said + [s for h in hits[:5] for s in re.split(r"[。；;]", folded(h.clause.text)) if "给予" in s] if certified else said
         if alone and (len(title) >= 4 or (certified and re.fullmatch(r"[A-Za-z0-9]{3,}", title))) \
-                and not self._granted(_spelled_out(title), granting, near=8):
+                and not self._granted(spelled_out(title), granting, near=8):
             return True  # 新认定为国家级工业设计中心给多少奖励: the title rewarded, not a word of it, must be granted
         return self._names_ungranted(det, words, said)
 
@@ -639,7 +633,7 @@ class Answerer:
         named = {word for word, flag in pairs
                  if len(word) >= 2 and flag[0] in "nvj" and not _NO_KIND.fullmatch(word)
                  and not any(place in word for place in self.vocab.region_of_place)}
-        return any(not self._granted(_spelled_out(*next((t.split("|") for t in det.topic if word in t.split("|")), [word])),
+        return any(not self._granted(spelled_out(*next((t.split("|") for t in det.topic if word in t.split("|")), [word])),
                                      said, near=6)
                    for word in named)
 

@@ -22,7 +22,7 @@ from rag.answer.kinds import ASKS, Kind, asked_kinds
 from rag.answer.questions import written
 from rag.answer.registry import CUES, Intent, Question, Route, route
 from rag.answer.sentences import folded
-from rag.answer.vocab import CorpusVocab, pos_tagger, short_place, word_freq
+from rag.answer.vocab import CorpusVocab, pos_tagger, short_place, spelled_out, word_freq
 from rag.retrieval.base import Filter
 from rag.retrieval.synonyms import ABROAD
 from rag.retrieval.tokenize import Tokenizer
@@ -212,7 +212,7 @@ def _spelled_out_by(level: str, short: str, vocab: CorpusVocab) -> str | None:
     消防救援大队); None when the corpus holds the short form itself or no single such department."""
     if vocab.holds(level + short) or vocab.holds(short):
         return None
-    spelled = re.compile("".join(f"{re.escape(ch)}[\u4e00-\u9fff]{{0,4}}" for ch in short[:-1]) + re.escape(short[-1]))
+    spelled = re.compile(spelled_out(short))
     canons = {c for names in vocab.departments.values() for c in names}
     fits = [c for c in canons if c.startswith(level + short[0]) and c.endswith(short[-1]) and spelled.fullmatch(c[1:])]
     return fits[0] if len(fits) == 1 else None

@@ -119,6 +119,12 @@ class CorpusVocab:
         return name in self.text or short_place(name) in self.text
 
 
+def spelled_out(*words: str) -> str:
+    """A pattern matching any of ``words`` written out: its characters in order within one phrase,
+    at most three characters apart (质检 ← 质量监督检验, 技改 ← 技术改造, 文旅局 ← 文化广电旅游局)."""
+    return "|".join(r"[^，。；：、\s]{0,3}".join(map(re.escape, w)) for w in words)
+
+
 @cache
 def pos_tagger() -> jieba.posseg.POSTokenizer:
     """A part-of-speech tagger on a private jieba dictionary: libraries such as Milvus Lite add

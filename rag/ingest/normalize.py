@@ -33,13 +33,13 @@ from rag.ingest.linejoin import DOC_NUMBER, Line, is_ascii_word, join_lines
 from rag.ingest.markup import is_markdown_row, strip_markup
 from rag.ingest.numbering import CN_NUM
 from rag.ingest.tables import (
-    TABLE_UNIT,
     is_responsibility_header,
     is_value_header,
     table_lines,
     text_cells,
     value_row,
 )
+from rag.ingest.targets import UNIT_NOTE
 
 # ---------------------------------------------------------------- character classes
 _CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2FA1F))
@@ -304,7 +304,7 @@ def _clean_lines(raw: str) -> list[Line]:
             continue
         if not is_markdown_row(body) and is_value_header(text_cells(plain[0]), _next_cells(parts, at)):
             header, values = text_cells(plain[0]), True  # 县（区）  河道综合治理（公里）  …: labelled lines below
-            unit = m.group(1) if lines and (m := TABLE_UNIT.search(lines[-1].text)) else ""
+            unit = m.group(1) if lines and (m := UNIT_NOTE.search(lines[-1].text)) else ""  # (建设任务（单位：万亩）)
             continue
         line.after_blank, blank = blank, False
         if _PAGE_MARK.match(text):

@@ -35,7 +35,6 @@ _CELL_GAP = re.compile(r"[ \t\u00a0\u3000]{2,}|\t|\u3000")  # between two cells 
 
 _HEADED_UNIT = re.compile(r"(.+?)（([^（）\d每]{1,4})）")  # 河道综合治理（公里）: a column and its unit
 _FIGURE = re.compile(r"\d+(?:\.\d+)?")
-TABLE_UNIT = re.compile(r"[（(]单位[:：]\s*([^（）()；;，,：:\d]{1,4})[)）]\s*$")  # 建设任务（单位：万亩）: one unit for all
 
 
 def _clean(cell: str) -> str:
