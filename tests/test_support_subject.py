@@ -64,3 +64,27 @@ def test_a_support_likened_to_a_granted_one_is_asked_of_the_askers_own_subject(g
     assert not grants.ask("我们想做绿氢制甲醇的项目，有没有类似合成氨替代那样按投资比例给的补助？").answerable
     answer = grants.ask("我们做绿氢替代灰氢生产合成氨的项目，有没有像加氢站那样按投资比例给的补助？")
     assert answer.answerable and "8%" in answer.answer, answer.answer
+
+
+CLINICS = "\n".join([
+    "瑧川市促进中医药发展政策问答",
+    "问：建中医馆有什么补助？",
+    "答：对新建成并通过验收的乡镇卫生院中医馆，每个给予20万元建设补助。",
+    "问：名老中医工作室有奖励吗？",
+    "答：对新认定的市级名老中医药专家传承工作室给予10万元补助。",
+])
+
+# (a library of some size, in which a figure such as 20万 is as rare as a subject's own word)
+MORE = "\n".join(["瑧川市支持农业发展若干措施", *(f"{n}、支持{thing}。对{thing}给予补助。" for n, thing in
+                                             zip("一二三四五六七八九十", ("高标准农田", "设施蔬菜", "粮食烘干", "冷链仓储", "农机购置",
+                                                                    "秸秆还田", "畜禽粪污", "果园改造", "茶园管护", "渔港建设"), strict=True))])
+
+clinics = corpus_fixture("clinics", {"clinics.txt": CLINICS, "filler.txt": FILLER, "more.txt": MORE}, "city", "瑧川市")
+
+
+def test_a_figure_the_asker_states_is_no_subject_of_a_second_ask(clinics):
+    # (也能给20万元吗 after a first ask refused for its subject: 20万 is what the asker hopes for, the
+    # subject is still the first ask's 诊所, which the plan grants nothing)
+    assert not clinics.ask("个人开办中医诊所有没有开办补贴？也能给20万元吗？").answerable
+    answer = clinics.ask("乡镇卫生院建中医馆有没有补助？给多少钱？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer

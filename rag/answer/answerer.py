@@ -506,7 +506,7 @@ class Answerer:
         # (咨询电话, one word of two ask words, names no subject either)
         glued = re.compile(f"(?:{'|'.join(map(re.escape, asked))})+") if asked else None
         return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT and not any(t in a for a in asked)
-                   and not (glued and glued.fullmatch(t)) for t in det.topic)
+                   and not (glued and glued.fullmatch(t)) and not t[0].isdigit() for t in det.topic)
 
     def _level_role(self, levels: Sequence[str], cites: Citations) -> str | None:
         """What the units of a level do in the task the ask before was answered from (市里要不要管？
