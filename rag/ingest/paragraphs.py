@@ -42,9 +42,10 @@ class Para:
 _CANDIDATE = re.compile(r"第(?:[一二三四五六七八九十百零〇两]+|\d+)[编章节条編節條]|[一二三四五六七八九十]+、"
                         r"|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、]|[①-⑳]")
 _SENTENCE_END = "。；！？"
-# Words around 第十二条 that make it a reference (依照本办法第十二条规定), not a heading.
-_REFERENCE_BEFORE = re.compile(r"(?:本办法|本条例|本规定|本细则|本意见|本措施|本法|依照|按照|根据|依据|违反|适用|参照|和|及|或|、|至|自)$")
-_REFERENCE_AFTER = re.compile(r"^(?:规定|的规定|之|第[一二三四五六七八九十]+款|款|项|所|中|至|和|、)")
+# Words around 第十二条 that make it a reference (依照本办法第十二条规定), not a heading; so does an
+# opening bracket (不超过300万元（第1条除外）: an article is never headed inside one).
+_REFERENCE_BEFORE = re.compile(r"(?:本办法|本条例|本规定|本细则|本意见|本措施|本法|依照|按照|根据|依据|违反|适用|参照|和|及|或|、|至|自|[（(])$")
+_REFERENCE_AFTER = re.compile(r"^(?:规定|的规定|之|第[一二三四五六七八九十]+款|款|项|所|中|至|和|、|除外|以外)")
 _FLAT_LENGTH, _FLAT_GAPS = 300, 5
 _NUMERAL = frozenset("0123456789一二三四五六七八九十百零〇两")
 _HEADING_LEN = 40
