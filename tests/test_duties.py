@@ -268,3 +268,18 @@ def test_a_task_with_no_note_after_a_xiatong_note_is_led_by_that_note_s_lead():
     assert [c.lead for c in items] == [("市生态环境局",), ("市生态环境局",), ("市住房城乡建设局",)]
     assert items[1].support_inherited == ("市住房城乡建设局", "各区政府")
     assert items[2].support_inherited == ("各区政府",)
+
+
+def test_a_xiatong_note_lends_a_note_less_task_all_its_units_within_its_own_section():
+    from rag.ingest.chunk import chunk_document
+    from rag.model import Document
+
+    # (责任单位：X（牵头），Y，Z，各区政府，下同: the note-less task below is one the whole note is for, Y and Z
+    # take part in it too; the 保障措施 of the next top section are no tasks of that note)
+    text = "\n".join(["某市低空经济发展实施方案", "一、重点任务",
+                      "1.强化应急救援。组建市级低空应急救援队。", "责任单位：市应急管理局（牵头），市公安局，市消防救援支队，各区政府，下同",
+                      "2.提升巡查能力。建立无人机巡查机制。",
+                      "二、保障措施", "（一）加大资金支持。市财政每年安排专项资金2亿元。", "（二）强化空域保障。简化航线审批流程。"])
+    items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
+    assert [c.lead for c in items] == [("市应急管理局",), ("市应急管理局",), (), ()]
+    assert items[1].support_inherited == ("市公安局", "市消防救援支队", "各区政府")

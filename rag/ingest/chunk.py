@@ -133,6 +133,8 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
     carry: tuple[str, ...] = ()
     carry_leads = False
     carry_lead: tuple[str, ...] = ()  # the lead of the note whose 下同 carries its other units
+    carry_note: tuple[str, ...] = ()  # that note's other units, all of them
+    carry_part: tuple[str, ...] = ()  # the top section of that note (二、重点任务), which it is for
     columns: dict[tuple[str, ...], tuple[str, ...]] = {}  # a box's column units, from a note line of its own
     for block in blocks:
         first, last = paras[block.first].start, paras[block.last].end
@@ -157,12 +159,14 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
             inherited = tuple(x for x in carry if canonical_department(x) not in own)
             if carry_leads and not lead:  # （牵头单位：市商务局，下同）: it leads the tasks below it
                 lead, inherited = inherited, ()
-            elif not lead and not duties.support and carry_lead:
-                # a task with no note of its own after （X牵头，Y配合，下同） is one the whole note is for: X leads it
-                lead = carry_lead
+            elif not lead and not duties.support and carry_lead and block.labels[:1] == carry_part:
+                # a task with no note of its own after （X牵头，Y配合，下同） is one the whole note is for: X
+                # leads it, and every unit of the note takes part (not the 保障措施 of another section)
+                lead, inherited = carry_lead, carry_note
         if duties.carried:
             carry, carry_leads = duties.carried, duties.carried_leads
             carry_lead = () if carry_leads else duties.lead
+            carry_note, carry_part = duties.support, block.labels[:1]
         clauses.append(Clause(
             id=clause_id, doc_id=doc.id, path=block.path, title=block.title, text=text,
             lead=lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
