@@ -84,6 +84,28 @@ def test_a_whole_regulation_on_one_line():
                     "date": "2024-06-03", "published": "2024-06-05", "level": "city", "region": "海晏市"}
 
 
+def test_an_article_named_in_brackets_is_a_reference():
+    # (（第1条除外）: a measure's cap leaving out its first article, not a first article starting inside it)
+    text = "\n".join(["柘原县支持工业设计发展若干措施", "1.设计中心奖励。对新认定的国家级工业设计中心奖励100万元。",
+                      "2.其他事项。单个企业每年累计获得本措施支持资金不超过300万元（第1条除外）。所需资金由县财政承担。"])
+    found = items(chunk_document(DOC, text))
+    assert [c.title for c in found] == ["1.设计中心奖励", "2.其他事项"]
+    assert "（第1条除外）。所需资金由县财政承担。" in found[-1].text
+
+
+def test_a_box_s_frame_is_no_text():
+    # (a 专栏 drawn in a box: ┌──┐ right below a task's note line is no part of its last unit's name)
+    text = "\n".join(["柘原县低空经济发展实施方案", "一、重点任务",
+                      "1.健全飞行安全管理机制。落实无人机实名登记要求。", "责任单位：县公安局（牵头），县气象局，县市场监管局",
+                      "┌────────────────┐", "　专栏1　低空应用示范工程", "　百个配送点：建设无人机配送点100个。",
+                      "└────────────────┘", "二、保障措施", "（一）加大资金支持。县财政每年安排专项资金2000万元。"])
+    clauses = chunk_document(DOC, text)
+    task = items(clauses)[0]
+    assert task.support == ("县气象局", "县市场监管局") and task.text.endswith("县市场监管局")
+    assert not any(set(c.text) & set("┌┐└┘─│") for c in clauses)
+    assert [c.title for c in clauses if c.kind == "column"] == ["百个配送点"]
+
+
 def _write_docx(path: Path) -> Path:
     docx = pytest.importorskip("docx")
     document = docx.Document()

@@ -60,7 +60,8 @@ def _zh(ch: str) -> bool:
 
 
 def _fold(ch: str) -> str:
-    """Width-fold one character: full-width digits, letters, %, / and spaces become ASCII."""
+    """Width-fold one character: full-width digits, letters, %, / and spaces become ASCII; box-drawing
+    characters become spaces."""
     o = ord(ch)
     if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
         return chr(o - 0xFEE0)
@@ -68,8 +69,8 @@ def _fold(ch: str) -> str:
         return chr(o - 0xFEE0)
     if ch == "．":
         return "."  # becomes 。 again below unless it sits between digits
-    if ch in _WS:
-        return " "
+    if ch in _WS or 0x2500 <= o <= 0x257F:
+        return " "  # (a box's frame, ┌──┐ │ └──┘, is layout too)
     return {"«": "《", "»": "》", "‹": "〈", "›": "〉"}.get(ch, ch)
 
 
