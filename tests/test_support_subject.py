@@ -88,3 +88,24 @@ def test_a_figure_the_asker_states_is_no_subject_of_a_second_ask(clinics):
     assert not clinics.ask("个人开办中医诊所有没有开办补贴？也能给20万元吗？").answerable
     answer = clinics.ask("乡镇卫生院建中医馆有没有补助？给多少钱？")
     assert answer.answerable and "20万元" in answer.answer, answer.answer
+
+
+ROOMS = "\n".join([
+    "瑧川县城市书房建设和运营补助实施细则",
+    "一、建设补助。对新建城市书房，面积不少于150平方米、藏书不少于1万册的，一次性补助10万元。",
+    "二、运营补助。城市书房年度考核合格的，每家每年补助3万元。",
+    "三、不予支持的情形。个人自用书房、未对外开放的城市书房，不享受本细则规定的补助。",
+    "四、鼓励提档升级。鼓励农家乐、乡村旅游点参照城市书房标准设置阅读空间，实现提档升级。",
+])
+
+rooms = corpus_fixture("rooms", {"rooms.txt": ROOMS, "filler.txt": FILLER, "more.txt": MORE}, "county", "瑧川县")
+
+
+def test_whether_one_may_apply_for_a_support_is_asked_of_the_askers_own_subject(rooms):
+    # (能不能申请这个补助: a support asked for the asker's 农家书屋, which no granting sentence speaks of)
+    assert not rooms.ask("村里的农家书屋想提档升级，能不能申请这个补助？").answerable
+    answer = rooms.ask("我们新建了一家城市书房，能不能申请建设补助？")
+    assert answer.answerable and "10万元" in answer.answer, answer.answer
+    # (a rule leaving some out, found first, answers it: they may not)
+    answer = rooms.ask("我在自己家里设的阅读空间，藏书有两千册，没有对外开放，能不能申请这个补助？")
+    assert answer.answerable and "不享受" in answer.answer, answer.answer

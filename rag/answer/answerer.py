@@ -239,6 +239,9 @@ _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # what a question on a support asks: whether it exists and how much it pays
+# whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
+_APPLIES_FOR = re.compile(r"(?:申请|申报|享受|领取?)[^，。？]{0,6}(?:补贴|补助|奖励|奖补|资助|贴息)")
+_EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE, Kind.EXTRA})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
@@ -594,6 +597,12 @@ class Answerer:
         alone = own is not None and own.text == det.text  # (not a second ask reading the first one's words)
         words = tagged(own.text) if own else ()
         said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
+        if alone and Kind.CONDITION in det.kinds and _APPLIES_FOR.search(det.text) \
+                and not (hits and _EXCLUDED.search(folded(hits[0].clause.text))) \
+                and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
+            # 农家书屋想提档升级，能不能申请这个补助: whether the asker's own subject is granted one (a rule
+            # leaving some out, 自用充电设施…不享受本条规定的补贴, found first answers it: no)
+            return True
         if not set(det.kinds) <= _ASKS_SUPPORT:
             # (听说政府给…买犬只责任险补贴一半保费，在哪申请: where to apply for a support no plan grants; the
             # heading of a clause granting one names what it pays for: 支持房车营地建设 of 房车营地建设补助)
