@@ -109,3 +109,12 @@ def test_whether_one_may_apply_for_a_support_is_asked_of_the_askers_own_subject(
     # (a rule leaving some out, found first, answers it: they may not)
     answer = rooms.ask("我在自己家里设的阅读空间，藏书有两千册，没有对外开放，能不能申请这个补助？")
     assert answer.answerable and "不享受" in answer.answer, answer.answer
+
+
+def test_a_bonus_or_an_interest_subsidy_asked_whether_it_exists_is_a_support_ask(lib):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (能拿奖金吗, 还有没有贴息: whether a support exists, asked by the money it pays)
+    assert Kind.SUPPORT in asked_kinds("设计师本人能拿奖金吗？")
+    assert Kind.SUPPORT in asked_kinds("省里对小微企业第一次贷款还有没有贴息？")
+    assert not lib.ask("我们的标准起草专家，个人能拿奖金吗？").answerable
