@@ -316,7 +316,10 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     # (inside a cue's gap, a noun is what is asked about, 创业 of 有没有创业培训补贴; a verb is how, 做到
     # of 规模要做到多大)
     tags = {w.word: w.flag for w in tagged}
+    # (a piece the tokenizer cut from a place's name, 州市 of 璪|州市, is no word of the question's either)
+    named = [m.span() for p in own for m in re.finditer(f"{re.escape(p)}[省市县区]?", rest)]
     topic = [t for t in words if t not in stop and not t.isdigit() and not _inside(rest, t, asked)
+             and not _inside(rest, t, named)
              and not (t not in vocab.text and _inside(rest, t, cues, edge=not tags.get(t, "x").startswith("v")))]
     # an amount the question states (营收过了5亿) picks the tier of a measure that states it (首次突破5亿元的)
     topic += [q for q in QUANTITY.findall(rest) if q in vocab.text and q not in topic]
