@@ -30,3 +30,9 @@ def test_who_leads_or_does_a_stated_step_is_answered(county):
     assert answer.answerable and "县商务局" in answer.answer, answer.answer
     answer = county.ask("农贸市场改造补助由哪个部门审核？")
     assert answer.answerable and "县商务局" in answer.answer, answer.answer
+
+
+def test_where_an_application_is_submitted_is_not_the_lead_of_a_task(county):
+    # (向哪个部门提交: the step of applying, which the lead of building a thing does not name)
+    answer = county.ask("想申请乡镇商贸中心建设资金，材料向哪个部门提交？")
+    assert not answer.answerable, answer.answer

@@ -63,9 +63,11 @@ def _tag(word: str) -> str:
 
 
 # a step of a procedure whose doer is asked (由谁组织验收, 哪个部门审核): the clause naming the doer names the step
-_STEP_OF_WHO = re.compile(r"(?:由谁|谁来|谁负责|哪个部门|哪个单位|哪家)[^，。？]{0,4}(验收|审核|审批|核查|评审|受理)|"
+_STEP_OF_WHO = re.compile(r"(?:由谁|谁来|谁负责|哪个部门|哪个单位|哪家)[^，。？]{0,4}(验收|审核|审批|核查|评审|受理|提交|报送)|"
                           r"(验收|审核|审批|核查|评审|受理)[^，。？]{0,4}(?:由谁|谁来|谁负责|哪个部门|归谁)")
-_STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评审": "评审|审"}
+# (向哪个部门提交: the step of applying, which a clause writes 向…提出申请 or 报送)
+_STEP_DONE = {"审核": "审|核查|核实", "核查": "核查|核实|审", "评审": "评审|审", "提交": "提交|申请|申报|报送|受理",
+              "报送": "提交|申请|申报|报送|受理"}
 
 
 # a level as people name it (县里奖500元, 市里能帮着出多少): who pays or rules, read as the question's level, not
