@@ -81,3 +81,22 @@ def test_a_class_or_grade_asked_is_no_numeral_counting_one(devices):
     assert _positional("第一笔") and _positional("一头")
     answer = devices.ask("医疗器械企业在本市医院做二类产品的临床试验，花了400万元，能补多少？")
     assert answer.answerable and "20%" in answer.answer and "100万元" in answer.answer, answer.answer
+
+
+VOUCHERS = "\n".join([
+    "瑧川市算力券申领指南",
+    "一、额度。2025年度算力券总额度为1亿元，按申报先后和评审结果发放，额度用完即止。",
+    "二、补贴比例。中小企业按合同实付金额的30%发放算力券，单个主体年度上限50万元。",
+])
+
+vouchers = corpus_fixture("vouchers", {"vouchers.txt": VOUCHERS, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_figure_asked_is_not_answered_with_the_one_the_asker_gave(vouchers):
+    # (总额度1个亿 is what the asker knows; how much the first batch gets the guide never says)
+    assert not vouchers.ask("今年算力券总额度1个亿，第一批发多少额度？").answerable
+    answer = vouchers.ask("今年算力券总额度是多少？")
+    assert answer.answerable and "1亿元" in answer.answer, answer.answer
+    # (a figure checked, not asked, is answered by it)
+    answer = vouchers.ask("算力券单个主体一年上限是不是50万？")
+    assert answer.answerable and "50万元" in answer.answer, answer.answer

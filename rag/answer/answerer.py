@@ -123,6 +123,22 @@ def _only_other_rungs(ladder: re.Pattern[str], rung: str, said: Sequence[str]) -
     return bool(seen) and rung not in seen and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said)
 
 
+def _figures(text: str) -> set[str]:
+    """The numbers ``text`` states, years (2025) and list labels (4. 2025年度…) left out."""
+    text = re.sub(r"(?:^|(?<=[。；]))\s*\d{1,2}[.．、](?!\d)", "", text)
+    return {n for n in re.findall(r"\d+(?:\.\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
+def _restates_the_asker(question: str, kinds: Sequence[Kind], answer: str) -> bool:
+    """True when a question asking a figure (多少, 几) is answered only with figures it states itself
+    (今年总额度1个亿，第一批发多少 → 总额度为1亿元): what the asker gave, not what was asked. A
+    question checking a figure (是不是最高50万, 能给50万吗) is answered by it."""
+    if not _ASKS_FIGURE.search(question) or _CHECKS.search(question) or not set(kinds) & _FIGURE_KINDS:
+        return False
+    said = _figures(answer)
+    return bool(said) and said <= _figures(question)
+
+
 def _fines_only(answer: str) -> bool:
     """Whether every sentence of ``answer`` stating an amount states a fine (处…罚款)."""
     said = [s for s in re.split(r"[。；]", folded(answer)) if states(Kind.AMOUNT, s)]
@@ -244,6 +260,9 @@ _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
 _APPLIES_FOR = re.compile(r"(?:申请|申报|享受|领取?)[^，。？]{0,6}(?:补贴|补助|奖励|奖补|资助|贴息)")
 _EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
+_ASKS_FIGURE = re.compile(r"多少|几")
+_CHECKS = re.compile(r"吗|是不是|对不对|对吧|还是")  # (是不是50万, 给50万吗: a figure checked, not asked)
+_FIGURE_KINDS = frozenset({Kind.AMOUNT, Kind.COUNT, Kind.SHARE, Kind.RATE})
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE, Kind.EXTRA})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
@@ -433,6 +452,8 @@ class Answerer:
             text = None  # 每吨能补多少 answered with 按固定资产投资的10%给予补助: not per ton
         if text and _quotes_another_rung(folded(question), folded(_MARKER.sub("", text))):
             text = None  # 已经建好的公共厕所要翻新改造，每座补多少 answered with 对新建村级公共厕所…: another rung
+        if text and _restates_the_asker(folded(question), det.kinds, _MARKER.sub("", text)):
+            text = None  # 总额度1个亿，第一批发多少额度 answered with …总额度为1亿元: the figure the asker gave
         if text and Kind.AMOUNT in det.kinds and Kind.PENALTY not in det.kinds and _fines_only(_MARKER.sub("", text)):
             text = None  # 犬牌补办要交多少钱 answered with 拒不改正的，处50元以上200元以下罚款: a fine, not what is paid
         return text, det, query, hits, absent
