@@ -124,9 +124,11 @@ def _only_other_rungs(ladder: re.Pattern[str], rung: str, said: Sequence[str]) -
 
 
 def _figures(text: str) -> set[str]:
-    """The numbers ``text`` states, years (2025) and list labels (4. 2025年度…) left out."""
+    """The figures ``text`` states, each a number with its magnitude and unit (1个亿 and 1亿元 are
+    1亿, 30家 is not 30万元); years (2025) and list labels (4. 2025年度…) left out."""
     text = re.sub(r"(?:^|(?<=[。；]))\s*\d{1,2}[.．、](?!\d)", "", text)
-    return {n for n in re.findall(r"\d+(?:\.\d+)?", text) if not re.fullmatch(r"(?:19|20)\d\d", n)}
+    return {f"{n}{big}{'' if unit == '元' else unit}" for n, big, unit in _FIGURE.findall(text)
+            if not re.fullmatch(r"(?:19|20)\d\d", n)}
 
 
 def _restates_the_asker(question: str, kinds: Sequence[Kind], answer: str) -> bool:
@@ -261,6 +263,7 @@ _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support
 _APPLIES_FOR = re.compile(r"(?:申请|申报|享受|领取?)[^，。？]{0,6}(?:补贴|补助|奖励|奖补|资助|贴息)")
 _EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
 _ASKS_FIGURE = re.compile(r"多少|几")
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*([万亿千]?)([\u4e00-\u9fff%]?)")
 _CHECKS = re.compile(r"吗|是不是|对不对|对吧|还是")  # (是不是50万, 给50万吗: a figure checked, not asked)
 _FIGURE_KINDS = frozenset({Kind.AMOUNT, Kind.COUNT, Kind.SHARE, Kind.RATE})
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE, Kind.EXTRA})  # (租金补贴 asks a fee too)
