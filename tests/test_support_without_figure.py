@@ -63,3 +63,19 @@ def test_a_figureless_grant_among_commas_is_no_amount(measures):
     assert not answer.answerable, answer.answer
     answer = measures.ask("新建冷库每立方米补多少？")
     assert answer.answerable and "30元" in answer.answer, answer.answer
+
+
+SAFETY = "\n".join([
+    "澄原市低空经济发展实施方案",
+    "一、健全飞行安全管理机制。落实无人机实名登记要求，建立“黑飞”举报奖励机制，对违规飞行行为依法查处。",
+    "二、加强人才培养。对新取得无人机驾驶员执照的人员，给予一次性奖励3000元。",
+])
+
+safety = corpus_fixture("safety", {"safety.txt": SAFETY}, None, None)
+
+
+def test_a_reward_scheme_set_up_without_figures_has_no_amount(safety):
+    # (建立…举报奖励机制: the plan sets the scheme up and states no sum; another measure's 3000元 is no answer)
+    assert not safety.ask("发现有人“黑飞”去举报，举报一次能拿多少奖励？").answerable
+    answer = safety.ask("新取得无人机驾驶员执照能拿多少奖励？")
+    assert answer.answerable and "3000元" in answer.answer, answer.answer

@@ -139,6 +139,7 @@ _NUMBER_KINDS = frozenset({Kind.COUNT, Kind.SHARE, Kind.AMOUNT})
 # a support granted without a figure (给予支持, 予以适当奖励): the plan states no amount for it
 _GRANT_NO_FIGURE = re.compile(r"(?:给予|予以)(?:适当|一定)?(?:的)?(?:资金)?(?:支持|奖励|补助|补贴|奖补)"
                               r"(?:[，,][^。；]{0,20}另行(?:制定|明确|公布|规定))?[。；]?$")  # (具体标准由市科技局另行制定)
+_SCHEME_NO_FIGURE = re.compile(r"(?:建立|建立健全|完善|探索)[^，。；]{0,12}(?:奖励|补偿|补贴|补助|奖补)(?:机制|制度)")
 _FIGURELESS_MARGIN = 0.15  # how much more of the question such a sentence must hold than the target quoted
 _ASKS_GIVEN = re.compile(r"[补奖贴返给拿]多少")  # 能奖多少, 补多少, 能拿多少: the amount given
 _GIVEN = 0.5  # how much a sentence giving support outranks a goal for such a question
@@ -332,7 +333,8 @@ class Composer(DutyComposer):
         if len(figured) < len(measures):
             chosen = min(chosen, max(coverage(topical, f"{hit.clause.title} {p}") for p in figured)) if figured else chosen
         plain = [p for h in hits[:5] for s in sentences(folded(body_text(h.clause))) for p in {*re.split(r"(?<=；)", s), *_measures(s)}
-                 if _GRANT_NO_FIGURE.search(p) and not re.search(r"\d", p)]  # (…30万元一次性奖励；对获得…认定的企业，给予适当奖励)
+                 if (_GRANT_NO_FIGURE.search(p) or _SCHEME_NO_FIGURE.search(p)) and not re.search(r"\d", p)]
+        # (…30万元一次性奖励；对获得…认定的企业，给予适当奖励; 建立“黑飞”举报奖励机制: a scheme set up, its sums not stated)
         return max((coverage(topical, s) for s in plain), default=0.0) > chosen + _FIGURELESS_MARGIN
 
     def policy(self, det: Detection, hits: list[Hit], cites: Citations) -> str | None:
