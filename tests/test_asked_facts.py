@@ -8,7 +8,7 @@ and tells enterprises to hand in papers at their township — the shapes of whic
 from __future__ import annotations
 
 import pytest
-from corpus_util import corpus_fixture
+from corpus_util import FILLER, corpus_fixture
 
 MEASURES = "\n".join([
     "云溪县支持特色农业发展若干措施",
@@ -277,3 +277,19 @@ def test_a_measure_in_millimetres_states_how_much():
     # (下多大的雨 asks a figure; 降雨量达到30毫米 states one, as 米 and 公里 do)
     assert Kind.COUNT in asked_kinds("下多大的雨就得把群众转移出去？")
     assert states(Kind.COUNT, "遇1小时降雨量达到30毫米时，应当立即组织群众转移")
+
+
+AWARDS = "\n".join([
+    "云溪县支持工业设计发展若干措施",
+    "一、奖励获奖作品。获得中国优秀工业设计奖金奖的产品，每件奖励50万元，获得优秀奖的每件奖励10万元；获得德国红点奖的产品，"
+    "每件奖励10万元。同一产品获多个奖项的按最高一项奖励，单个企业每年奖励最高80万元。",
+    "二、设计中心奖励。对新认定的国家级工业设计中心，给予一次性奖励100万元。",
+])
+
+awards = corpus_fixture("awards", {"awards.txt": AWARDS, "filler.txt": FILLER}, "county", "云溪县")
+
+
+def test_two_awards_asked_both_are_answered_by_the_rule_for_several(awards):
+    # (两个都能拿吗: whether two supports stack, which 按最高一项奖励 answers — not their two amounts again)
+    answer = awards.ask("同一个产品拿了德国红点奖，又拿了中国优秀工业设计奖金奖，两个都能拿吗？")
+    assert "最高一项" in answer.answer, answer.answer
