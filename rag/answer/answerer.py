@@ -258,14 +258,15 @@ _CERTIFIED = re.compile(r"(?:拿到|获得|取得|通过|拿了|过了)了?([\u4
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
-# what a question on a support asks: whether it exists and how much it pays
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
 _APPLIES_FOR = re.compile(r"(?:申请|申报|享受|领取?)[^，。？]{0,6}(?:补贴|补助|奖励|奖补|资助|贴息)")
 _EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
+# a figure asked (多少, 几) and the figures a text states (1个亿 → 1亿, 30家, 30万元 → 30万)
 _ASKS_FIGURE = re.compile(r"多少|几")
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*([万亿千]?)([\u4e00-\u9fff%]?)")
 _CHECKS = re.compile(r"吗|是不是|对不对|对吧|还是")  # (是不是50万, 给50万吗: a figure checked, not asked)
 _FIGURE_KINDS = frozenset({Kind.AMOUNT, Kind.COUNT, Kind.SHARE, Kind.RATE})
+# what a question on a support asks: whether it exists and how much it pays
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE, Kind.EXTRA})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
