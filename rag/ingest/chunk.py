@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from rag.ingest.corpus import CorpusFile
 from rag.ingest.departments import canonical_department
-from rag.ingest.duties import FIRST_LEADS, ROLE_LINE, parse_duties
+from rag.ingest.duties import FIRST_LEADS, ROLE_LINE, Duties, parse_duties
 from rag.ingest.linejoin import DATE_LINE, DOC_NUMBER, is_title_like
 from rag.ingest.normalize import Normalized, normalize_text
 from rag.ingest.numbering import numbering_of
@@ -130,11 +130,8 @@ def chunk_document(doc: Document, raw: str) -> list[Clause]:
 def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks: list[Block]) -> list[Clause]:
     clauses: list[Clause] = []
     seen: set[str] = set()
-    carry: tuple[str, ...] = ()
-    carry_leads = False
-    carry_lead: tuple[str, ...] = ()  # the lead of the note whose 下同 carries its other units
-    carry_note: tuple[str, ...] = ()  # that note's other units, all of them
-    carry_part: tuple[str, ...] = ()  # the top section of that note (二、重点任务), which it is for
+    note = Duties()  # the last note whose 下同 carries units forward
+    note_part: tuple[str, ...] = ()  # the top section it stands in (二、重点任务), which it is for
     columns: dict[tuple[str, ...], tuple[str, ...]] = {}  # a box's column units, from a note line of its own
     for block in blocks:
         first, last = paras[block.first].start, paras[block.last].end
@@ -154,19 +151,17 @@ def _finish(doc: Document, raw: str, norm: Normalized, paras: list[Para], blocks
         duties = parse_duties(text)
         inherited: tuple[str, ...] = ()
         lead = duties.lead
-        if block.kind == "item" and carry:
+        if block.kind == "item" and note.carried:
             own = {canonical_department(x) for x in (*duties.lead, *duties.support)}
-            inherited = tuple(x for x in carry if canonical_department(x) not in own)
-            if carry_leads and not lead:  # （牵头单位：市商务局，下同）: it leads the tasks below it
+            inherited = tuple(x for x in note.carried if canonical_department(x) not in own)
+            if note.carried_leads and not lead:  # （牵头单位：市商务局，下同）: it leads the tasks below it
                 lead, inherited = inherited, ()
-            elif not lead and not duties.support and carry_lead and block.labels[:1] == carry_part:
+            elif not lead and not duties.support and note.lead and block.labels[:1] == note_part:
                 # a task with no note of its own after （X牵头，Y配合，下同） is one the whole note is for: X
                 # leads it, and every unit of the note takes part (not the 保障措施 of another section)
-                lead, inherited = carry_lead, carry_note
+                lead, inherited = note.lead, note.support
         if duties.carried:
-            carry, carry_leads = duties.carried, duties.carried_leads
-            carry_lead = () if carry_leads else duties.lead
-            carry_note, carry_part = duties.support, block.labels[:1]
+            note, note_part = duties, block.labels[:1]
         clauses.append(Clause(
             id=clause_id, doc_id=doc.id, path=block.path, title=block.title, text=text,
             lead=lead, support=duties.support, support_inherited=inherited, roles=duties.roles,
