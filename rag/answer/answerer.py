@@ -259,7 +259,7 @@ _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
-_APPLIES_FOR = re.compile(r"(?:申请|申报|享受|领取?)[^，。？]{0,6}(?:补贴|补助|奖励|奖补|资助|贴息)")
+_APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}(?:{'|'.join(sorted(_SUPPORT_NOUN))})")
 _EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
 # a figure asked (多少, 几) and the figures a text states (1个亿 → 1亿, 30家, 30万元 → 30万)
 _ASKS_FIGURE = re.compile(r"多少|几")
