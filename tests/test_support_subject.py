@@ -118,3 +118,30 @@ def test_a_bonus_or_an_interest_subsidy_asked_whether_it_exists_is_a_support_ask
     assert Kind.SUPPORT in asked_kinds("设计师本人能拿奖金吗？")
     assert Kind.SUPPORT in asked_kinds("省里对小微企业第一次贷款还有没有贴息？")
     assert not lib.ask("我们的标准起草专家，个人能拿奖金吗？").answerable
+
+
+PARKS = "\n".join([
+    "瑧川县口袋公园建设实施方案",
+    "一、建设口袋公园。在县城利用街角边角地建设口袋公园，每处补助20万元。",
+    "二、组织验收。口袋公园竣工后，由县住房城乡建设局会同县城市管理局组织验收，验收合格后按规定拨付补助资金。",
+    "三、吸纳就业补贴。对本县中小微企业招用毕业2年内的高校毕业生，签订1年以上劳动合同的，按每人2000元给予企业一次性吸纳就业补贴。",
+])
+
+# (企业 in many clauses, 公司 in one: the asker's 公司 weighs far more than the question's own 企业)
+FIRMS = "\n".join(["瑧川县国有资产监督管理办法", "一、县城市建设投资有限公司等国有公司每年向县国资办报送经营情况。",
+                   *(f"{n}、企业{thing}应当依法规范。" for n, thing in
+                     zip("二三四五六七八九十", ("财务管理", "用工管理", "安全生产", "信息披露", "合同管理", "资产处置",
+                                             "投资决策", "风险防控", "审计监督"), strict=True))])
+
+parks = corpus_fixture("parks", {"parks.txt": PARKS, "firms.txt": FIRMS, "filler.txt": FILLER, "more.txt": MORE},
+                       "county", "瑧川县")
+
+
+def test_which_supports_a_subject_gets_is_asked_whether_any_exists(parks):
+    # (有什么补助: the supports of the asker's own subject, 绿道, which no granting sentence speaks of)
+    assert not parks.ask("县城修绿道有什么补助？").answerable
+    answer = parks.ask("建口袋公园有什么补助？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer
+    # (公司 is how the asker says 企业, which the question also says: one subject, not another)
+    answer = parks.ask("我们小公司招了应届毕业生，企业能拿什么补贴？")
+    assert answer.answerable and "2000元" in answer.answer, answer.answer

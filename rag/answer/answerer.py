@@ -260,6 +260,9 @@ _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|�
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
 _APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}(?:{'|'.join(sorted(_SUPPORT_NOUN))})")
+# which supports a subject gets (修绿道有什么补助, 能拿到什么支持): whether any exists for it, asked openly
+# (not 有什么税收优惠: a preference is granted in words no _PAYS sentence holds, 按照15%的优惠税率缴纳)
+_WHICH_SUPPORT = re.compile(r"(?:什么|哪些|啥)[^，。？]{0,4}(?:补贴|补助|奖励|奖补|奖金|资助|贴息|扶持|支持)")
 _EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
 # a figure asked (多少, 几) and the figures a text states (1个亿 → 1亿, 30家, 30万元 → 30万)
 _ASKS_FIGURE = re.compile(r"多少|几")
@@ -635,7 +638,8 @@ class Answerer:
             # heading of a clause granting one names what it pays for: 支持房车营地建设 of 房车营地建设补助)
             headed = [folded(heading(h.clause)) for h in hits[:5] if _PAYS.search(folded(h.clause.text))]
             return alone and bool(det.kinds) and self._names_ungranted(det, words, said + headed)
-        if alone and Kind.SUPPORT in det.kinds and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
+        if alone and (Kind.SUPPORT in det.kinds or _WHICH_SUPPORT.search(det.text)) \
+                and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             return True  # 家庭养老床位有没有补贴: no sentence granting a support holds most of its subject
         if own and (like := _LIKENESS.search(det.text)) and _SUPPORT_WORD.search(det.text[like.end():]):
             # 做绿氢制甲醇的项目，有没有类似合成氨替代那样…的补助: what the support is likened to is the plan's, the
@@ -690,7 +694,9 @@ class Answerer:
         another's 出口信用保险 are two subjects)."""
         nouns = {t: det.weights.get(t, 1.0) for t in det.topic
                  if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
-                 and not _SUPPORT_WORD.search(t)}
+                 and not _SUPPORT_WORD.search(t)
+                 # (我们小公司…企业能拿什么补贴: a colloquial word the question also says officially names one subject)
+                 and not any(w in det.text for w in COLLOQUIAL.get(t, ()))}
         # a noun the corpus never holds (首批次 of 首批次新材料, 青少年) is a subject no sentence grants
         # a support to: it weighs as the most specific word the corpus does hold
         heaviest = max(nouns.values(), default=1.0)
