@@ -128,6 +128,9 @@ def test_how_much_of_a_rent_is_paid_asks_an_amount_not_the_rent():
     assert Kind.FEE in asked_kinds("场地租金是多少钱一平？")  # the rent itself
     # (what the asker paid, 租金加搭台子花了60万, before a support asked: no rent asked)
     assert Kind.FEE not in asked_kinds("办新品发布会，场地租金加搭台子花了60万，能补多少？")
+    # (the rent the asker pays, stated by its figure, 房租每平米每月30块, before a support asked)
+    assert asked_kinds("租了1500平米的实验室，房租每平米每月30块，头两年一年能补多少？") == (Kind.AMOUNT,)
+    assert Kind.FEE in asked_kinds("产业园的房租每平米每月多少钱？")
 
 
 def test_how_a_support_is_reckoned_and_percentage_points_ask_an_amount_and_a_share():

@@ -122,7 +122,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     # more than a support pays everyone, for some (能多拿一些吗, 有没有额外加码; not 最多拿多少)
     Kind.EXTRA: re.compile(r"额外|加奖|再加|再多|(?<!最)多(?:拿|给|补|奖)|另外[^，。？]{0,4}(?:奖|补)"),
     # (场地租金加搭台子花了60万，能补多少: what the asker paid, not a rent asked)
-    Kind.FEE: re.compile(r"(?:租金|房租)(?![^，。？]{0,8}(?:花了|花费|交了|付了|用了))|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
+    Kind.FEE: re.compile(r"(?:租金|房租)(?![^，。？]{0,8}(?:花了|花费|交了|付了|用了|\d))|收费标准|收多少|价格|多少钱一|电价是|服务费|费用是多少|多少费用|[\u4e00-\u9fff]费(?:标准|是多少|多少)"),
 }
 STATES: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"\d{4}年|\d{1,2}月(?:\d{1,2}日|底|份|前|起)?|年底|年前|月底|季度|上半年|下半年|起施行|之日起|采暖季|"
