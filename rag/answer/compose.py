@@ -60,6 +60,7 @@ from rag.answer.sentences import (
     fitness,
     folded,
     heading,
+    lead_of,
     sentences,
     task_name,
     task_summary,
@@ -279,7 +280,7 @@ class Composer(DutyComposer):
                 score = max(coverage(det.terms, f"{hit.clause.title} {window}"),
                             coverage(det.terms, f"{hit.clause.title} {context}") - 0.05) + 0.3 * sent_cov \
                     + 0.6 * fitness(det.terms, hit) - (1.0 if hit.clause.kind == "lead_in" else 0.0) \
-                    + (_GIVEN if given and states(Kind.SUPPORT, t.text) else 0.0) \
+                    + (_GIVEN if given and states(Kind.SUPPORT, f"{lead_of(hit.clause, t.text)}{t.text}") else 0.0) \
                     - (OTHER_RUNG if another_rung(rungs, t.text) else 0.0) \
                     + TIER * tier.get(t.text, 0.0) \
                     + (TOTAL if total and TOTAL_STATED.search(t.text) else 0.0) \

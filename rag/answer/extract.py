@@ -104,7 +104,7 @@ _HEADING_LIKE = 12  # a "sentence" this short without a figure is a heading, not
 # A figure a question states (做到了6个亿, 年演出220场) and a tier's threshold (达到5亿元以上的): the
 # tier a stated figure falls in is the one with the highest threshold not above it.
 _FIGURE = (r"(\d+(?:\.\d+)?)\s*(?:个(?=[万亿]))?([万亿])?"
-           r"(元|场|个|家|人次|人|吨|亩|平方米|立方米|辆|台|套|头|张|床|户|次|项|列|架|艘)?")
+           r"(元|场|个|家|人次|人|吨|亩|平方米|立方米|辆|台|套|头|张|床|户|次|项|列|架|艘|公里|千瓦时|千瓦)?")
 _STATED = re.compile(_FIGURE)
 _THRESHOLD = re.compile(_FIGURE + r"\s*(?:[（(]含[）)])?(?:及?以上|至|到|—|－|~)")  # (1000个至3000个的: from 1000)
 _MAGNITUDE = {"万": 1e4, "亿": 1e8}

@@ -188,6 +188,26 @@ def with_previous(clause: Clause, sentence: str) -> str:
     return "".join(parts[max(at - 1, 0) : at + 1]) if at is not None else sentence
 
 
+def lead_of(clause: Clause, part: str) -> str:
+    """The parts of ``part``'s sentence before it in ``clause`` when that sentence is a schedule its
+    opening introduces with a colon (a later tier, 500公里（含）至1000公里的，每标准箱250元；, is of
+    按铁路运距给予基础补贴：…；), with the clause's title when the sentence opens the clause under it as
+    a label; empty for a sentence's first part and for parts side by side (对A…；对B…)."""
+    parts = sentences(body_text(clause))
+    at = next((i for i, p in enumerate(parts) if part.strip("。；") in p), None)
+    if not at:
+        return ""
+    first = at
+    while first > 0 and parts[first - 1].rstrip().endswith(("；", ";")):
+        first -= 1
+    if first == at:
+        return ""
+    labelled = first == 0 and bool(clause.title) and clause.text.startswith(f"{clause.title}：")
+    lead = f"{clause.title}：" * labelled + "".join(parts[first:at])
+    # (only a schedule its opening introduces, 给予基础补贴：…；…: parts side by side, 对A…；对B…, are each their own)
+    return lead if re.search(r"[：:]", lead) else ""
+
+
 def best_sentences(terms: Terms, hits: Sequence[Hit], bonus: re.Pattern[str] | None = None,
                    n: int = 2) -> list[tuple[Hit, str]]:
     """The ``n`` best sentences of ``hits`` by topic-word coverage (plus a cue-word bonus).
