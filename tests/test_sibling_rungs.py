@@ -189,3 +189,19 @@ def test_four_character_names_a_list_gives_one_head_are_rungs_too(signs):
     assert not signs.ask("楼顶招牌也参加街区统一改造的话，政府能补多少？").answerable
     answer = signs.ask("门头招牌参加街区统一改造，政府能补多少？")
     assert answer.answerable and "3000元" in answer.answer, answer.answer
+
+
+FUND = "\n".join([
+    "澧川市住房公积金政策调整解读",
+    "（三）调整首付款比例。缴存职工家庭购买首套自住住房申请住房公积金贷款的，最低首付款比例为20%；"
+    "购买第二套自住住房的，最低首付款比例为25%。",
+    "（一）提高贷款最高额度。贷款额度按借款人及其配偶住房公积金账户余额之和的15倍计算，同时不得超过最高额度。",
+])
+
+fund = corpus_fixture("fund", {"fund.txt": FUND, "filler.txt": FILLER}, "city", "澧川市")
+
+
+def test_an_ordinal_asked_picks_its_own_rung_and_a_share_asked_in_tenths_is_a_share(fund):
+    # (第二套 asked: not the 首套 part before it; 几成 asks a share, not the 15倍 of the loan's amount)
+    answer = fund.ask("买第二套房用公积金贷款，首付最少要付几成？")
+    assert answer.answerable and "25%" in answer.answer and "20%" not in answer.answer, answer.answer

@@ -74,7 +74,7 @@ from rag.model import Clause, Hit, Target
 _ASKED_UNIT = re.compile(rf"(?:多少|几)\s*(万|亿|千|百)?(?:个(?=人))?([辆台家个元钱场座项次列人亩吨度层艘所处栋套户架株])(?!{AFTER_POINTS})")  # (几个人: 人)
 ANY_YI = "亿*"  # an amount asked in 亿 without its unit
 _ASKED_YI = re.compile(rf"(?:多少|几)(?:个)?亿(?!(?:{UNITS}))")
-_ASKED_SHARE = re.compile(rf"比例|占比|百分之|渗透率|多少成|{POINTS}")
+_ASKED_SHARE = re.compile(rf"比例|占比|百分之|渗透率|多少成|几成|{POINTS}")
 _ASKED_RATE = re.compile(r"每(?:公斤|千克|度|千瓦时|吨|辆|台|座|个)|一度|/(?:kg|kwh)", re.I)
 _STATED_RATE = re.compile(r"每[^，。；\d]{1,6}\d+(?:\.\d+)?[万亿]?元")
 UNIT_WORD = re.compile(r"^[万亿千百元钱辆台家个年场座项次人亩吨度%]+$")

@@ -92,6 +92,7 @@ _QUESTION = re.compile(r"[？?]\s*$")
 # the levels an award or a platform is recognised at: a question asking one is not answered by
 # a sentence naming only others (国家级…500万元 for 省级重点实验室能奖多少)
 _RUNGS = ("国家级", "省级", "市级", "县级", "区级")
+_ORDINAL = re.compile(r"(首|第[一二三四五六七八九十\d]+)(套|次|批|档|轮)")  # (第二套, 首次: rungs of a count)
 OTHER_RUNG = 0.3
 _BUT = re.compile(r"^(?:但|但是|不过)")  # a sentence making an exception to the one before
 _BY_NAME = frozenset({Kind.PERSON, Kind.EMAIL, Kind.CHANGE})  # (比老政策提高了吧: 提高 says what is asked, not about what)
@@ -322,18 +323,29 @@ def applies(sentence: str) -> bool:
     return _APPLY.search(folded(sentence)) is not None
 
 
+def _ordinals(text: str) -> set[str]:
+    """The ordinals of ``text`` with what they count (第二套, 首次 as 第一次)."""
+    return {f"{'第一' if nth == '首' else nth}{what}" for nth, what in _ORDINAL.findall(text)}
+
+
 def asked_rungs(question: str, terms: Mapping[str, float] | None = None) -> list[str]:
-    """The levels a question asks about (省级 of 评上省级示范园区能奖多少), in its text or its topic words."""
-    return [r for r in _RUNGS if r in question or any(r in t for t in terms or ())]
+    """The levels a question asks about (省级 of 评上省级示范园区能奖多少), in its text or its topic words,
+    and the ordinals it names (第二套 of 买第二套房首付几成)."""
+    return [r for r in _RUNGS if r in question or any(r in t for t in terms or ())] + sorted(_ordinals(question))
 
 
 def another_rung(asked: Sequence[str], sentence: str) -> bool:
     """Whether ``sentence`` names a level, but none of those ``asked`` (市級 of a text in
-    traditional script, when 省级 is asked): it rewards a sibling of what was asked."""
+    traditional script, when 省级 is asked), or an ordinal of what an asked one counts but not
+    that one (首套 when 第二套 is asked): it rewards a sibling of what was asked."""
     if not asked:
         return False
     plain = folded(sentence)
-    return not any(r in plain for r in asked) and any(r in plain for r in _RUNGS)
+    levels = [r for r in asked if r in _RUNGS]
+    if levels and not any(r in plain for r in levels) and any(r in plain for r in _RUNGS):
+        return True
+    said = _ordinals(plain)
+    return any(any(o[-1] == r[-1] for o in said) and r not in said for r in asked if r not in _RUNGS)
 
 
 def opens_list(sentence: str) -> bool:
