@@ -32,8 +32,15 @@ SOFTWARE = "\n".join([
     "二、人才奖励。对软件企业年薪50万元以上的核心技术人才，按其个人贡献给予奖励，每人每年最高10万元。",
 ])
 
+TESTING = "\n".join([
+    "琤川市支持检验检测服务业发展若干措施",
+    "一、支持仪器购置。对检测机构当年新购置的检测仪器（不含租赁和二手设备），单台价值在50万元以上且年度累计购置额在500万元以上的，"
+    "按实际购置额的15%给予补助；其中购置国产仪器的部分，补助比例提高至20%。单个机构每年最高补助400万元。",
+    "二、支持仪器共享。检测机构将原值50万元以上的仪器纳入共享平台的，按年度共享服务收入的5%给予奖励，单个机构每年最高20万元。",
+])
+
 lib = corpus_fixture("lib", {"rules.txt": RULES, "charging.txt": CHARGING, "software.txt": SOFTWARE,
-                             "filler.txt": FILLER}, None, None)
+                             "testing.txt": TESTING, "filler.txt": FILLER}, None, None)
 
 
 def test_a_cap_asked_is_not_answered_by_a_share_or_a_threshold(lib):
@@ -55,3 +62,9 @@ def test_a_raise_for_what_the_asker_says_they_are_is_part_of_the_answer(lib):
     assert "80万元" not in answer.answer, answer.answer
     # (in the county seat the raise is not the asker's)
     assert "上浮20%" not in lib.ask("在县城建公共直流充电站，建设补贴怎么算？").answer
+
+
+def test_a_raise_of_the_clause_for_the_asker_is_added_however_far_down_it_ranks(lib):
+    # (国产的花了600万: the raise for 国产仪器, below the clause's other sentences on 仪器 and 购置)
+    answer = lib.ask("今年买了一批检测仪器，每台都在50万以上，进口的花了1000万，国产的花了600万，仪器补贴一共能拿多少？")
+    assert "15%" in answer.answer and "提高至20%" in answer.answer, answer.answer

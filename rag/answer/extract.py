@@ -399,7 +399,8 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2, questi
     if kinds and len(chosen) < n and Kind.EXTRA not in kinds:
         # (在乡镇建设的公共充电站，补贴标准上浮20%: a raise of the best sentence's clause for those the
         # question says the asker is, 在乡镇建, is part of what the asker gets)
-        raised = next((e for e in evidence[1:3] if e.hit.clause.id == chosen[0].hit.clause.id and e not in chosen
+        # (however far down: of the same clause, raising it, for whom the question names)
+        raised = next((e for e in evidence[1:] if e.hit.clause.id == chosen[0].hit.clause.id and e not in chosen
                        and states(Kind.EXTRA, e.sentence) and _meets(e.sentence, chosen[0].sentence, question)), None)
         if raised is not None:
             chosen.append(raised)
