@@ -145,3 +145,16 @@ def test_which_supports_a_subject_gets_is_asked_whether_any_exists(parks):
     # (公司 is how the asker says 企业, which the question also says: one subject, not another)
     answer = parks.ask("我们小公司招了应届毕业生，企业能拿什么补贴？")
     assert answer.answerable and "2000元" in answer.answer, answer.answer
+
+
+def test_whether_the_government_pays_asked_as_a_choice_is_a_support_ask(parks):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (给不给补, 补不补, 这笔钱政府管不管: whether a support exists, asked as a choice)
+    assert Kind.SUPPORT in asked_kinds("手机摔坏了，这些财物损失政府给不给补？")
+    assert Kind.SUPPORT in asked_kinds("参加展会的展位费补不补？")
+    assert Kind.SUPPORT in asked_kinds("建棚的钱政府管不管？")
+    assert Kind.SUPPORT not in asked_kinds("这事市里管不管？")  # (who is in charge, not who pays)
+    assert not parks.ask("县城修绿道的钱政府管不管？").answerable
+    answer = parks.ask("建口袋公园的钱政府管不管？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer

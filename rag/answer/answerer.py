@@ -246,9 +246,11 @@ _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it
 # a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
 _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
+# who pays a support (政府贴息, 省级奖励, 政府给不给补): no kind of support, nor a subject of one
+_WHO_PAYS = re.compile(r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")
 # the words before a support noun that name no kind of support (有没有补贴, 这些奖补, 省级奖励)
 _NO_KIND = re.compile(r"有没有|能不能|是不是|还有|还能|还会|可以|会有|有|多少|多少钱|几块钱|多少块钱|什么|哪些|这些|那些|这个|一次性|直接|具体|额外|其他|别的|相关|同类|"
-                      r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")  # (政府贴息: who pays, not what for)
+                      rf"{_WHO_PAYS.pattern}")
 # a title a support rewards, named after how it is won (新认定为国家级工业设计中心, 评上四级养老机构)
 _AWARD = re.compile(r"(?:认定为|认定的|评上|评为|获评|入选|被评为|获批|创建)了?(?:国家级|省级|市级|县级|区级|国家|省|市)?"
                     r"([“\"]?[\u4e00-\u9fff“”]{2,14}?)(?:了|的|[，,?？]|能|可以|给|奖|补|有|后|以后|[省市县区]里|政府|$)")
@@ -694,7 +696,7 @@ class Answerer:
         another's 出口信用保险 are two subjects)."""
         nouns = {t: det.weights.get(t, 1.0) for t in det.topic
                  if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
-                 and not _SUPPORT_WORD.search(t)
+                 and not _SUPPORT_WORD.search(t) and not _WHO_PAYS.fullmatch(t)  # (政府给不给补: who would pay)
                  # (我们小公司…企业能拿什么补贴: a colloquial word the question also says officially names one subject)
                  and not any(w in det.text for w in COLLOQUIAL.get(t, ()))}
         # a noun the corpus never holds (首批次 of 首批次新材料, 青少年) is a subject no sentence grants
@@ -702,7 +704,7 @@ class Answerer:
         heaviest = max(nouns.values(), default=1.0)
         nouns |= {t: heaviest for t in det.topic if not self._share(t) and len(t) >= 2 and "|" not in t
                   and (tags.get(t, "x")[0] in "nj" or (tags.get(t, "x")[0] == "m" and not _FIGURE_WORD.match(t)))  # (首批, not 一点)
-                  and not _SUPPORT_WORD.search(t)
+                  and not _SUPPORT_WORD.search(t) and not _WHO_PAYS.fullmatch(t)
                   and not any(place in t for place in self.vocab.region_of_place)}
         total = sum(nouns.values())
         found = {d: " ".join(folded(h.clause.text) for h in hits if h.clause.doc_id == d) for d in {h.clause.doc_id for h in hits}}
