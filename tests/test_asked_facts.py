@@ -163,6 +163,9 @@ def test_a_cited_plan_title_with_its_years_in_brackets_is_known(county):
 def test_whether_two_supports_add_up_is_the_document_s_stacking_rule(county):
     answer = county.ask("冷库补助能和县里别的政策叠加吗？")
     assert "就高不重复" in answer.answer, answer.answer
+    # (能一起报吗: whether both may be applied for, as 能一起拿吗 asks whether both are paid)
+    answer = county.ask("冷库补助和县里别的政策能一起报吗？")
+    assert "就高不重复" in answer.answer, answer.answer
 
 
 def test_materials_asked_for_are_not_a_product_named_material():
