@@ -196,6 +196,8 @@ FUND = "\n".join([
     "（三）调整首付款比例。缴存职工家庭购买首套自住住房申请住房公积金贷款的，最低首付款比例为20%；"
     "购买第二套自住住房的，最低首付款比例为25%。",
     "（一）提高贷款最高额度。贷款额度按借款人及其配偶住房公积金账户余额之和的15倍计算，同时不得超过最高额度。",
+    "（七）明确贷款期限。住房公积金贷款期限最长为30年，且贷款到期日不得超过借款人法定退休年龄后5年。",
+    "（五）支持直系亲属提取。购买自住住房的，双方父母和子女也可以申请提取住房公积金账户余额用于支付购房款。",
 ])
 
 fund = corpus_fixture("fund", {"fund.txt": FUND, "filler.txt": FILLER}, "city", "澧川市")
@@ -205,3 +207,9 @@ def test_an_ordinal_asked_picks_its_own_rung_and_a_share_asked_in_tenths_is_a_sh
     # (第二套 asked: not the 首套 part before it; 几成 asks a share, not the 15倍 of the loan's amount)
     answer = fund.ask("买第二套房用公积金贷款，首付最少要付几成？")
     assert answer.answerable and "25%" in answer.answer and "20%" not in answer.answer, answer.answer
+
+
+def test_a_home_the_rules_do_not_count_to_is_refused(fund):
+    # (第三套: the rules set a down payment for a family's first and second homes only)
+    assert not fund.ask("买第三套房还能用公积金贷款吗？首付要几成？").answerable
+    assert not fund.ask("第三套房首付要几成？").answerable
