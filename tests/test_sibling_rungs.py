@@ -47,6 +47,7 @@ city = corpus_fixture("city", {"measures.txt": MEASURES}, "city", "岚溪市")
     "灵活就业人员自己交医保，能补多少？",  # which social insurance is paid
     "拿专利做融资租赁，也按利息的50%贴吗？",  # which financing
     "我们主导制定了茶叶团体标准，能奖多少？",  # whose standard is set
+    "我们主导起草了一项茶叶团体标准和一项企业标准，标准奖励能拿到吗？",  # two rungs asked, neither named
     "茶园托管服务组织年度考核只评上合格，市里还补多少钱？",  # an assessment's grades
     "学校的七人制足球场租一场要多少钱？",  # a pitch's size
     "茶饮首店开在重点商圈，第二年的房租还能补吗？补多少？",  # which year of a run
@@ -66,6 +67,7 @@ def test_a_rung_the_measure_leaves_out_is_refused(city, question):
     ("灵活就业人员交养老保险，每年最多补多少？", "2400元"),
     ("专利质押融资贷款的利息能贴多少？", "50%"),
     ("主导制定茶叶地方标准能奖多少？", "10万元"),
+    ("我们主导制定了茶叶团体标准和地方标准，各能奖多少？", "10万元"),  # one of two rungs asked is named
     ("茶园托管服务组织考核评为良好，一年补多少？", "4万元"),
     ("学校的五人制足球场租一小时多少钱？", "80元"),
     ("茶饮首店开在重点商圈，第一年房租能补多少？", "30%"),

@@ -110,17 +110,16 @@ def _answers_choice(question: str, answer: str) -> bool:
     return False
 
 
-def _rung_asked(ladder: re.Pattern[str], question: str) -> str | None:
-    """The one rung of ``ladder`` that ``question`` names (博士后, 翻新 → 改造), if it names one."""
-    asked = {_RUNG.get(m, m) for m in ladder.findall(question)}
-    return asked.pop() if len(asked) == 1 else None
+def _rung_asked(ladder: re.Pattern[str], question: str) -> frozenset[str] | None:
+    """The rungs of ``ladder`` that ``question`` names (博士后, 翻新 → 改造; 团体标准和地方标准), if it names any."""
+    return frozenset(_RUNG.get(m, m) for m in ladder.findall(question)) or None
 
 
-def _only_other_rungs(ladder: re.Pattern[str], rung: str, said: Sequence[str]) -> bool:
-    """Whether ``said`` names rungs of ``ladder`` but never ``rung``, nor a rung open upwards
-    (本科及以上, 省内外) that would reach it."""
+def _only_other_rungs(ladder: re.Pattern[str], rungs: frozenset[str], said: Sequence[str]) -> bool:
+    """Whether ``said`` names rungs of ``ladder`` but never one of ``rungs``, nor a rung open upwards
+    (本科及以上, 省内外) that would reach them."""
     seen = {_RUNG.get(m, m) for s in said for m in ladder.findall(s)}
-    return bool(seen) and rung not in seen and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said)
+    return bool(seen) and not rungs & seen and not any(re.search(f"(?:{ladder.pattern}){_OPEN_RUNG}", s) for s in said)
 
 
 def _figures(text: str) -> set[str]:
