@@ -29,6 +29,8 @@ def test_a_raise_is_asked_as_such():
     assert Kind.EXTRA in asked_kinds("护理型床位多的话运营补贴能多拿一些吗？")
     assert Kind.EXTRA in asked_kinds("建站补助有没有额外奖励？")
     assert Kind.EXTRA not in asked_kinds("一家企业一年最多拿多少？")  # the cap, not a raise
+    assert Kind.EXTRA in asked_kinds("算群体案件吧？补贴能加多少？")  # how much is added
+    assert Kind.EXTRA not in asked_kinds("一年要参加多少次培训？")
     assert states(Kind.EXTRA, "运营补贴标准上浮10%") and not states(Kind.EXTRA, "给予一次性建设补助15万元")
 
 
@@ -50,3 +52,8 @@ def test_a_raise_for_people_the_plan_never_names_is_refused(library):
 def test_the_standard_before_its_raise(library):
     answer = library.ask("见习基地补贴标准多少？")
     assert answer.answer.startswith("对认定的市级就业见习基地"), answer.answer
+
+
+def test_how_much_is_added_is_the_raise(library):
+    answer = library.ask("我们护理型床位占到70%，运营补贴能加多少？")
+    assert answer.answerable and "上浮10%" in answer.answer, answer.answer
