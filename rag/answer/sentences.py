@@ -203,7 +203,7 @@ def lead_of(clause: Clause, part: str) -> str:
     if first == at:
         return ""
     labelled = first == 0 and bool(clause.title) and clause.text.startswith(f"{clause.title}：")
-    lead = f"{clause.title}：" * labelled + "".join(parts[first:at])
+    lead = (f"{clause.title}：" if labelled else "") + "".join(parts[first:at])
     # (only a schedule its opening introduces, 给予基础补贴：…；…: parts side by side, 对A…；对B…, are each their own)
     return lead if re.search(r"[：:]", lead) else ""
 
