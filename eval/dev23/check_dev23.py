@@ -261,7 +261,8 @@ def shared(folder: Path) -> int:
 
 
 def frozen(folder: Path) -> list[str]:
-    """FROZEN.sha256 lists every file of the set except itself, and every checksum matches."""
+    """FROZEN.sha256 lists every file of the set except itself and the report ``make eval`` writes
+    beside it (report.md, which changes with the code), and every checksum matches."""
     path = folder / "FROZEN.sha256"
     if not path.is_file():
         return ["FROZEN.sha256 missing"]
@@ -278,7 +279,7 @@ def frozen(folder: Path) -> list[str]:
         elif hashlib.sha256(target.read_bytes()).hexdigest() != digest:
             fails.append(f"checksum differs: {name}")
     wanted = {p.relative_to(folder).as_posix() for p in folder.rglob("*")
-              if p.is_file() and p.name != "FROZEN.sha256" and "__pycache__" not in p.parts}
+              if p.is_file() and p.name not in ("FROZEN.sha256", "report.md") and "__pycache__" not in p.parts}
     fails += [f"FROZEN does not list {n}" for n in sorted(wanted - listed)]
     return fails
 
