@@ -264,7 +264,7 @@ _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support
 _APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}(?:{'|'.join(sorted(_SUPPORT_NOUN))})")
 # which supports a subject gets (修绿道有什么补助, 能拿到什么支持): whether any exists for it, asked openly
 # (not 有什么税收优惠: a preference is granted in words no _PAYS sentence holds, 按照15%的优惠税率缴纳)
-_WHICH_SUPPORT = re.compile(r"(?:什么|哪些|啥)[^，。？]{0,4}(?:补贴|补助|奖励|奖补|奖金|资助|贴息|扶持|支持)")
+_WHICH_SUPPORT = re.compile(rf"(?:什么|哪些|啥)[^，。？]{{0,4}}(?:{'|'.join(sorted(_SUPPORT_NOUN | {'奖金', '扶持', '支持'}))})")
 _EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
 # a figure asked (多少, 几) and the figures a text states (1个亿 → 1亿, 30家, 30万元 → 30万)
 _ASKS_FIGURE = re.compile(r"多少|几")
