@@ -4,7 +4,9 @@
   sentence, and refused when the plan raises nothing;
 * asked for people the corpus never names (低保户) it is refused, whatever raise the plan
   writes for others;
-* asked how much a support pays, with no raise asked, the standard comes before the raise.
+* asked how much a support pays, with no raise asked, the standard comes before the raise;
+  the clause's raise for whom the asker says they are (冷藏车…上浮20% for 我们的冷藏车) comes
+  with the tier the asker's figure picks, shown by dev23 y020.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ MEASURES = "\n".join([
     "二、支持社区嵌入式服务。对新建的社区养老服务站，给予一次性建设补助15万元，单个街道最多支持3个。",
     "三、扩大就业见习规模。对认定的市级就业见习基地，按见习人员每人每月2000元给予见习补贴；"
     "见习期满留用率达到50%以上的，见习补贴标准提高至每人每月2400元。",
+    "四、支持冷链配送。对城市配送车辆按年度行驶里程给予运输补贴：年行驶里程3万公里（含）至6万公里的，每辆车补贴3000元；"
+    "6万公里（含）以上的，每辆车补贴5000元。挂车按1辆计算，冷藏车在上述标准基础上上浮20%。",
 ])
 
 library = corpus_fixture("library", {"measures.txt": MEASURES}, None, None)
@@ -57,3 +61,10 @@ def test_the_standard_before_its_raise(library):
 def test_how_much_is_added_is_the_raise(library):
     answer = library.ask("我们护理型床位占到70%，运营补贴能加多少？")
     assert answer.answerable and "上浮10%" in answer.answer, answer.answer
+
+
+def test_the_tier_picked_comes_with_the_raise_for_the_asker(library):
+    answer = library.ask("我们的冷藏车一年跑了8万公里，每辆车的运输补贴能拿多少？")
+    assert answer.answerable and "5000元" in answer.answer and "上浮20%" in answer.answer, answer.answer
+    answer = library.ask("我们的配送车一年跑了8万公里，每辆车的运输补贴能拿多少？")
+    assert answer.answerable and "5000元" in answer.answer and "上浮20%" not in answer.answer, answer.answer

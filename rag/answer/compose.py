@@ -49,6 +49,7 @@ from rag.answer.extract import (
     lacks,
     opens_whole_list,
     pick,
+    raise_meets,
     tiers,
 )
 from rag.answer.intent import Detection
@@ -315,6 +316,14 @@ class Composer(DutyComposer):
                           must=t.raw if t else "")
             if t and t.year and str(t.year) not in phrase:
                 phrase = f"到{t.year}年，{phrase}"
+            if Kind.EXTRA not in det.kinds:
+                # (1000公里以上的，每标准箱350元 for 冷藏箱: the clause's raise for whom the question
+                # says the asker is, 冷藏集装箱在上述标准基础上上浮20%, is part of what the asker gets)
+                raised = next((s for s in sentences(body_text(h.clause)) if text.strip("。；") not in s
+                               and states(Kind.EXTRA, s) and raise_meets(s, text, det.text)), None)
+                if raised is not None:
+                    cites.quoted.add(raised)
+                    phrase = f"{phrase.rstrip('。；')}；{raised.rstrip('。；')}"
             parts.append((h, phrase))
         return self.labelled(parts, cites, elsewhere)
 
