@@ -8,8 +8,10 @@ row per line in the genre's own words instead, the way plans write a task and it
     3. 落实清洁取暖设备购置补贴…（牵头单位：市财政局；配合单位：市发展改革委；完成时限：2025年11月15日前）
 
 so that the row is one clause, its 序号 its label, and its units are read by ``rag.ingest.duties``
-like any note. Other tables keep one line per row: two cells as ``标签：内容`` (a 专栏 box), more
-joined by an ideographic space (also when the first cell holds a colon of its own: 发文机关：X | 发文字号：Y).
+like any note. Other tables keep one line per row: two cells as ``标签：内容`` (a 专栏 box); more, in a table of data
+(a header of short names over rows with figures), joined by ``，`` and closed by ``。`` as a Markdown
+table's row reads; else (a page's navigation bar, its metadata block: 发文机关：X | 发文字号：Y) joined by
+an ideographic space.
 
 A PDF extraction or a plain-text copy keeps such a table as lines whose cells stand apart by two
 or more spaces (``序号  工作任务  牵头单位  配合单位  完成时限``); ``text_cells`` reads them, and
@@ -87,6 +89,14 @@ def value_row(header: Sequence[str], cells: Sequence[str], unit: str = "") -> st
     return f"{cells[0]}：{'，'.join(parts)}。"
 
 
+def _row_sentence(cells: Sequence[str]) -> str:
+    """A row of three or more cells as a Markdown table's row reads (``rag.ingest.markup``): its
+    cells joined by ``，``, closed by ``。`` — one sentence, whose cells stay apart (1，原创动画电视播出，…，
+    单部作品最高200万元。), not glued into the next row."""
+    text = "，".join(c.rstrip("，,；;。") for c in cells)
+    return text + "。"
+
+
 def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     """The lines a table reads as (see the module docstring).
 
@@ -101,11 +111,15 @@ def table_lines(rows: Sequence[Sequence[str]]) -> list[str]:
     at = _header(rows)
     if at is None:
         lines = []
+        # (a table of data: a header of short names over rows with figures, 序号 | 支持事项 | 资助标准 |
+        # 上限 — not a page's navigation bar or its metadata block)
+        data = bool(rows) and is_value_header(rows[0], rows[1:3])
         for row in rows:
             cells = [c for i, c in enumerate(row) if c and (i == 0 or c != row[i - 1])]  # merged cells repeat
             if cells:
                 label_item = len(cells) == 2 and len(cells[0]) <= 15 and not any(ch in cells[0] for ch in "：:")
-                lines.append("：".join(cells) if label_item else "　".join(cells))
+                labelled = any(ch in c for c in cells for ch in "：:")  # (发文机关：X | 发文字号：Y: one pair a cell)
+                lines.append("：".join(cells) if label_item else _row_sentence(cells) if data and not labelled else "　".join(cells))
         return lines
     header = [re.sub(r"\s+", "", c) for c in rows[at]]
     numbers = [i for i, h in enumerate(header) if _NUMBER_HEADER.match(h)]
