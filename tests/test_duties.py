@@ -283,3 +283,22 @@ def test_a_xiatong_note_lends_a_note_less_task_all_its_units_within_its_own_sect
     items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
     assert [c.lead for c in items] == [("市应急管理局",), ("市应急管理局",), (), ()]
     assert items[1].support_inherited == ("市公安局", "市消防救援支队", "各区政府")
+
+
+def test_a_remark_naming_units_for_this_and_every_later_task_carries_them():
+    """（此项及以下各项任务均需各县（市、区）人民政府落实，不再列出）, shown by dev24: the remark is no part
+    of the unit before it, and the units it names take part in this task and the ones below."""
+    from rag.ingest.chunk import chunk_document
+    from rag.model import Document
+
+    d = parse_duties("责任单位：市文化广电旅游局、市财政局（此项及以下各项任务均需各县（市、区）人民政府落实，不再列出）")
+    assert d.support == ("市文化广电旅游局", "市财政局", "各县（市、区）人民政府") and d.carried == ("各县（市、区）人民政府",)
+    text = "\n".join(["某市非遗保护实施方案", "各项任务的责任单位中，排在第一位的为牵头单位，其余为配合单位。", "一、重点任务",
+                      "1.开展资源调查。", "责任单位：市文化广电旅游局",
+                      "2.加强传承人管理。", "责任单位：市文化广电旅游局、市财政局（此项及以下各项任务均需各县（市、区）人民政府落实，不再列出）",
+                      "3.建设非遗工坊。", "责任单位：市人力资源和社会保障局、市文化广电旅游局"])
+    items = [c for c in chunk_document(Document(id="d", title=""), text) if c.kind == "item"]
+    assert [(c.lead, c.support, c.support_inherited) for c in items] == [
+        (("市文化广电旅游局",), (), ()),
+        (("市文化广电旅游局",), ("市财政局", "各县（市、区）人民政府"), ()),
+        (("市人力资源和社会保障局",), ("市文化广电旅游局",), ("各县（市、区）人民政府",))]

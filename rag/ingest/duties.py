@@ -71,6 +71,11 @@ IN_NOTE = r"(?:[^（）()]|[（(][^（）()]*[）)])"
 _BRACKETED = re.compile(rf"[（(]({IN_NOTE}+)[）)]")
 _CARRY = "下同"
 _SHORT_FORM = re.compile(r"[（(](?:以下)?简称[^（）()]*[）)]")
+# A remark after the units naming others that take part in this task and every later one, not
+# listed again: （此项及以下各项任务均需各县（市、区）人民政府落实，不再列出）
+_IN = r"(?:[^（）()]|[（(][^（）()]*[）)])"  # (one level of brackets inside: 各县（市、区）人民政府)
+_BELOW_TOO = re.compile(rf"[（(]({_IN}*?以下{_IN}*?不再(?:一一)?(?:列出|重复列出|单独列出){_IN}*?)[）)]")
+_BELOW_UNITS = re.compile(rf"(?:均需|均由|需由|均要|均|需|由)((?:[^，。；（）()]|[（(][^（）()]*[）)])+?)(?:负责)?(?:落实|实施|推进|参与|配合)")
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})
 # Sentences: a unit name (a bracketed part such as （市、区） allowed) ending like a body of government.
 # (由, 的, 对 … and 会同 never stand inside a name: 规划由市发展改革局 is no unit.)
@@ -228,6 +233,10 @@ def _keyed(body: str, reader: _Reader) -> None:
     roles = list(ROLE_LINE.finditer(body))
     for i, role in enumerate(roles):
         segment = body[role.end(): roles[i + 1].start() if i + 1 < len(roles) else len(body)]
+        below = _BELOW_TOO.search(segment)
+        also = _BELOW_UNITS.search(below.group(1)) if below else None
+        if below:
+            segment = segment[:below.start()] + segment[below.end():]
         # （以下简称市发展改革委，下同） names the unit's short form; its 下同 carries no duty
         segment = _SHORT_FORM.sub("", segment).split("。", 1)[0]
         named = _NAMED_LEAD.search(segment)
@@ -241,6 +250,9 @@ def _keyed(body: str, reader: _Reader) -> None:
         marked = [n for n in names if _MARKED_LEAD.search(n)]
         reader.add([_MARKED_LEAD.sub("", n) for n in marked], "牵头", True)
         reader.add([n for n in names if n not in marked], role.group(1), role.group(1) in LEAD_ROLES)
+        if also is not None:  # (after the listed units: the first of those may be the lead)
+            reader.add(_names(also.group(1)), role.group(1), False)
+            reader.carried.extend(_names(also.group(1)))
         if _CARRY in segment and not FIRST_LEADS.search(segment.split(_CARRY, 1)[0]):
             # (…，列第一位的为牵头单位，下同 carries the way of reading, not the units)
             reader.carried.extend(_carried(segment) or names)
