@@ -75,7 +75,7 @@ _SHORT_FORM = re.compile(r"[（(](?:以下)?简称[^（）()]*[）)]")
 # listed again: （此项及以下各项任务均需各县（市、区）人民政府落实，不再列出）
 _IN = r"(?:[^（）()]|[（(][^（）()]*[）)])"  # (one level of brackets inside: 各县（市、区）人民政府)
 _BELOW_TOO = re.compile(rf"[（(]({_IN}*?以下{_IN}*?不再(?:一一)?(?:列出|重复列出|单独列出){_IN}*?)[）)]")
-_BELOW_UNITS = re.compile(rf"(?:均需|均由|需由|均要|均|需|由)((?:[^，。；（）()]|[（(][^（）()]*[）)])+?)(?:负责)?(?:落实|实施|推进|参与|配合)")
+_BELOW_UNITS = re.compile(r"(?:均需|均由|需由|均要|均|需|由)((?:[^，。；（）()]|[（(][^（）()]*[）)])+?)(?:负责)?(?:落实|实施|推进|参与|配合)")
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})
 # Sentences: a unit name (a bracketed part such as （市、区） allowed) ending like a body of government.
 # (由, 的, 对 … and 会同 never stand inside a name: 规划由市发展改革局 is no unit.)
