@@ -50,3 +50,10 @@ def test_a_document_its_title_dates_is_that_year_s(dated):
     assert not dated.ask("2026年的大棚补助什么时候开始报名？").answerable
     answer = dated.ask("2025年的大棚补助什么时候开始报名？")
     assert answer.answerable and "3月10日" in answer.answer, answer.answer
+
+
+def test_the_date_of_the_asker_s_own_event_is_no_year_asked(lib):
+    # (我们农场是2023年注册的: when the asker's farm began, shown by dev24 z028 孩子是2023年5月出生的 —
+    # not a year whose rules are asked)
+    answer = lib.ask("我们的家庭农场是2023年3月注册的，家庭农场奖补什么时候开始申报？")
+    assert answer.answerable and "5月1日" in answer.answer, answer.answer

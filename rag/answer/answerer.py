@@ -231,6 +231,7 @@ _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 # a support left to other rules (按照省有关规定执行, 按上级规定执行, 具体办法另行制定)
 _DEFERS = re.compile(r"按(?:照)?[^，。；]{0,8}规定(?:执行|办理)|另行(?:制定|规定|明确)")
 _YEAR_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:至|到|—|-|－|~)\s*(20\d\d)\s*年")  # (2025—2027年: each year)
+_EVENT_DATE = re.compile(r"20\d\d\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?份?(?:[^，。？?]{0,4})?(?:出生|生的|生了|成立|注册|设立|开业|入职|毕业|结婚|退休)")
 _CITED_TITLE = re.compile(r"《[^》]{0,60}》")  # a document a sentence cites by its title
 _RUNG = {"首年": "第一年", "首套": "第一套", "正高": "正高级", "副高": "副高级", "财政投资": "政府投资", "民间投资": "社会投资", "购买": "购置", "租用": "租赁",
          "新增": "新建", "改扩建": "改造", "改建": "改造", "扩建": "改造", "翻新": "改造", "医保": "医疗保险",
@@ -791,7 +792,8 @@ class Answerer:
         on its subject never name, though they name others (2025年度…申报): that year's rule is not
         written yet. A span (2025—2027年, 2025年至2027年) names each year in it; a goal's year is the
         target composer's to check."""
-        asked = {int(y) for y in YEAR_NAMED.findall(own)}
+        # (孩子是2023年5月出生的, 公司2019年成立: the date of the asker's own event, not a year asked of)
+        asked = {int(y) for y in YEAR_NAMED.findall(_EVENT_DATE.sub("", own))}
         if not asked or (det.route and det.route.composer == "target"):
             return False
         said = self._said_on_subject(det, shares, hits[:5], YEAR_NAMED)
