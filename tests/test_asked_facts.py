@@ -299,3 +299,12 @@ def test_two_awards_asked_both_are_answered_by_the_rule_for_several(awards):
     # (两个都能拿吗: whether two supports stack, which 按最高一项奖励 answers — not their two amounts again)
     answer = awards.ask("同一个产品拿了德国红点奖，又拿了中国优秀工业设计奖金奖，两个都能拿吗？")
     assert "最高一项" in answer.answer, answer.answer
+
+
+def test_both_taken_asked_without_a_modal_is_a_stacking_ask(awards):
+    # (能两个都拿吗, shown by dev24 z007: the same ask as 两个都能拿吗)
+    from rag.answer.kinds import Kind, asked_kinds
+
+    assert Kind.STACKING in asked_kinds("市里的配套能两个都拿吗？")
+    answer = awards.ask("同一个产品拿了德国红点奖，又拿了中国优秀工业设计奖金奖，奖金能两个都拿吗？")
+    assert "最高一项" in answer.answer, answer.answer
