@@ -73,8 +73,8 @@ _CARRY = "下同"
 _SHORT_FORM = re.compile(r"[（(](?:以下)?简称[^（）()]*[）)]")
 # A remark after the units naming others that take part in this task and every later one, not
 # listed again: （此项及以下各项任务均需各县（市、区）人民政府落实，不再列出）
-_IN = r"(?:[^（）()]|[（(][^（）()]*[）)])"  # (one level of brackets inside: 各县（市、区）人民政府)
-_BELOW_TOO = re.compile(rf"[（(]({_IN}*?以下{_IN}*?不再(?:一一)?(?:列出|重复列出|单独列出){_IN}*?)[）)]")
+# (IN_NOTE: one level of brackets inside, 各县（市、区）人民政府)
+_BELOW_TOO = re.compile(rf"[（(]({IN_NOTE}*?以下{IN_NOTE}*?不再(?:一一)?(?:列出|重复列出|单独列出){IN_NOTE}*?)[）)]")
 _BELOW_UNITS = re.compile(r"(?:均需|均由|需由|均要|均|需|由)((?:[^，。；（）()]|[（(][^（）()]*[）)])+?)(?:负责)?(?:落实|实施|推进|参与|配合)")
 _GENERIC_TAIL = frozenset({"单位", "部门", "机构", "单位等", "部门等"})
 # Sentences: a unit name (a bracketed part such as （市、区） allowed) ending like a body of government.
