@@ -49,7 +49,7 @@ from rag.answer.extract import (
     lacks,
     opens_whole_list,
     pick,
-    raise_meets,
+    raises_for_asker,
     tiers,
 )
 from rag.answer.intent import Detection
@@ -320,7 +320,7 @@ class Composer(DutyComposer):
                 # (1000公里以上的，每标准箱350元 for 冷藏箱: the clause's raise for whom the question
                 # says the asker is, 冷藏集装箱在上述标准基础上上浮20%, is part of what the asker gets)
                 raised = next((s for s in sentences(body_text(h.clause)) if text.strip("。；") not in s
-                               and states(Kind.EXTRA, s) and raise_meets(s, text, det.text)), None)
+                               and raises_for_asker(s, text, det.text)), None)
                 if raised is not None:
                     cites.quoted.add(raised)
                     phrase = f"{phrase.rstrip('。；')}；{raised.rstrip('。；')}"

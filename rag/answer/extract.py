@@ -309,14 +309,16 @@ def extract(terms: Mapping[str, float], kinds: Sequence[Kind], hits: Sequence[Hi
     return scored
 
 
-def raise_meets(raise_: str, best: str, question: str) -> bool:
-    """Whether the condition of ``raise_`` (在乡镇建设的公共充电站，…上浮20%: what the sentence says
-    before its raise word, 冷藏集装箱 of 40英尺集装箱按2个标准箱计算，冷藏集装箱在上述标准基础上上浮20% too)
-    shares a two-character word with ``question`` that ``best`` does not hold: the asker says
-    they are who the raise is for."""
-    text, best = folded(raise_), folded(best)
+def raises_for_asker(sentence: str, best: str, question: str) -> bool:
+    """Whether ``sentence`` raises a support (上浮20%, 提高至…) for those its condition names — what it
+    says before its raise word (在乡镇建设的公共充电站，…; 40英尺集装箱按2个标准箱计算，冷藏集装箱在上述标准
+    基础上) — and that condition shares a two-character word with ``question`` that ``best`` does not
+    hold: the asker says they are who the raise is for."""
+    text, best = folded(sentence), folded(best)
     said = STATES[Kind.EXTRA].search(text)
-    condition = text[:said.start()] if said else re.split(r"[，,]", text)[0]
+    if said is None:
+        return False
+    condition = text[:said.start()]
     return any(re.fullmatch(r"[\u4e00-\u9fff]{2}", two) and two in question and two not in best
                for two in (condition[i:i + 2] for i in range(len(condition) - 1)))
 
@@ -404,7 +406,7 @@ def pick(evidence: Sequence[Evidence], kinds: Sequence[Kind], n: int = 2, questi
         # question says the asker is, 在乡镇建, is part of what the asker gets)
         # (however far down: of the same clause, raising it, for whom the question names)
         raised = next((e for e in evidence[1:] if e.hit.clause.id == chosen[0].hit.clause.id and e not in chosen
-                       and states(Kind.EXTRA, e.sentence) and raise_meets(e.sentence, chosen[0].sentence, question)), None)
+                       and raises_for_asker(e.sentence, chosen[0].sentence, question)), None)
         if raised is not None:
             chosen.append(raised)
     if len(chosen) < n and len(evidence) > 1 and not kinds:

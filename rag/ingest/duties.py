@@ -251,8 +251,9 @@ def _keyed(body: str, reader: _Reader) -> None:
         reader.add([_MARKED_LEAD.sub("", n) for n in marked], "牵头", True)
         reader.add([n for n in names if n not in marked], role.group(1), role.group(1) in LEAD_ROLES)
         if also is not None:  # (after the listed units: the first of those may be the lead)
-            reader.add(_names(also.group(1)), role.group(1), False)
-            reader.carried.extend(_names(also.group(1)))
+            added = _names(also.group(1))
+            reader.add(added, role.group(1), False)
+            reader.carried.extend(added)
         if _CARRY in segment and not FIRST_LEADS.search(segment.split(_CARRY, 1)[0]):
             # (…，列第一位的为牵头单位，下同 carries the way of reading, not the units)
             reader.carried.extend(_carried(segment) or names)

@@ -90,7 +90,7 @@ def value_row(header: Sequence[str], cells: Sequence[str], unit: str = "") -> st
 
 
 def _row_sentence(cells: Sequence[str]) -> str:
-    """A row of three or more cells as a Markdown table's row reads (``rag.ingest.markup``): its
+    """A row of a table of data as a Markdown table's row reads (``rag.ingest.markup``): its
     cells joined by ``，``, closed by ``。`` — one sentence, whose cells stay apart (1，原创动画电视播出，…，
     单部作品最高200万元。), not glued into the next row."""
     text = "，".join(c.rstrip("，,；;。") for c in cells)
