@@ -158,3 +158,18 @@ def test_whether_the_government_pays_asked_as_a_choice_is_a_support_ask(parks):
     assert not parks.ask("县城修绿道的钱政府管不管？").answerable
     answer = parks.ask("建口袋公园的钱政府管不管？")
     assert answer.answerable and "20万元" in answer.answer, answer.answer
+
+
+def test_whether_one_is_paid_asked_colloquially_is_a_support_ask(parks):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (建设补助给不给, 有没有钱补, 能不能补, 也能补吗: whether a support exists, in the words people say it)
+    assert Kind.SUPPORT in asked_kinds("我们在县城外设的分园，建设补助给不给？")
+    assert Kind.SUPPORT in asked_kinds("老房子要修缮，有没有钱补？")
+    assert Kind.SUPPORT in asked_kinds("买空调、冰箱能不能补？")
+    assert Kind.SUPPORT in asked_kinds("租的仓库也能补吗？")
+    assert Kind.SUPPORT not in asked_kinds("能不能补多少？") and Kind.SUPPORT not in asked_kinds("一处能补多少？")
+    assert not parks.ask("县城修绿道有没有钱补？").answerable
+    assert not parks.ask("县城修绿道能不能补？").answerable
+    answer = parks.ask("建口袋公园能不能补？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer

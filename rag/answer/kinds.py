@@ -103,7 +103,9 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                              rf"{_WHEN_PAID}"),
     # (or asked as a choice, 给不给补, 补不补, 这笔钱政府管不管: whether the government pays at all)
     Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,12}(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持)|(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持)吗|"
-                             r"给不给[^，。？]{0,4}[补奖贴]|补不补|(?:钱|费用?)[^，。？]{0,4}管不管"),
+                             r"给不给[^，。？]{0,4}[补奖贴]|补不补|(?:钱|费用?)[^，。？]{0,4}管不管|"
+                             # (建站资助给不给, 有没有钱补, 买空调能不能补, 房租还能补吗: whether one is paid, asked colloquially)
+                             r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|钱)[^，。？]{0,3}给不给|有没有钱|能不能[补奖贴](?![^，。？]{0,3}多少)|(?:能|可以|会)[补奖贴]吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|网址|咨询"),
     # where an office is (办公地址在哪, 在哪个办公室, 服务大厅在哪儿), not an e-mail address or which body

@@ -28,7 +28,8 @@ documents — never words of one question. The genre vocabulary, by what it asks
   手续 怎么领 什么表 哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用 符合什么 什么样的 分几次
   邮箱 金额 (an amount) 可以申请吗 (whether one may apply) 返多少 (a rebate) 够格 (qualifies) 罚款多少 几块钱 多少块钱 哪个办公室 几楼 哪栋楼 (where an office sits), and the patterns 多长时间…一次 (how often),
   发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少, 准备/提交/交/带
-  哪些/什么东西 (the materials, as people ask for them);
+  哪些/什么东西 (the materials, as people ask for them), X给不给 / 有没有钱 / 能不能补 (whether one is paid, as
+  people ask it, beside 补不补);
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
   一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
   such as 1200亿元 as well as a count).
@@ -126,7 +127,9 @@ GENRE: frozenset[str] = frozenset(
      r"一次性(?:给|发|拨)[^，。？]{0,4}(?:吗|么|到位)", r"[\u4e00-\u9fff]费(?:标准|是多少|多少)",
      r"联系人(?:是谁|叫什么|姓什么|是哪位)", r"(?:叫|姓)什么名字", r"另外[^，。？]{0,4}(?:奖|补)",
      r"多少(?:专项)?(?:资金|经费|预算)", r"(?:活动|政策|措施|办法|细则)[^，。？]{0,4}(?:什么时候|何时|哪天)结束",
-     r"多长时间.{0,3}一次", "罚款多少", r"(?:准备|提交|交|带)(?:哪些|什么)东西"}
+     r"多长时间.{0,3}一次", "罚款多少", r"(?:准备|提交|交|带)(?:哪些|什么)东西",
+     # (whether one is paid, asked as people say it, beside 补不补 and 有没有…补贴)
+     r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|钱)[^，。？]{0,3}给不给", "有没有钱", r"能不能[补奖贴](?![^，。？]{0,3}多少)"}
 
 
 @dataclass(frozen=True)
