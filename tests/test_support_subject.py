@@ -173,3 +173,20 @@ def test_whether_one_is_paid_asked_colloquially_is_a_support_ask(parks):
     assert not parks.ask("县城修绿道能不能补？").answerable
     answer = parks.ask("建口袋公园能不能补？")
     assert answer.answerable and "20万元" in answer.answer, answer.answer
+
+
+FUND = "\n".join([
+    "瑧川市动漫游戏产业发展专项资金申报指南",
+    "一、支持对象。在本市登记注册、主要从事原创动画制作、网络游戏研发运营的企业。",
+    "二、原创动画奖励。原创动画在电视台首播的，按每分钟1000元给予奖励，单部作品最高100万元。",
+    "三、网络游戏奖励。取得网络游戏出版批准文号并上线运营的，每款游戏奖励20万元。",
+])
+
+fund = corpus_fixture("fund", {"fund.txt": FUND, "filler.txt": FILLER, "more.txt": MORE}, "city", "瑧川市")
+
+
+def test_what_the_asker_says_they_are_not_is_no_subject_of_theirs(fund):
+    # (不是做动画: the fund's subject, which the asker disowns; their own, 网络漫画, is granted nothing)
+    assert not fund.ask("我们是做网络漫画连载的，不是做动画，这个专项资金可以申请吗？").answerable
+    answer = fund.ask("我们是做原创动画的，不是做游戏，这个专项资金可以申请吗？")
+    assert answer.answerable and "动画" in answer.answer, answer.answer

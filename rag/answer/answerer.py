@@ -219,6 +219,8 @@ _LADDERS = tuple(re.compile(p) for p in (
 _ALSO = re.compile(r"也(?:能|可以|可|按|享受|免费|算|有|给|补|要)")  # (…也能贴息吗: a rule extended to the asker's case)
 _FINE = re.compile(r"罚款|罚金")  # (a fine stated: 处50元以上200元以下罚款)
 # (有没有类似合成氨替代那样…的补助, 像中医馆那样给20万元吗: a covered thing named as the likeness of the asker's own)
+# what the asker says they are not (不是做动画, 不是小作坊, （不是改造）): no subject of their own
+_DISOWNED = re.compile(r"(?<!是)(?:不是|并非|不属于)(?:做|搞|干|开|卖|从事)?([^，。？！?!；,（）()]{1,12})")
 _LIKENESS = re.compile(r"(?:像|类似于?|跟|和|同)([^，。？！?!；]{2,16}?)(?:那样|一样|似的)")
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
 # a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the
@@ -262,7 +264,9 @@ _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)
 _SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
-_APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}(?:{'|'.join(sorted(_SUPPORT_NOUN))})")
+# (or the support named first: 这个专项资金可以申请吗, 贴息能不能享受)
+_APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}(?:{'|'.join(sorted(_SUPPORT_NOUN))})"
+                          rf"|(?:{'|'.join(sorted(_SUPPORT_NOUN | {'资金'}))})[^，。？]{{0,4}}(?:申请|申报|享受|领)")
 # which supports a subject gets (修绿道有什么补助, 能拿到什么支持): whether any exists for it, asked openly
 # (not 有什么税收优惠: a preference is granted in words no _PAYS sentence holds, 按照15%的优惠税率缴纳)
 _WHICH_SUPPORT = re.compile(rf"(?:什么|哪些|啥)[^，。？]{{0,4}}(?:{'|'.join(sorted(_SUPPORT_NOUN | {'奖金', '扶持', '支持'}))})")
@@ -695,7 +699,10 @@ class Answerer:
         clauses found of one document hold every one of them (车企…扩大产量…地方 of a clause granting
         生产激励 in words of its own: a paraphrase, not another subject; 肉牛 of one plan and 保险 of
         another's 出口信用保险 are two subjects)."""
-        nouns = {t: det.weights.get(t, 1.0) for t in det.topic
+        # (我们是做网络漫画连载的，不是做动画: 动画 is what the asker is not, the subject is the rest)
+        disowned, rest = "".join(m.group(1) for m in _DISOWNED.finditer(det.text)), _DISOWNED.sub("，", det.text)
+        topic = [t for t in det.topic if not (any(x in disowned for x in t.split("|")) and not any(x in rest for x in t.split("|")))]
+        nouns = {t: det.weights.get(t, 1.0) for t in topic
                  if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
                  and not _SUPPORT_WORD.search(t) and not _WHO_PAYS.fullmatch(t)  # (政府给不给补: who would pay)
                  # (我们小公司…企业能拿什么补贴: a colloquial word the question also says officially names one subject)
@@ -703,7 +710,7 @@ class Answerer:
         # a noun the corpus never holds (首批次 of 首批次新材料, 青少年) is a subject no sentence grants
         # a support to: it weighs as the most specific word the corpus does hold
         heaviest = max(nouns.values(), default=1.0)
-        nouns |= {t: heaviest for t in det.topic if not self._share(t) and len(t) >= 2 and "|" not in t
+        nouns |= {t: heaviest for t in topic if not self._share(t) and len(t) >= 2 and "|" not in t
                   and (tags.get(t, "x")[0] in "nj" or (tags.get(t, "x")[0] == "m" and not _FIGURE_WORD.match(t)))  # (首批, not 一点)
                   and not _SUPPORT_WORD.search(t) and not _WHO_PAYS.fullmatch(t)
                   and not any(place in t for place in self.vocab.region_of_place)}
