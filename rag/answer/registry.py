@@ -26,7 +26,7 @@ documents — never words of one question. The genre vocabulary, by what it asks
   比率 什么制度 什么平台 什么办法 要不要办 申请表 到哪办 哪个窗口 哪个APP 哪个小程序 哪个公众号 能不能申请 什么方向 哪个方向 哪些方向 找谁
   收多少 服务费 管什么 是不是 什么时间 多少年 补助多少 资助多少 额度 几成 规模多大 什么原则 怎么申报 流程 程序
   手续 怎么领 什么表 哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用 符合什么 什么样的 分几次
-  邮箱 金额 (an amount) 可以申请吗 (whether one may apply) 返多少 (a rebate) 够格 (qualifies) 罚款多少 几块钱 多少块钱 哪个办公室 几楼 哪栋楼 (where an office sits), and the patterns 多长时间…一次 (how often),
+  邮箱 金额 (an amount) 可以申请吗 (whether one may apply) 之前要 (a deadline) 返多少 (a rebate) 够格 (qualifies) 罚款多少 几块钱 多少块钱 哪个办公室 几楼 哪栋楼 (where an office sits), and the patterns 多长时间…一次 (how often),
   发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少, 准备/提交/交/带
   哪些/什么东西 (the materials, as people ask for them), X给不给 / 有没有钱 / 能不能补 (whether one is paid, as
   people ask it, beside 补不补);
@@ -117,7 +117,7 @@ GENRE: frozenset[str] = frozenset(
     哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用
     地址是 价格 电子邮件 电子信箱 e-?mail
     时限 地址在哪 能补多久 额外 再加 再多
-    什么文件 资质 哪个办公室 几楼 哪栋楼 返多少 够格 几块钱 多少块钱 办公地点 多少钱一 能不能拿 处罚 补不补 金额 可以申请吗
+    什么文件 资质 哪个办公室 几楼 哪栋楼 返多少 够格 几块钱 多少块钱 办公地点 多少钱一 能不能拿 处罚 补不补 金额 可以申请吗 之前要
     """.split()
 ) | {r"为什么要?(?:出台|制定|印发)", r"(?:钱|费用?)[^，。？]{0,4}管不管", r"根据(?:什么|哪)", r"哪[个份部项](?:规划|政策文件|通知)", r"人才.{0,4}政策",
      r"到哪(?:里|儿)?办", r"(?:讲|说|部署|规定)了(?:哪些|什么)",
