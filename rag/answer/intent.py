@@ -133,6 +133,8 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
         # direction (上门来 of 多久能上门来修).
         if not tok.flag.startswith("ns") or len(tok.word) < 2 or set(tok.word) <= _DIRECTIONS or tok.word[-1] in "来去":
             continue
+        if len(tok.word) == 2 and tok.word[0] in "省市县区镇乡村" and tok.word[1] in "里上":
+            continue  # (镇里来人看了: a level, as 县里 and 村里 are, which jieba happens to tag a place)
         # (nor a kind of area named by a common word, 丘陵地区, 沿海地区, 山区: the land, not a jurisdiction)
         stem = tok.word[:-2] if tok.word.endswith("地区") else tok.word[:-1] if tok.word.endswith("区") else ""
         if stem and word_freq(stem) >= _COMMON_STEM and not any(w.flag.startswith("ns") for w in pos_tagger().lcut(stem)):

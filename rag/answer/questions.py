@@ -35,8 +35,12 @@ def _cjk(text: str) -> int:
 _FEW = re.compile(r"^(?:我们|我們|我|咱们|咱們|有)?[几幾](?:个|個|家|位|名|户|戶|人)")
 
 
+# (前几天被野猪拱了, 那几天不开放, 几年前: when something happened, no number asked; 提前几天 asks one)
+_NOT_ASKED_FEW = re.compile(r"(?:[这那這]|(?<!提)前)[几幾](?:天|年|个月|個月)|[几幾](?:天|年|个月|個月)前")
+
+
 def _asks(text: str) -> bool:
-    text = text.strip()
+    text = _NOT_ASKED_FEW.sub("", text.strip())
     few = _FEW.match(text)
     return _INTERROGATIVE.search(text[few.end():] if few else text) is not None
 
