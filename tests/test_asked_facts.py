@@ -308,3 +308,27 @@ def test_both_taken_asked_without_a_modal_is_a_stacking_ask(awards):
     assert Kind.STACKING in asked_kinds("市里的配套能两个都拿吗？")
     answer = awards.ask("同一个产品拿了德国红点奖，又拿了中国优秀工业设计奖金奖，奖金能两个都拿吗？")
     assert "最高一项" in answer.answer, answer.answer
+
+
+HEATING = "\n".join([
+    "云溪县清洁取暖改造补贴问答",
+    "问：哪些家庭能申请改造补贴？",
+    "答：一是户籍在本县；二是住房为自有住房；三是此前没有享受过政府煤改电、煤改气补贴。每户只能选择一种改造方式，只补贴一次。",
+    "问：煤改电设备补多少钱？",
+    "答：按设备购置价格的50%给予补贴，每户最高4000元。",
+])
+
+heating = corpus_fixture("heating", {"heating.txt": HEATING, "filler.txt": FILLER}, "county", "云溪县")
+
+
+def test_one_of_them_once_is_a_stacking_rule_stated(heating):
+    # (只能选择一种, 只能选择其中一项: one of them, not both — what 还能再申请吗 after one had asks; 两项能都报吗
+    # asks it too; 只奖励一次 is how often one support is paid)
+    from rag.answer.kinds import Kind, asked_kinds, states
+
+    assert states(Kind.STACKING, "每户只能选择一种改造方式，只补贴一次。")
+    assert states(Kind.STACKING, "第（三）项与第（四）项针对同一名人员的，只能选择其中一项申报。")
+    assert not states(Kind.STACKING, "同一企业只奖励一次。")
+    assert Kind.STACKING in asked_kinds("同一个人两项能都报吗？")
+    answer = heating.ask("我家前几年已经拿过煤改气的补贴，这次还能再申请煤改电补贴吗？")
+    assert "只补贴一次" in answer.answer, answer.answer
