@@ -190,3 +190,26 @@ def test_what_the_asker_says_they_are_not_is_no_subject_of_theirs(fund):
     assert not fund.ask("我们是做网络漫画连载的，不是做动画，这个专项资金可以申请吗？").answerable
     answer = fund.ask("我们是做原创动画的，不是做游戏，这个专项资金可以申请吗？")
     assert answer.answerable and "动画" in answer.answer, answer.answer
+
+
+DAMAGE = "\n".join([
+    "瑧川县野生动物致害补偿办法",
+    "第一条 农作物受到野猪毁损的，按照每亩1100元给予补偿。",
+    "第二条 家畜家禽被咬死的，羊每只补偿600元，鸡鸭每只补偿30元。",
+    "第三条 在禁牧区放牧造成损失的，不予补偿。",
+])
+
+damage = corpus_fixture("damage", {"damage.txt": DAMAGE, "filler.txt": FILLER, "more.txt": MORE}, "county", "瑧川县")
+
+
+def test_a_compensation_or_an_allowance_is_a_support(damage):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (补偿, 津贴: what a rule pays, as 补贴 is — asked whether it exists and how much)
+    assert Kind.AMOUNT in asked_kinds("家里能拿到多少补偿？")
+    assert Kind.SUPPORT in asked_kinds("生孩子能拿到生育津贴吗？")
+    assert Kind.SUPPORT in asked_kinds("这种损失政府有没有补偿？")
+    # (果园的桃树: a subject no sentence paying a compensation holds)
+    assert not damage.ask("野猪把果园里的桃树啃坏了，这种损失政府有没有补偿？").answerable
+    answer = damage.ask("羊被咬死了，一只能拿到多少补偿？")
+    assert answer.answerable and "600元" in answer.answer, answer.answer

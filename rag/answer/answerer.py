@@ -247,7 +247,7 @@ _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
 _FIGURE_WORD = re.compile(r"[\d一二两三四五六七八九十百千万几半多]")  # a numeral word (一点, 600来万), no subject
 _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it tags nr)
 # a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
-_SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助"})
+_SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助", "补偿", "津贴"})
 _PAYS = re.compile(r"补|奖|贴|资助|扶持|激励")  # a sentence that grants a support
 # who pays a support (政府贴息, 省级奖励, 政府给不给补): no kind of support, nor a subject of one
 _WHO_PAYS = re.compile(r"(?:国家|省|市|县|区)(?:级|里)?|政府|财政")
@@ -261,7 +261,7 @@ _AWARDED = re.compile(r"([\u4e00-\u9fff]{4,14})(?:被|获)(?:认定|评定|评�
 # a certificate or title obtained (刚拿到中国驰名商标认定, 通过GLP认证): what was obtained
 _CERTIFIED = re.compile(r"(?:拿到|获得|取得|通过|拿了|过了)了?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的?(?:认定|认证)")
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
-_SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励")
+_SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励|补偿|津贴")
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
 # (or the support named first: 这个专项资金可以申请吗, 贴息能不能享受)
@@ -270,7 +270,7 @@ _APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}
 # which supports a subject gets (修绿道有什么补助, 能拿到什么支持): whether any exists for it, asked openly
 # (not 有什么税收优惠: a preference is granted in words no _PAYS sentence holds, 按照15%的优惠税率缴纳)
 _WHICH_SUPPORT = re.compile(rf"(?:什么|哪些|啥)[^，。？]{{0,4}}(?:{'|'.join(sorted(_SUPPORT_NOUN | {'奖金', '扶持', '支持'}))})")
-_EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助))|不得(?:享受|申请|申报)")  # those a support leaves out
+_EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助|补偿))|不得(?:享受|申请|申报)")  # those a support leaves out
 # a figure asked (多少, 几) and the figures a text states (1个亿 → 1亿, 30家, 30万元 → 30万)
 _ASKS_FIGURE = re.compile(r"多少|几")
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*([万亿千]?)([\u4e00-\u9fff%]?)")
