@@ -302,3 +302,9 @@ def test_a_remark_naming_units_for_this_and_every_later_task_carries_them():
         (("市文化广电旅游局",), (), ()),
         (("市文化广电旅游局",), ("市财政局", "各县（市、区）人民政府"), ()),
         (("市人力资源和社会保障局",), ("市文化广电旅游局",), ("各县（市、区）人民政府",))]
+
+
+def test_a_question_names_no_ones_duty():
+    # (a 问答's 问 line: 以後自己住院 ends as a 医院 does, but the line asks, it assigns nothing)
+    assert parse_duties("問：我獻過血，以後自己住院要用血，能免多少？").lead == ()
+    assert parse_duties("问：谁来审核？答：由市中心血站负责审核。").lead == ("市中心血站",)

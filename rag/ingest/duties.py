@@ -100,6 +100,8 @@ _PARTY_END = re.compile(r"(?:机构|单位)$")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
 _CLAUSE_END = re.compile(r"[。；;，,！？]")
+# a question (a 问答's 问 line, a 答 opening on the question it answers) names no one's duty
+_ASKED = re.compile(r"[^。；;！!？?]*[？?]")
 _TRAILING_VERB = re.compile(r"(?:按职责分工|按职责)?(?:负责落实|负责|配合|参与|落实)$")
 # a note's own word on which of its units leads: （责任单位：A、B、C，其中A为牵头单位）
 _NAMED_LEAD = re.compile(rf"[，,；;]?\s*其中(?P<lead>{_UNITS})(?:为|是|作为)牵头(?:单位|部门)")
@@ -292,7 +294,7 @@ def _units(group: str | None) -> list[str]:
 
 def _sentences(folded: str, reader: _Reader) -> None:
     """Responsibilities stated in sentences: 由X负责, X会同Y, X牵头，Y配合, X负责…, Y配合…"""
-    body = strip_label(folded)
+    body = _ASKED.sub("", strip_label(folded))  # (問：我獻過血，以後自己住院要用血，能免多少？ assigns nothing)
     for m in _BY.finditer(body):
         reader.add(_units(m.group("lead")), "负责", True)
         reader.add(_units(m.group("with")) + _units(m.group("support")), "会同", False)
