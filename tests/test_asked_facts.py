@@ -332,3 +332,12 @@ def test_one_of_them_once_is_a_stacking_rule_stated(heating):
     assert Kind.STACKING in asked_kinds("同一个人两项能都报吗？")
     answer = heating.ask("我家前几年已经拿过煤改气的补贴，这次还能再申请煤改电补贴吗？")
     assert "只补贴一次" in answer.answer, answer.answer
+
+
+def test_whether_it_is_paid_at_once_is_asked_with_or_without_xing():
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (一次给齐吗, 一次给全吗: how it is paid, as 一次性给到位吗 asks)
+    assert Kind.PAYMENT in asked_kinds("补助是一次给齐吗？")
+    assert Kind.PAYMENT in asked_kinds("床位建设补贴是一次给全吗？")
+    assert Kind.PAYMENT in asked_kinds("是一次性给到位吗？")
