@@ -213,3 +213,15 @@ def test_a_compensation_or_an_allowance_is_a_support(damage):
     assert not damage.ask("野猪把果园里的桃树啃坏了，这种损失政府有没有补偿？").answerable
     answer = damage.ask("羊被咬死了，一只能拿到多少补偿？")
     assert answer.answerable and "600元" in answer.answer, answer.answer
+
+
+def test_whether_the_money_is_paid_back_is_a_support_ask(parks):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (产检的钱能报吗, 租场地的钱政府能给报一部分吗: whether someone pays it back; 能报吗 alone asks whether one may apply)
+    assert Kind.SUPPORT in asked_kinds("怀孕做产检的钱能报吗？")
+    assert Kind.SUPPORT in asked_kinds("修车的钱可以找林业局报吗？")
+    assert Kind.SUPPORT not in asked_kinds("我是种菜大户，不是合作社，能报吗？")
+    assert not parks.ask("县城修绿道的钱能报吗？").answerable
+    answer = parks.ask("建口袋公园的钱能报吗？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer
