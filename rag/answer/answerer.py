@@ -218,9 +218,9 @@ _LADDERS = tuple(re.compile(p) for p in (
     r"[一二三四五]级(?=[\u4e00-\u9fff、])"))  # graded ratings (五级、四级、三级养老机构)
 _ALSO = re.compile(r"也(?:能|可以|可|按|享受|免费|算|有|给|补|要)")  # (…也能贴息吗: a rule extended to the asker's case)
 _FINE = re.compile(r"罚款|罚金")  # (a fine stated: 处50元以上200元以下罚款)
-# (有没有类似合成氨替代那样…的补助, 像中医馆那样给20万元吗: a covered thing named as the likeness of the asker's own)
 # what the asker says they are not (不是做动画, 不是小作坊, （不是改造）): no subject of their own
 _DISOWNED = re.compile(r"(?<!是)(?:不是|并非|不属于)(?:做|搞|干|开|卖|从事)?([^，。？！?!；,（）()]{1,12})")
+# (有没有类似合成氨替代那样…的补助, 像中医馆那样给20万元吗: a covered thing named as the likeness of the asker's own)
 _LIKENESS = re.compile(r"(?:像|类似于?|跟|和|同)([^，。？！?!；]{2,16}?)(?:那样|一样|似的)")
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
 # a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the

@@ -27,7 +27,7 @@ documents — never words of one question. The genre vocabulary, by what it asks
   收多少 服务费 管什么 是不是 什么时间 多少年 补助多少 资助多少 多少补偿 额度 几成 规模多大 什么原则 怎么申报 流程 程序
   手续 怎么领 什么表 哪个网站 两边 怎么给 分几期 号码 网址 罚款标准 怎么罚 会被罚 罚款 多少费用 符合什么 什么样的 分几次
   邮箱 金额 (an amount) 可以申请吗 (whether one may apply) 之前要 (a deadline) 返多少 (a rebate) 够格 (qualifies) 罚款多少 几块钱 多少块钱 哪个办公室 几楼 哪栋楼 (where an office sits), and the patterns 多长时间…一次 (how often),
-  发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次性给/发/拨…吗, X费标准/是多少, 准备/提交/交/带
+  发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次（性）给/发/拨…吗, X费标准/是多少, 准备/提交/交/带
   哪些/什么东西 (the materials, as people ask for them), X给不给 / 有没有钱 / 能不能补 (whether one is paid, as
   people ask it, beside 补不补);
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,

@@ -100,7 +100,7 @@ _PARTY_END = re.compile(r"(?:机构|单位)$")
 _SUPPORTS = re.compile(rf"^(?P<support>{_UNITS})(?:按职责分工负责|配合|协助|参与|共同负责)")
 _GENERIC = re.compile(r"^(?:各|有关|相关|其他|各级|上述|本)*(?:有关|相关|牵头|配合|责任|成员|主管|其他|行政)?(?:单位|部门|机构|方面|主管部门)$")
 _CLAUSE_END = re.compile(r"[。；;，,！？]")
-# a question (a 问答's 问 line, a 答 opening on the question it answers) names no one's duty
+# a question (a 问答's 问 line, 谁来审核？) names no one's duty, whatever unit-like words it holds
 _ASKED = re.compile(r"[^。；;！!？?]*[？?]")
 _TRAILING_VERB = re.compile(r"(?:按职责分工|按职责)?(?:负责落实|负责|配合|参与|落实)$")
 # a note's own word on which of its units leads: （责任单位：A、B、C，其中A为牵头单位）
