@@ -261,7 +261,7 @@ _AWARDED = re.compile(r"([\u4e00-\u9fff]{4,14})(?:被|获)(?:认定|评定|评�
 # a certificate or title obtained (刚拿到中国驰名商标认定, 通过GLP认证): what was obtained
 _CERTIFIED = re.compile(r"(?:拿到|获得|取得|通过|拿了|过了)了?([\u4e00-\u9fffA-Za-z0-9]{2,14}?)的?(?:认定|认证)")
 _GRADE_PREFIX = re.compile(r"^(?:[甲乙丙丁]级|[一二三四五1-5](?:星|A)?级|[1-5]A|[一二三四五]星)")
-_SUPPORT_WORD = re.compile(r"补贴|补助|奖励|奖补|贴息|资助|政策|优惠|扶持|支持|激励|补偿|津贴")
+_SUPPORT_WORD = re.compile("|".join(sorted(_SUPPORT_NOUN)) + "|政策|优惠|扶持|支持|激励")  # (a support noun, or a word for all)
 _GRANTED_SUBJECT = 0.6  # the share of its subject a sentence granting a support must hold
 # whether one may apply for a support (能不能申请这个补助, 可以享受贴息吗): a support asked for the asker's subject
 # (or the support named first: 这个专项资金可以申请吗, 贴息能不能享受)

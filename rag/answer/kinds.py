@@ -57,11 +57,16 @@ AFTER_POINTS = r"(?:百分)?点(?![位子])"
 POINTS = rf"(?:几|多少)个{AFTER_POINTS}"
 UNITS = r"个|家|座|辆|台|名|人|户|项|处|场|批|张|所|条|次|人次|列|层|公里|千米|米|毫米|厘米|平方米|立方米|亩|吨|兆瓦|千瓦|万千瓦|栋|套|艘|架|部|种|类|村|镇|园"
 _WHEN_PAID = r"(?:什么时候|何时)(?:能)?(?:拨付|发放|兑现|到账)"  # a payment schedule asked, not a date
+# what a support pays, asked whether it exists (有没有…补偿, 津贴吗)
+_PAID = r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持|补偿|津贴)"
+# when the asker's own event was (前几天被野猪拱了, 那几天不开放, 几年前): no number asked; 提前几天 asks one
+ASKERS_OWN_TIME = re.compile(r"(?:[这那這]|(?<!提)前)[几幾](?:天|年|个月|個月)|[几幾](?:天|年|个月|個月)前")
 ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.WHEN: re.compile(r"什么时候|何时|哪一?年|哪个月|几月|几号|哪天|哪一天|什么时间|截止|截至|到什么时候|年底前|之前要|多会儿|"
                           r"哪年底|开始施行|何时施行|什么日期"),
     Kind.FREQUENCY: re.compile(r"几回|几次|多少次|多久.{0,3}一次|多长时间.{0,3}一次|频次|频率|隔多久|多久一回"),
-    # (前几天被野猪拱了, 前几年拿过奖, 这几年: when the asker's own event was, no time asked; 提前几天 asks one)
+    # (前几天被野猪拱了, 前几年拿过奖, 这几年: when the asker's own event was, no time asked — ``ASKERS_OWN_TIME``
+    # written as lookarounds; 提前几天 asks one)
     Kind.DURATION: re.compile(r"多长时间(?!.{0,3}一次)|多久(?!.{0,3}一[次回])|(?<![这那])(?<!(?<!提)前)几(?:年|天)(?!前)|多少年|期限|多少天|(?:多少|几)个(?:工作日|月|小时)|几分钟|多少分钟|有效期|时限|分几年|连续几年|补几年|能补多久"),
     # (补助多少天能拨下来 asks a time: 多少 before a unit of time counts no money)
     Kind.AMOUNT: re.compile(r"多少钱|几块钱|多少块钱|多少万|多少元|多少资金|(?:补|奖|给|拿|贴|返|领|报销|补助|补贴|奖励|资助|补偿|津贴|(?:拿|领)到)多少(?!天|个?工作日|个?月|年|日|周|小时|次)|最高|最多|"
@@ -103,7 +108,7 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.PAYMENT: re.compile(rf"怎么发|如何发放|怎么给|怎么拨付|发放方式|分几次|分几期|分期|一次性?(?:给|发|拨)[^，。？]{{0,4}}(?:吗|么|到位)|"
                              rf"{_WHEN_PAID}"),
     # (or asked as a choice, 给不给补, 补不补, 这笔钱政府管不管: whether the government pays at all)
-    Kind.SUPPORT: re.compile(r"有没有[^，。？]{0,12}(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持|补偿|津贴)|(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持|补偿|津贴)吗|"
+    Kind.SUPPORT: re.compile(rf"有没有[^，。？]{{0,12}}{_PAID}|{_PAID}吗|"
                              r"给不给[^，。？]{0,4}[补奖贴]|补不补|(?:钱|费用?)[^，。？]{0,4}管不管|"
                              # (建站资助给不给, 有没有钱补, 买空调能不能补, 房租还能补吗: whether one is paid, asked colloquially)
                              r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|钱)[^，。？]{0,3}给不给|有没有钱|能不能[补奖贴](?![^，。？]{0,3}多少)|(?:能|可以|会)[补奖贴]吗|"

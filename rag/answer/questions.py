@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from rag.answer.kinds import ASKERS_OWN_TIME
+
 _QUESTION_END = re.compile(r"(?<=[？?])")
 _CLAUSE_SEP = re.compile(r"(?<=[，,；;])")
 # (in either script: 幾個戰友合夥創業，總額上限是多少 is asked as its simplified spelling is)
@@ -35,12 +37,8 @@ def _cjk(text: str) -> int:
 _FEW = re.compile(r"^(?:我们|我們|我|咱们|咱們|有)?[几幾](?:个|個|家|位|名|户|戶|人)")
 
 
-# (前几天被野猪拱了, 那几天不开放, 几年前: when something happened, no number asked; 提前几天 asks one)
-_NOT_ASKED_FEW = re.compile(r"(?:[这那這]|(?<!提)前)[几幾](?:天|年|个月|個月)|[几幾](?:天|年|个月|個月)前")
-
-
 def _asks(text: str) -> bool:
-    text = _NOT_ASKED_FEW.sub("", text.strip())
+    text = ASKERS_OWN_TIME.sub("", text.strip())  # (前几天被野猪拱了: when, not how many days)
     few = _FEW.match(text)
     return _INTERROGATIVE.search(text[few.end():] if few else text) is not None
 
