@@ -225,3 +225,27 @@ def test_whether_the_money_is_paid_back_is_a_support_ask(parks):
     assert not parks.ask("县城修绿道的钱能报吗？").answerable
     answer = parks.ask("建口袋公园的钱能报吗？")
     assert answer.answerable and "20万元" in answer.answer, answer.answer
+
+
+DUTIES = "\n".join([
+    "瑧川县野生动物致害补偿办法",
+    "第一条 农作物受到野生动物毁损的，按照每亩1100元给予补偿。",
+    "第二条 家畜家禽被野生动物咬死的，羊每只补偿600元，鸡鸭每只补偿30元。",
+    "第三条 县林业局负责野猪种群调控和致害补偿的受理、现场勘查、损失认定；县财政局负责补偿资金保障。",
+    "第四条 野猪出没的路段应当设置警示标志，提醒过往车辆减速慢行。",
+])
+
+duties = corpus_fixture("duties", {"duties.txt": DUTIES, "filler.txt": FILLER, "more.txt": MORE}, "county", "瑧川县")
+
+
+def test_whether_a_department_pays_is_a_support_ask_not_its_tasks(duties):
+    from rag.answer.kinds import Kind
+
+    # (找林业局报: the asker names where to claim; the ask, whether the money is paid back, is read across
+    # the department's name, and the department's tasks are not what is asked)
+    answer = duties.ask("晚上开车撞上一头野猪，车辆维修的钱可以找林业局报吗？")
+    assert answer.intent not in ("support", "dept_lookup") and "牵头" not in answer.answer, answer.answer
+    assert Kind.SUPPORT in duties._answerer._detect("车辆维修的钱可以找林业局报吗？").kinds
+    # (who does the 勘查 is still a department's task)
+    answer = duties.ask("现场勘查归哪个部门管？")
+    assert answer.answerable and "县林业局" in answer.answer, answer.answer

@@ -166,14 +166,15 @@ def _places(text: str, vocab: CorpusVocab, tagged: list) -> tuple[list[str], lis
     return list(known), list(unknown)
 
 
-def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], str]:
-    """Known canonical departments, unknown department-like names, and the text without them.
+def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], str, str]:
+    """Known canonical departments, unknown department-like names, the text without them, and
+    the text with each one said as 部门 (the ask read across it: 修车的钱可以找部门报吗).
 
     A name is found whole (省公安厅), by alias (发改委), or by its core followed by 部门
     (农业农村部门 → every 农业农村 department).
     """
     found: dict[str, None] = {}
-    rest = text
+    rest = spoken = text
     for alias in sorted(vocab.departments, key=len, reverse=True):
         if alias in vocab.region_of_place or short_place(alias) in vocab.column_places:
             continue  # 云栖县 in a note (云栖县、石门县人民政府) is a place the question names
@@ -192,20 +193,20 @@ def _departments(text: str, vocab: CorpusVocab) -> tuple[list[str], list[str], s
                     short_place(folded(r)) in text for r, lv in vocab.level_of_region.items() if lv == "city")) else ""
                 names = [n for n in names if n.startswith(level)] or names
             found.update(dict.fromkeys(names))
-            rest = rest.replace(alias, "，")
+            rest, spoken = rest.replace(alias, "，"), spoken.replace(alias, "部门")
     for canon in sorted({c for names in vocab.departments.values() for c in names}):
         core = _dept_core(canon)
         if len(core) >= 2 and f"{core}部门" in rest:
             found[canon] = None
     for canon in found:
-        rest = rest.replace(f"{_dept_core(canon)}部门", "，")
+        rest, spoken = rest.replace(f"{_dept_core(canon)}部门", "，"), spoken.replace(f"{_dept_core(canon)}部门", "部门")
     for m in _SHORT_DEPT.finditer(rest):
         if (canon := _spelled_out_by(m.group(1), m.group(2), vocab)) is not None:
             found[canon] = None  # 市文旅局 → 市文化广电旅游局, 县里的消防队 → 县消防救援大队
-            rest = rest.replace(m.group(0), "，")
+            rest, spoken = rest.replace(m.group(0), "，"), spoken.replace(m.group(0), "部门")
     unknown = [m.group(0) for m in _DEPT_LIKE.finditer(rest)
                if not vocab.holds(m.group(0)) and not _NOT_OFFICE.search(m.group(0))]
-    return list(found), unknown, rest
+    return list(found), unknown, rest, spoken
 
 
 def _spelled_out_by(level: str, short: str, vocab: CorpusVocab) -> str | None:
@@ -287,7 +288,7 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
         A ``Detection``.
     """
     text = written(tokenizer.fold(question).strip())
-    departments, unknown_depts, rest = _departments(text, vocab)
+    departments, unknown_depts, rest, spoken = _departments(text, vocab)
     tagged = pos_tagger().lcut(rest)  # (one tagging serves the places and the topic)
     places, unknown_places = _places(rest, vocab, tagged)
     unknown = [*unknown_places, *unknown_depts]
@@ -332,9 +333,10 @@ def detect(question: str, vocab: CorpusVocab, tokenizer: Tokenizer) -> Detection
     task_words = [t for t in topic if t in vocab.text and t not in vocab.titles]
     # the asker's own role (我们牵头起草了一项标准) is what they did, not a question of who leads
     asking = _OWN_ROLE.sub(lambda m: "，" * len(m.group()), rest)
-    kinds = asked_kinds(rest)
+    kinds = asked_kinds(spoken)
     reaching = any(k in kinds for k in (Kind.ADDRESS, Kind.CONTACT, Kind.EMAIL, Kind.PERSON))
     chosen = route(Question(asking, departments=bool(departments), task_words=bool(task_words), reaching=reaching,
+                            claims=Kind.SUPPORT in kinds,
                             cross_level=cross_level, column_places=bool(column_places), regions=bool(regions),
                             words=tuple(_spans(rest, [w for w in words if len(w) >= 3 and w in vocab.text]))))
     if kinds and chosen.intent not in (Intent.LEAD, Intent.SUPPORT, Intent.DEPT_LOOKUP):

@@ -144,6 +144,7 @@ class Question:
     regions: bool = False  # a document's own region
     words: tuple[tuple[int, int], ...] = ()  # spans of the question's longer corpus words (责任保险)
     reaching: bool = False  # asks how to reach a department (its address, telephone, contact person)
+    claims: bool = False  # asks whether a support is paid (修车的钱可以找林业局报吗: where one claims, not its tasks)
 
     def says(self, cue: str) -> bool:
         """Whether the question holds a cue word of ``CUES[cue]`` of its own, not as part of a
@@ -179,7 +180,7 @@ ROUTES: tuple[Route, ...] = (
     Route(Intent.DEPT_LOOKUP, lambda q: q.departments and q.says("dept_tasks") and (q.says("lookup") or not q.task_words),
           "department", "dept_lookup"),
     Route(Intent.ALIGNMENT, lambda q: q.cross_level and q.says("align"), "alignment", "alignment"),
-    Route(Intent.SUPPORT, lambda q: q.says("support") or (q.departments and q.task_words), "search", "support"),
+    Route(Intent.SUPPORT, lambda q: q.says("support") or (q.departments and q.task_words and not q.claims), "search", "support"),
     Route(Intent.LEAD, lambda q: q.says("lead"), "search", "lead"),
     Route(Intent.TARGET, lambda q: q.says("target"), "search", "target"),
     Route(Intent.REGION, lambda q: q.column_places and q.says("region"), "place", "region"),
@@ -187,7 +188,7 @@ ROUTES: tuple[Route, ...] = (
     Route(Intent.POLICY, lambda q: q.says("policy"), "search", "policy"),
     Route(Intent.REGION, lambda q: q.column_places and not q.regions, "place", "region"),
     # (人才服务中心办公地址在哪 asks where the centre sits, not which tasks it has)
-    Route(Intent.DEPT_LOOKUP, lambda q: q.departments and not q.reaching, "department", "dept_lookup"),
+    Route(Intent.DEPT_LOOKUP, lambda q: q.departments and not q.reaching and not q.claims, "department", "dept_lookup"),
     Route(Intent.OPEN, lambda q: True, "search", "open"),
 )
 
