@@ -45,7 +45,9 @@ SETS = (
     EvalSet("blind2", "eval/blind2/qa.jsonl", "frozen before any change of the dev14 session, the blind set's successor; "
             "scored at its start (68.4 %, refusal recall 46.7 %) and never read or tuned on", "eval/blind2/report.md",
             docs="eval/blind2/docs"),
-    EvalSet("dev25", "eval/dev25/qa.jsonl", "written last; scored unseen (50.9 % session-start code, refusal recall "
+    EvalSet("dev26", "eval/dev26/qa.jsonl", "written last; scored unseen (44.2 % session-start code, refusal recall "
+            "50.0 %), then its misses studied", "eval/dev26/report.md", docs="eval/dev26/docs"),
+    EvalSet("dev25", "eval/dev25/qa.jsonl", "scored unseen (50.9 % session-start code, refusal recall "
             "59.1 %), then its misses studied", "eval/dev25/report.md", docs="eval/dev25/docs"),
     EvalSet("dev24", "eval/dev24/qa.jsonl", "scored unseen (38.0 % session-start code, refusal recall "
             "66.7 %), then its misses studied", "eval/dev24/report.md", docs="eval/dev24/docs"),
