@@ -249,3 +249,22 @@ def test_whether_a_department_pays_is_a_support_ask_not_its_tasks(duties):
     # (who does the 勘查 is still a department's task)
     answer = duties.ask("现场勘查归哪个部门管？")
     assert answer.answerable and "县林业局" in answer.answer, answer.answer
+
+
+def test_whether_a_policy_reaches_the_askers_case_asked_colloquially_is_a_support_ask(parks):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (这个政策我们能用吗, 有份吗, 算不算在支持范围里, 覆盖…吗, 有没有说法, 沾上光, 兜不兜底, 认不认 …:
+    # whether a support reaches the asker's case, in the words people say it)
+    for question in ("我们是做渣土运输的，这个政策我们能用吗？", "我种果桑卖桑葚，能不能走这个政策？", "拆迁队伍有份吗？",
+                     "房车营位算不算在支持范围里？", "公共电单车也在政策里吗？", "奖励覆盖做装备的企业吗？",
+                     "咱们这儿有没有说法？", "冷库这块有优惠没？", "贷款贴息能沾上光吗？", "政府兜不兜底？",
+                     "游客按天用这种优惠享受得了吗？", "市里认不认这个？", "这个奖补也算数吗？", "是不是只有公共自行车才有？",
+                     "像我们这种也行吗？", "消毒药品能顺带补点吗？", "外卖配送这块可以一并享受吗？", "水电费有没有照顾？",
+                     "政府给补贴保费吗？"):
+        assert Kind.SUPPORT in asked_kinds(question), question
+    assert Kind.SUPPORT not in asked_kinds("补办借车卡要多少钱？")
+    assert not parks.ask("县城修绿道，这个政策我们能用吗？").answerable
+    assert not parks.ask("县城修绿道有份吗？").answerable
+    answer = parks.ask("建口袋公园，这个政策我们能用吗？")
+    assert answer.answerable and "20万元" in answer.answer, answer.answer

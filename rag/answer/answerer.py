@@ -29,7 +29,7 @@ from rag.answer.doc_facts import doc_fact
 from rag.answer.extract import DOC_WIDE, WHOLE_ASKED, YEAR_NAMED
 from rag.answer.generate import Generator
 from rag.answer.intent import QUANTITY, Detection, detect
-from rag.answer.kinds import ASKS, SPECIFIC, Kind, states
+from rag.answer.kinds import ASKS, EXCLUDED, SPECIFIC, Kind, states
 from rag.answer.questions import split_question
 from rag.answer.refusal import REFUSAL_TEXT, RefusalPolicy
 from rag.answer.registry import Intent
@@ -245,6 +245,8 @@ _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以
 _NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
 _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
 _FIGURE_WORD = re.compile(r"[\d一二两三四五六七八九十百千万几半多]")  # a numeral word (一点, 600来万), no subject
+# words of spending or paying (总花费90万, 自费, 经费) that name no fee of their own
+_SPENDING = frozenset("花费 耗费 浪费 消费 收费 免费 自费 公费 缴费 交费 付费 经费 费用".split())
 _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it tags nr)
 # a support named by what it pays for (租金补贴, 入职奖励, 用工补贴): the word before its noun
 _SUPPORT_NOUN = frozenset({"补贴", "补助", "奖励", "奖补", "贴息", "资助", "补偿", "津贴"})
@@ -270,7 +272,6 @@ _APPLIES_FOR = re.compile(rf"(?:申请|申报|享受|领取?)[^，。？]{{0,6}}
 # which supports a subject gets (修绿道有什么补助, 能拿到什么支持): whether any exists for it, asked openly
 # (not 有什么税收优惠: a preference is granted in words no _PAYS sentence holds, 按照15%的优惠税率缴纳)
 _WHICH_SUPPORT = re.compile(rf"(?:什么|哪些|啥)[^，。？]{{0,4}}(?:{'|'.join(sorted(_SUPPORT_NOUN | {'奖金', '扶持', '支持'}))})")
-_EXCLUDED = re.compile(r"不(?:享受|予(?:支持|补助|补贴|奖励|奖补|资助|补偿))|不得(?:享受|申请|申报)")  # those a support leaves out
 # a figure asked (多少, 几) and the figures a text states (1个亿 → 1亿, 30家, 30万元 → 30万)
 _ASKS_FIGURE = re.compile(r"多少|几")
 _FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*个?\s*([万亿千]?)([\u4e00-\u9fff%]?)")
@@ -605,7 +606,8 @@ class Answerer:
         around it (减免, 补贴, 多少) match. Only the question's ``own`` text counts, not the words a
         second ask borrows from the first (…所得税优惠…？高新技术企业的税率是多少？)."""
         words = tagged(own)
-        named = [word for word, flag in words if len(word) >= 2 and word[-1] in "费税" and flag in _NAME_TAGS]
+        named = [word for word, flag in words if len(word) >= 2 and word[-1] in "费税" and flag in _NAME_TAGS
+                 and word not in _SPENDING]
         # (展位|费能不能: the tokenizer glued the fee's last character to the next word; 勘探|费用
         # names the fee 勘探费)
         named += [word + after[0] for (word, flag), (after, _) in zip(words, words[1:], strict=False)
@@ -635,7 +637,7 @@ class Answerer:
         words = tagged(own.text) if own else ()
         said = [s for h in hits[:5] for s in re.split(r"[。；;]", folded(f"{heading(h.clause)}。{h.clause.text}")) if _PAYS.search(s)]
         if alone and Kind.CONDITION in det.kinds and _APPLIES_FOR.search(det.text) \
-                and not (hits and _EXCLUDED.search(folded(hits[0].clause.text))) \
+                and not (hits and EXCLUDED.search(folded(hits[0].clause.text))) \
                 and self._on_the_subject(det, dict(words), said, hits[:5]) < _GRANTED_SUBJECT:
             # 农家书屋想提档升级，能不能申请这个补助: whether the asker's own subject is granted one (a rule
             # leaving some out, 自用充电设施…不享受本条规定的补贴, found first answers it: no)

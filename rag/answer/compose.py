@@ -53,7 +53,17 @@ from rag.answer.extract import (
     tiers,
 )
 from rag.answer.intent import Detection
-from rag.answer.kinds import AFTER_POINTS, POINTS, STATES, UNITS, Kind, described, states
+from rag.answer.kinds import (
+    AFTER_POINTS,
+    ASKS,
+    EXCLUDED,
+    POINTS,
+    STATES,
+    UNITS,
+    Kind,
+    described,
+    states,
+)
 from rag.answer.registry import CUES
 from rag.answer.sentences import (
     body_text,
@@ -408,6 +418,8 @@ class Composer(DutyComposer):
             # already; the next best one would be another measure's)
             raise NoAnswer
         evidence = [e for e in found if e.sentence not in cites.quoted]
+        if Kind.CONDITION in det.kinds:
+            evidence = _case_left_out(det, evidence) + evidence
         risen = _RISEN.search(det.text) if Kind.STACKING in det.kinds and Kind.AMOUNT in det.kinds and evidence else None
         if risen:
             # (…还能再拿多少: the amount of the rung risen to leads, its 差额 rule beside it — not the amount
@@ -721,3 +733,21 @@ def _measures_another(target: Target, topical: Mapping[str, float]) -> bool:
     if metric is None or metric.group("metric").endswith(("不", "最高", "最多")):
         return False
     return any(coverage(topical, p) >= _ON_SUBJECT for p in phrases if p is not own)
+
+
+def _case_left_out(det: Detection, evidence: list[Evidence]) -> list[Evidence]:
+    """The case of a rule leaving some out (有下列情形之一的，不予支持：…（二）…受到…罚款处罚的) that holds a
+    word of the asker's own case (被罚了15万，今年还能申请吗), with the rule's opening before it: it answers
+    whether they still qualify before any condition listed for all."""
+    ask = ASKS[Kind.CONDITION].search(det.text)
+    case = det.text[: ask.start()] if ask else det.text  # (the words before 还能申报这个奖补吗, not 申报 itself)
+    own = [t for t, w in det.weights.items() if w > 0 and not t[:1].isdigit() and not STATES[Kind.SUPPORT].search(t)
+           and any(x in case for x in t.split("|"))]
+    for e in evidence:
+        colon = re.search(r"[：:]", lead := lead_of(e.hit.clause, e.sentence))
+        if colon and EXCLUDED.search(folded(lead[: colon.start()])) and not EXCLUDED.search(folded(e.sentence)) \
+                and any(w in folded(e.sentence) for t in own for w in t.split("|")):
+            # (the opening states the rule asked of: the case is what the answer quotes, whatever it states itself)
+            return [replace(e, sentence=f"{lead[: colon.end()]}……{e.sentence.strip()}", kinds=e.kinds | set(det.kinds),
+                            score=max((x.score for x in evidence), default=e.score) + 1.0)]
+    return []

@@ -455,12 +455,16 @@ def lacks(evidence: Sequence[Evidence], kinds: Sequence[Kind], terms: Mapping[st
     asking for a person or an e-mail address in ``question`` (联系人 of 外贸科联系人叫什么) are no
     anchors: they say what is asked, not about what.
     """
-    specific = next((k for k in kinds if k in SPECIFIC), None)
+    # (还能申请这个扶持吗 asks whether the asker qualifies: the support is what they apply for, and a rule
+    # leaving their case out, 受到…处罚的 under 不予支持, states no support of its own)
+    specific = next((k for k in kinds if k in SPECIFIC and not (k is Kind.SUPPORT and Kind.CONDITION in kinds)), None)
     if specific is None or not evidence:
         return False
     cue = " ".join(m.group() for m in ASKS[specific].finditer(question)) if specific in _BY_NAME else ""  # (电话, 租金:
     # words the answer holds as well)
-    top = sorted((t for t, w in terms.items() if w > 0 and t not in cue), key=lambda t: terms[t], reverse=True)[:anchors]
+    # (nor is a figure the asker states, 被罚了15万: their own case, which a rule states by its threshold)
+    top = sorted((t for t, w in terms.items() if w > 0 and t not in cue and not t[:1].isdigit()),
+                 key=lambda t: terms[t], reverse=True)[:anchors]
     if not top:
         return True  # no word of the question is in the corpus: nothing states it
     # how a support is paid (奖励资金分两年拨付…) is written once for the measures of its clause

@@ -98,7 +98,9 @@ ASKS: dict[Kind, re.Pattern[str]] = {
                               r"(?:平台|系统|网站)叫什么", re.I),
     Kind.CONDITION: re.compile(r"满足[^，。？]{0,3}条件|条件|资格|资质|门槛|符合什么|具备(?:什么|哪些)|够格|能不能享受|能否享受|可以享受吗|能不能申请|能否申请|可以申请吗|"
                                r"能不能拿|什么企业可以|什么样的|什么人可以|要求是什么|(?:什么|哪些)[^，。？]{0,4}要求|"
-                               r"哪些(?:单位|企业|人|主体|机构)[^，。？]{0,6}(?:能|可以)"),  # (哪些企业可以, 哪些单位和个人能享受)
+                               r"哪些(?:单位|企业|人|主体|机构)[^，。？]{0,6}(?:能|可以)|"  # (哪些企业可以, 哪些单位和个人能享受)
+                               # (被罚了…今年还能申请这个扶持吗: whether the asker's own case still qualifies)
+                               rf"还(?:能|可以)(?:申请|申报|享受|拿|领)[^，。？]{{0,6}}{_PAID}[^，。？]{{0,2}}吗"),
     Kind.STACKING: re.compile(r"叠加|同时享受|重复享受|重复拿|两边|兼得|一起享受|重复申报|同时申请|(?:一起|同时|一块|重复)(?:拿|领|报)|"
                               r"(?:两个|两项|两份|两种|两样|几项|几个)(?:能|可以)?都(?:能|可以)?(?:拿|领|享受|申请|申报|报)|"  # (两个都能拿吗, 能两个都拿吗, 两项能都报吗)
                               # a support had before a higher one (前面已经拿过1亿那档了还能拿吗)
@@ -111,9 +113,20 @@ ASKS: dict[Kind, re.Pattern[str]] = {
     Kind.SUPPORT: re.compile(rf"有没有[^，。？]{{0,12}}{_PAID}|{_PAID}吗|"
                              r"给不给[^，。？]{0,4}[补奖贴]|补不补|(?:钱|费用?)[^，。？]{0,4}管不管|"
                              # (建站资助给不给, 有没有钱补, 买空调能不能补, 房租还能补吗: whether one is paid, asked colloquially)
+                             rf"给予?{_PAID}[^，。？]{{0,6}}吗|"  # (政府给补贴保费吗)
                              r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|钱)[^，。？]{0,3}给不给|有没有钱|能不能[补奖贴](?![^，。？]{0,3}多少)|(?:能|可以|会)[补奖贴]吗|"
                              # (产检的钱能报吗, 修车的钱可以找林业局报吗: whether someone pays it back)
-                             r"(?:钱|费用?)[^，。？]{0,8}(?:能|可以)(?:给|帮)?(?:找[^，。？]{0,6})?报(?:销)?[^，。？]{0,4}吗"),
+                             r"(?:钱|费用?)[^，。？]{0,8}(?:能|可以)(?:给|帮)?(?:找[^，。？]{0,6})?报(?:销)?[^，。？]{0,4}吗|"
+                             # (whether a policy reaches the asker's case, as people ask it: 这个政策我们能用吗, 能不能走这个政策,
+                             # 拆迁队伍有份吗, 算不算在支持范围里, 也在政策里吗, 奖励覆盖做装备的企业吗, 有没有说法 (not 有啥说法:
+                             # what a plan says of a fund, 产业基金, which grants nothing in words of paying), 有优惠没,
+                             # 能沾上光吗, 政府兜不兜底, 享受得了吗, 认不认这个, 也算数吗, 是不是只有…才有)
+                             r"政策[^，。？]{0,4}(?:能|可以)(?:用|走|享受)吗|能不能(?:用|走)(?:这个|这项|这些)?政策|走这个政策|"
+                             r"有(?:没有)?份(?:吗|没有|儿)?(?=[，。？,.?!！]|$)|(?:算不算|在不在|算|在)[^，。？]{0,6}(?:支持|扶持|补贴|补助|奖励|奖补)范围|"
+                             r"(?:也|都)?在(?:这个|这项)?政策(?:里|内|范围)|覆盖[^，。？]{0,10}吗|有没有说法|"
+                             rf"有{_PAID}没|沾(?:上|得上)?光|兜不兜底|享受得(?:了|到|上)吗|认不认|算数吗|算不算数|是不是只有[^，。？]{{0,12}}才|"
+                             # (像我们这种也行吗, 能顺带补点吗, 可以一并享受吗, 有没有照顾)
+                             r"像我们这(?:种|样|类)[^，。？]{0,8}(?:行|能|可以)(?:吗|不)|补(?:点|一点|些|一些)(?:吗|不)|一并享受|有没有照顾|照顾吗"),
     Kind.FOCUS: re.compile(r"发展什么|发展哪些|什么方向|哪个方向|哪些方向|主攻|定位|重点发展|侧重"),
     Kind.CONTACT: re.compile(r"电话|号码|联系人|联系方式|找谁|哪位|姓名|邮箱|网址|咨询"),
     # where an office is (办公地址在哪, 在哪个办公室, 服务大厅在哪儿), not an e-mail address or which body
@@ -207,6 +220,8 @@ STATES: dict[Kind, re.Pattern[str]] = {
 }
 # Kinds a plan may simply not state: when none of the clauses on the question's subject states
 # the kind asked, the question is refused rather than answered with a neighbouring fact.
+# a rule leaving some out of a support (不予扶持, 不享受本条规定的补贴, 不得申报)
+EXCLUDED = re.compile(r"不(?:享受|予(?:支持|扶持|补助|补贴|奖励|奖补|资助|补偿))|不得(?:享受|申请|申报)")
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
                       Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT, Kind.EXTRA, Kind.CHANGE})

@@ -29,7 +29,9 @@ documents — never words of one question. The genre vocabulary, by what it asks
   邮箱 金额 (an amount) 可以申请吗 (whether one may apply) 之前要 (a deadline) 返多少 (a rebate) 够格 (qualifies) 罚款多少 几块钱 多少块钱 哪个办公室 几楼 哪栋楼 (where an office sits), and the patterns 多长时间…一次 (how often),
   发布日期/时间, 平台/系统/网站叫什么, 哪个/什么地址, 一次（性）给/发/拨…吗, X费标准/是多少, 准备/提交/交/带
   哪些/什么东西 (the materials, as people ask for them), X给不给 / 有没有钱 / 能不能补 (whether one is paid, as
-  people ask it, beside 补不补);
+  people ask it, beside 补不补), and 这个政策能用/走吗 / 有份吗 / 也在政策里 / 覆盖…吗 / 有没有说法 / 有优惠没 /
+  沾上光 / 兜不兜底 / 享受得了吗 / 认不认 / 是不是只有…才 / 像我们这种…行吗 / 一并享受 / 有没有照顾 (whether a
+  policy reaches the asker's own case);
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
   一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
   such as 1200亿元 as well as a count).
@@ -75,7 +77,8 @@ CUES: dict[str, re.Pattern[str]] = {
     # (哪些单位和个人能享受 asks who is eligible, not who leads)
     "lead": re.compile(rf"(?<!各)牵头|挑头|领头|谁负责|由谁|谁来|谁管|归谁|哪个部门|哪些部门|哪几个部门|哪个局|哪个厅|哪家单位{_NOT_WHO_MAY_APPLY}|"
                        rf"哪个单位{_NOT_WHO_MAY_APPLY}|哪些单位{_NOT_WHO_MAY_APPLY}|负责部门|主管|负责单位"),
-    "support": re.compile(r"责任|参与|配合|协同单位|协助|协办|除了|还有哪些|角色|一起|共同"),
+    # (责任险, 责任保险: an insurance the asker bought, not a 责任单位)
+    "support": re.compile(r"责任(?!险|保险)|参与|配合|协同单位|协助|协办|除了|还有哪些|角色|一起|共同"),
     "target": re.compile(r"多少|目标|达到|(?<!哪)几[个家台辆万千百座项场成年]|比例|百分之|渗透率|占比"),
     "policy": re.compile(r"补贴|补助|优惠|奖励|奖补|扶持|支持|补偿|津贴|税|减免|激励|贴息|资金|金融|融资|基金|便宜|电价|贷款|人才.{0,4}政策"),
     "region": re.compile(r"发展什么|发展哪些|重点|定位|布局|方向|主攻|特色|优势|产业|干什么|做什么|适合"),
@@ -129,7 +132,12 @@ GENRE: frozenset[str] = frozenset(
      r"多少(?:专项)?(?:资金|经费|预算)", r"(?:活动|政策|措施|办法|细则)[^，。？]{0,4}(?:什么时候|何时|哪天)结束",
      r"多长时间.{0,3}一次", "罚款多少", r"(?:准备|提交|交|带)(?:哪些|什么)东西",
      # (whether one is paid, asked as people say it, beside 补不补 and 有没有…补贴)
-     r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|钱)[^，。？]{0,3}给不给", "有没有钱", r"能不能[补奖贴](?![^，。？]{0,3}多少)"}
+     r"(?:补贴|补助|奖励|奖补|奖金|资助|贴息|钱)[^，。？]{0,3}给不给", "有没有钱", r"能不能[补奖贴](?![^，。？]{0,3}多少)",
+     # (whether a policy reaches the asker's case, as people ask it)
+     r"政策[^，。？]{0,4}(?:能|可以)(?:用|走|享受)吗", r"有(?:没有)?份(?:吗|没有|儿)?(?=[，。？,.?!！]|$)",
+     r"(?:也|都)?在(?:这个|这项)?政策(?:里|内|范围)", r"覆盖[^，。？]{0,10}吗", "有没有说法",
+     r"有(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持|补偿|津贴)没", r"沾(?:上|得上)?光", "兜不兜底", r"享受得(?:了|到|上)吗",
+     "认不认", r"是不是只有[^，。？]{0,12}才", r"像我们这(?:种|样|类)[^，。？]{0,8}(?:行|能|可以)(?:吗|不)", "一并享受", "有没有照顾"}
 
 
 @dataclass(frozen=True)
