@@ -284,3 +284,35 @@ def test_a_table_row_whose_note_holds_a_bracketed_name_is_titled_by_its_task():
     (clause,) = items(chunk_document(DOC, f"一、重点任务\n{row}"))
     assert clause.title == "4.开展20个既有居住小区充电设施改造试点"
     assert clause.lead == ("市住房和城乡建设局",)
+
+
+STYLED = [("Normal", "瑧城县农业农村局关于组织申报2025年度蚕桑产业奖补资金的通知"), ("Normal", "瑧农发〔2025〕27号"),
+          ("Normal", "各乡镇人民政府："), ("Normal", "现将有关事项通知如下。"),
+          ("Heading 2", "支持对象和条件"), ("Normal", "支持对象为在本县从事桑树种植和养蚕生产的农户和合作社。"),
+          ("Heading 2", "奖补标准"), ("Normal", "新建标准化桑园每亩补助600元，单户最高6万元。"),
+          ("Normal", "小蚕共育室应当至少完成一个养蚕季的共育后方可申请验收。"),
+          ("Heading 2", "申报材料"), ("Normal", "申报主体应当提交以下材料："),
+          ("List Number", "奖补资金申报表；"), ("List Number", "身份证或者营业执照；"), ("List Number", "土地流转合同。"),
+          ("Heading 2", "不予支持的情形"), ("List Bullet", "桑园占用永久基本农田的；"), ("List Bullet", "设施用于非蚕桑生产用途的。")]
+
+
+def test_a_docx_whose_sections_and_list_numbers_are_word_styles(tmp_path: Path):
+    # (Heading 2 with no number typed, List Number items Word numbers itself: the outline the reader
+    # sees is the one the chunker reads, not one clause of the whole notice)
+    docx = pytest.importorskip("docx")
+    from rag.ingest.loaders import load_text
+
+    document = docx.Document()
+    for style, text in STYLED:
+        document.add_paragraph(text, style=style)
+    path = tmp_path / "notice.docx"
+    document.save(str(path))
+    text = load_text(path)
+    assert "一、支持对象和条件" in text and "四、不予支持的情形" in text
+    assert "1.奖补资金申报表；" in text and "3.土地流转合同。" in text
+    assert "桑园占用永久基本农田的；" in text and "1.桑园" not in text  # (a bullet is no number)
+    clauses = chunk_document(DOC, text)
+    (grant,) = [c for c in clauses if "每亩补助600元" in c.text]
+    assert grant.path[:1] == ("二、奖补标准",) and "申报材料" not in grant.text
+    # (a room, 小蚕共育室, is no body of government that leads anything)
+    assert not any("小蚕共育室" in unit for c in clauses for unit in (*c.lead, *c.support))

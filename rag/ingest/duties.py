@@ -63,7 +63,7 @@ _SUPPORT_VERBS = ("按职责分工负责", "按职责分工落实", "按职责�
 _VERB_PART = re.compile(
     r"^(?P<names>.+?)(?:等)?(?P<verb>" + "|".join(sorted(_LEAD_VERBS + _SUPPORT_VERBS, key=len, reverse=True)) + r")$")
 _UNIT_SUFFIX = (r"(?:办事处|管委会|委员会|人民政府|政府|公司|中心|分局|支队|大队|单位|部门|机构|厅|局|委|办|部|院|社|行|会|组|联|"
-                r"协|处|室|站|所|队)")
+                r"协|处|办公室|研究室|参事室|站|所|队)")  # (a room, 小蚕共育室 or 实验室, is no body: 办公室 is)
 _UNIT_END = re.compile(_UNIT_SUFFIX + "$")
 # what a bracketed note may hold: text and brackets of its own one level deep
 # (（牵头单位：市住房和城乡建设局；配合单位：市发展改革委（市能源局））)

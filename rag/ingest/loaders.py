@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from rag.ingest.formats import LIBREOFFICE_SUFFIXES, OFD_SUFFIXES, converted_to_docx, ofd_text
+from rag.ingest.numbering import numbering_of
 from rag.ingest.ocr import pdf_page_texts
 from rag.ingest.safety import DEFAULT_MAX_BYTES, check_file
 from rag.ingest.tables import table_lines
@@ -51,15 +52,132 @@ def _docx_text(path: Path) -> str:
 
     document = docx.Document(str(path))
     lines: list[str] = []
+    headings: list[tuple[int, int]] = []  # (line, level) of headings Word numbers nothing of
+    labels = _WordNumbering(document)
     # Walk the body in order so tables (专栏 boxes, 附件 task tables) stay where they were; every
     # paragraph and table row is its own block, separated by a blank line.
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(Paragraph(element, document).text)
+            paragraph = Paragraph(element, document)
+            text = paragraph.text
+            if not text.strip():
+                continue
+            label = labels.label(paragraph)
+            level = _heading_level(paragraph)
+            if label and not numbering_of(text.lstrip()):
+                text = f"{label}{text.lstrip()}"
+            elif level is not None and not numbering_of(text.lstrip()):
+                headings.append((len(lines), level))
+            lines.append(text)
         elif tag == "tbl":
             lines.extend(table_lines([[c.text for c in row.cells] for row in Table(element, document).rows]))
+    for at, label in _heading_labels(headings).items():
+        lines[at] = f"{label}{lines[at].lstrip()}"
     return "\n\n".join(line for line in lines if line.strip())
+
+
+_HEADING_STYLE = re.compile(r"^(?:Heading|标题)\s*(\d)$")
+
+
+def _heading_level(paragraph) -> int | None:
+    """The outline level of a paragraph in a Word heading style (Heading 2, 标题 2), else None."""
+    m = _HEADING_STYLE.match(paragraph.style.name or "") if paragraph.style is not None else None
+    return int(m.group(1)) if m else None
+
+
+def _heading_labels(headings: list[tuple[int, int]]) -> dict[int, str]:
+    """Labels for headings a .docx sets apart by style alone (支持对象和条件 in Heading 2, no number):
+    the top level used is numbered 一、二、…, the next （一）（二）…, the next 1．2．…, as a typed
+    outline would be, so that the chunker sees the sections the reader sees. A single heading
+    above all the others (the document's title in Heading 1) is no section and stays as it is."""
+    if headings and sum(1 for _, lv in headings if lv == headings[0][1]) == 1 \
+            and all(lv > headings[0][1] for _, lv in headings[1:]):
+        headings = headings[1:]
+    levels = sorted({lv for _, lv in headings})[:3]
+    counts = dict.fromkeys(levels, 0)
+    out: dict[int, str] = {}
+    for at, lv in headings:
+        if lv not in counts:
+            continue
+        counts[lv] += 1
+        for deeper in levels[levels.index(lv) + 1:]:
+            counts[deeper] = 0
+        n = counts[lv]
+        out[at] = (f"{_cn_number(n)}、", f"（{_cn_number(n)}）", f"{n}．")[levels.index(lv)]
+    return out
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (up to 99)."""
+    tens, units = divmod(n, 10)
+    return (("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else "") + (_CN_DIGITS[units] if units or not tens else "")
+
+
+class _WordNumbering:
+    """The numbers Word draws before numbered paragraphs (a ``List Number`` style, or a list the
+    author numbered), which are not in the paragraph's text: each list counts on its own, a level
+    restarting when one above it goes on, and the label is written as the level's ``lvlText``
+    says (``%1.`` → 1., ``（%1）`` → （1）, a Chinese count → 一、). Bullets get no label."""
+
+    def __init__(self, document) -> None:
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._counts: dict[tuple[str, int], int] = {}
+        self._formats: dict[tuple[str, int], tuple[str, str, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): a for a in numbering.findall(qn("w:abstractNum"))}
+        for num in numbering.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            definition = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
+            if definition is None:
+                continue
+            for lvl in definition.findall(qn("w:lvl")):
+                fmt, text, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                self._formats[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl")) or 0))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "%1.",
+                    int(start.get(qn("w:val"))) if start is not None else 1)
+
+    def _num_pr(self, paragraph) -> tuple[str, int] | None:
+        qn = self._qn
+        found = paragraph._p.pPr.find(qn("w:numPr")) if paragraph._p.pPr is not None else None
+        style = paragraph.style
+        while found is None and style is not None:
+            ppr = style.element.find(qn("w:pPr"))
+            found = ppr.find(qn("w:numPr")) if ppr is not None else None
+            style = style.base_style
+        if found is None or found.find(qn("w:numId")) is None:
+            return None
+        ilvl = found.find(qn("w:ilvl"))
+        return found.find(qn("w:numId")).get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+
+    def label(self, paragraph) -> str:
+        """The number Word shows before ``paragraph``, or "" (none, a bullet, a format not known)."""
+        key = self._num_pr(paragraph)
+        if key is None or key not in self._formats:
+            return ""
+        fmt, text, start = self._formats[key]
+        if fmt not in ("decimal", "decimalFullWidth", "chineseCounting", "chineseCountingThousand", "ideographTraditional",
+                       "decimalEnclosedParen", "decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+            return ""
+        num_id, ilvl = key
+        self._counts[key] = self._counts.get(key, start - 1) + 1
+        for deeper in [k for k in self._counts if k[0] == num_id and k[1] > ilvl]:
+            del self._counts[deeper]
+        n = self._counts[key]
+        shown = _cn_number(n) if fmt.startswith("chinese") else "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10] \
+            if fmt == "ideographTraditional" else chr(0x245F + n) if "Circle" in fmt and n <= 20 else str(n)
+        label = re.sub(r"%\d", shown, text, count=1)
+        label = re.sub(r"%\d", "", label)
+        return label if label.strip() else ""
 
 
 def _pdf_text(path: Path) -> str:
