@@ -28,3 +28,12 @@ def test_the_askers_case_left_out_by_a_rule_answers_whether_they_still_qualify(w
     assert answer.answerable and "不予支持" in answer.answer and "罚款处罚" in answer.answer, answer.answer
     answer = waste.ask("我们厂连续停产了8个月，这次还能申请扶持吗？")
     assert answer.answerable and "不予支持" in answer.answer and "停产" in answer.answer, answer.answer
+
+
+def test_whether_the_asker_may_take_part_is_a_condition_not_a_case_every_rule_names(waste):
+    from rag.answer.kinds import Kind, asked_kinds
+
+    # (能不能参加今年的申报: a condition asked; 企业 stands in every case left out, so none is the asker's own)
+    assert Kind.CONDITION in asked_kinds("刚投产4个月，能不能参加今年的申报？")
+    answer = waste.ask("我们企业刚投产4个月，能不能参加今年的申报？")
+    assert answer.answerable and "不予支持" not in answer.answer, answer.answer

@@ -35,3 +35,48 @@ def test_a_stallholder_is_what_a_plan_calls_an_operator(camp):
     # (摊主 → 经营户)
     answer = camp.ask("市场要整体关门改造两个月，我们这些摊主有补贴吗？")
     assert answer.answerable and "800元" in answer.answer, answer.answer
+
+
+CHAIN = "\n".join([
+    "瑧川市便民早餐网点扶持办法",
+    "一、连锁品牌奖励。早餐连锁企业一个年度内新开直营早餐网点达到10个的，给予一次性奖励10万元；在此基础上每增加5个，增加奖励5万元，同一企业每年最高不超过30万元。",
+    "二、租金减免。利用国有企业房产开设早餐门店的，第一年免收租金，第二年租金减半收取。",
+])
+
+chain = corpus_fixture("chain", {"chain.txt": CHAIN, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_tier_is_quoted_with_the_increment_that_goes_on_from_it(chain):
+    # (在此基础上每增加5个: of the tier before it, which alone would answer 22家 with 10万元)
+    answer = chain.ask("我们是早餐连锁企业，今年新开了22家直营店，奖励能拿多少？")
+    assert answer.answerable and "10万元" in answer.answer and "每增加5个" in answer.answer, answer.answer
+
+
+MARKET = "\n".join([
+    "瑧川市农贸市场提升改造实施方案",
+    "一、改造补助。对纳入改造计划并通过验收的农贸市场，按照改造实际投资额（不含土地和摊位租金）给予补助：建筑面积3000平方米以上的，补助30%，最高不超过300万元；建筑面积1000平方米以上不足3000平方米的，补助30%，最高不超过150万元。",
+    "二、星级奖励。首次被评为四星级农贸市场的，给予市场开办者40万元一次性奖励。",
+    "三、规划引导。新建农贸市场应当符合城市商业网点规划，由区人民政府统筹选址。",
+])
+
+market = corpus_fixture("market", {"market.txt": MARKET, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_tier_of_a_schedule_is_quoted_with_what_its_opening_says_it_is_of(market):
+    # (补助30% of 改造实际投资额（不含土地…）, which the schedule's opening names before its colon)
+    answer = market.ask("我们市场建筑面积2500平方米，这次改造实际投了600万，能补多少？")
+    assert answer.answerable and "150万元" in answer.answer and "不含土地" in answer.answer, answer.answer
+
+
+def test_an_approximate_figure_is_no_subject_of_the_askers(market):
+    # (800平方米左右: 左右 says about how much, not what; the schedule's lowest tier answers: 1000平方米以上)
+    answer = market.ask("我们是个800平方米左右的小农贸市场，也列进了改造计划，能拿改造补助吗？")
+    assert answer.answerable and "1000平方米" in answer.answer, answer.answer
+
+
+def test_a_grant_of_what_the_asker_says_they_are_not_grants_them_nothing(market):
+    # (新建…不是改造老的: the 改造 grant is of what the asker disowns; 一平米按多少算 after it, a unit
+    # of measure and no subject of its own, is about the same 新建 market)
+    assert not market.ask("我们打算新建农贸市场，不是改造老的，有没有相应的奖补标准？一平米按多少算？").answerable
+    answer = market.ask("我们的农贸市场要改造，有没有相应的奖补标准？")
+    assert answer.answerable and "30%" in answer.answer, answer.answer

@@ -244,7 +244,7 @@ _OPEN_RUNG = r"(?:[^，、；。]{0,5}以上|外)"  # after a rung (本科及以
 # alike, is left out: 养牛的补助 is about a 肉牛养殖 plan.)
 _NOUN_TAGS = ("n", "nz", "l", "nt", "vn")
 _FUNCTION_TAGS = ("p", "c", "d", "r", "u", "m", "q")
-_FIGURE_WORD = re.compile(r"[\d一二两三四五六七八九十百千万几半多]")  # a numeral word (一点, 600来万), no subject
+_FIGURE_WORD = re.compile(r"[\d一二两三四五六七八九十百千万几半多]|左右|上下|出头")  # a numeral word (一点, 600来万, 800平方米左右), no subject
 # words of spending or paying (总花费90万, 自费, 经费) that name no fee of their own
 _SPENDING = frozenset("花费 耗费 浪费 消费 收费 免费 自费 公费 缴费 交费 付费 经费 费用".split())
 _NAME_TAGS = ("n", "nz", "l", "nr")  # (a fee jieba does not know, 安家费, it tags nr)
@@ -280,6 +280,8 @@ _FIGURE_KINDS = frozenset({Kind.AMOUNT, Kind.COUNT, Kind.SHARE, Kind.RATE})
 # what a question on a support asks: whether it exists and how much it pays
 _ASKS_SUPPORT = frozenset({Kind.SUPPORT, Kind.AMOUNT, Kind.RATE, Kind.SHARE, Kind.FEE, Kind.EXTRA})  # (租金补贴 asks a fee too)
 _SPECIFIC_SHARE = 0.1  # a corpus word in at most this share of the clauses names a task
+# a unit of measure (一平米按多少算: 平米|平方米) is how much is asked, no subject of its own
+_MEASURE = re.compile(r"平方米|平米|立方米|公里|千米|公斤|千克|千瓦时?|万元|元|亩|吨|米|度")
 _COMMON_WORD = 5000  # a word this frequent in jieba's dictionary (时候, 地方) names no subject
 _BORROWED = 0.5  # weight of a topic word taken from the question before
 _MARKER = re.compile(r"\[\d+\]")
@@ -547,7 +549,8 @@ class Answerer:
         # (咨询电话, one word of two ask words, names no subject either)
         glued = re.compile(f"(?:{'|'.join(map(re.escape, asked))})+") if asked else None
         return any(len(t) >= 3 and 0 < self._share(t) <= _OWN_SUBJECT and not any(t in a for a in asked)
-                   and not (glued and glued.fullmatch(t)) and not t[0].isdigit() for t in det.topic)
+                   and not (glued and glued.fullmatch(t)) and not t[0].isdigit()
+                   and not all(_MEASURE.fullmatch(x) for x in t.split("|")) for t in det.topic)
 
     def _level_role(self, levels: Sequence[str], cites: Citations) -> str | None:
         """What the units of a level do in the task the ask before was answered from (市里要不要管？
@@ -704,6 +707,9 @@ class Answerer:
         # (我们是做网络漫画连载的，不是做动画: 动画 is what the asker is not, the subject is the rest)
         disowned, rest = "".join(m.group(1) for m in _DISOWNED.finditer(det.text)), _DISOWNED.sub("，", det.text)
         topic = [t for t in det.topic if not (any(x in disowned for x in t.split("|")) and not any(x in rest for x in t.split("|")))]
+        # (新建农贸市场，不是改造老的: a sentence granting 改造 grants what the asker is not)
+        dropped = [x for t in det.topic if t not in topic for x in t.split("|")]
+        said = [s for s in said if not any(x in s for x in dropped)]
         nouns = {t: det.weights.get(t, 1.0) for t in topic
                  if 0 < self._share(t) <= self.refusal.max_share and tags.get(t.split("|")[0], "n")[0] in "nj"
                  and not _SUPPORT_WORD.search(t) and not _WHO_PAYS.fullmatch(t)  # (政府给不给补: who would pay)
@@ -718,7 +724,7 @@ class Answerer:
                   and not any(place in t for place in self.vocab.region_of_place)}
         total = sum(nouns.values())
         found = {d: " ".join(folded(h.clause.text) for h in hits if h.clause.doc_id == d) for d in {h.clause.doc_id for h in hits}}
-        if not total or any(all(any(x in text for x in t.split("|")) for t in nouns) for text in found.values()):
+        if not total or (not dropped and any(all(any(x in text for x in t.split("|")) for t in nouns) for text in found.values())):
             return 1.0
         return max((sum(w for t, w in nouns.items() if any(x in s for x in t.split("|"))) / total for s in said), default=0.0)
 
@@ -727,6 +733,10 @@ class Answerer:
         # how a condition or a stacking rule is asked (满足什么条件, 能不能叠加) is no word its answer,
         # a document's rule for all its measures (本措施适用于…企业), must hold
         asking = {t for t in det.terms for k in DOC_WIDE for m in ASKS[k].finditer(det.text) if t in m.group()}
+        if Kind.CONDITION in det.kinds:
+            # (nor, asked whether they qualify, is an amount the asker states of their own case, 被罚了15万: a rule
+            # states its threshold; a tier asked, 拿过1亿那档, is found by its figure)
+            asking |= {t for t in det.terms if QUANTITY.fullmatch(t)}
         if hits and WHOLE_ASKED.search(det.text) and self.composer.own_total(hits[0].clause.doc_id):
             return False  # 一家企业一年从这套政策里最多能拿多少: the document's own total answers it
         return self.refusal.refuse(det.terms, shares, hits, structured=det.intent in _STRUCTURED,

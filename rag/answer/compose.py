@@ -70,6 +70,7 @@ from rag.answer.sentences import (
     coverage,
     fitness,
     folded,
+    goes_on,
     heading,
     lead_of,
     sentences,
@@ -318,11 +319,19 @@ class Composer(DutyComposer):
         room = LIMIT // len(keep)
         parts = []
         for _, h, text in keep:
+            # (达到10个的，奖励10万元 goes on: 在此基础上每增加5个，增加奖励5万元 is of that tier)
+            shown = next((s for s in sentences(body_text(h.clause)) if s.startswith(text.strip("。；"))
+                          and goes_on(s[len(text.strip("。；")):].lstrip("；;")) and len(s) <= LIMIT), text)
+            # (建筑面积1000平方米以上不足3000平方米的，补助30% is of what its schedule's opening names:
+            # 按照改造实际投资额（不含土地…）给予补助：)
+            opening = _schedule_opening(lead_of(h.clause, text)) if h.clause.kind != "column" else ""
+            if opening:
+                shown = f"{opening}……{shown}"
             cites.quoted.update(s for s in sentences(h.clause.text) if text.strip("。；") in s)
             if tier.get(text, 0.0) > 0:  # (the schedule's other tiers answer no later ask either)
                 cites.quoted.update(tier)
             t = next((t for t in h.clause.targets if t.raw and t.raw in text), None)
-            phrase = trim(_with_units(text, h.clause.targets) if h.clause.kind == "column" else text, det.terms, room,
+            phrase = trim(_with_units(shown, h.clause.targets) if h.clause.kind == "column" else shown, det.terms, room,
                           must=t.raw if t else "")
             if t and t.year and str(t.year) not in phrase:
                 phrase = f"到{t.year}年，{phrase}"
@@ -745,9 +754,20 @@ def _case_left_out(det: Detection, evidence: list[Evidence]) -> list[Evidence]:
            and any(x in case for x in t.split("|"))]
     for e in evidence:
         colon = re.search(r"[：:]", lead := lead_of(e.hit.clause, e.sentence))
+        body = folded(body_text(e.hit.clause))
+        # (a word of this case alone, 停业 of 连续停业超过30天的, not the subject every case names: 营地)
         if colon and EXCLUDED.search(folded(lead[: colon.start()])) and not EXCLUDED.search(folded(e.sentence)) \
-                and any(w in folded(e.sentence) for t in own for w in t.split("|")):
+                and any(w in folded(e.sentence) and body.count(w) == 1 for t in own for w in t.split("|")):
             # (the opening states the rule asked of: the case is what the answer quotes, whatever it states itself)
             return [replace(e, sentence=f"{lead[: colon.end()]}……{e.sentence.strip()}", kinds=e.kinds | set(det.kinds),
                             score=max((x.score for x in evidence), default=e.score) + 1.0)]
     return []
+
+
+def _schedule_opening(lead: str) -> str:
+    """``lead`` up to the colon that opens its schedule (按照改造实际投资额…给予补助：), or "": a colon
+    after a word or two (答：, 注：) or between figures (1:1) opens none."""
+    for m in re.finditer(r"(?<!\d)[：:](?!\d)", lead):
+        if len(re.split(r"[：:。]", lead[: m.start()])[-1].strip()) >= 8:
+            return lead[: m.end()]
+    return ""

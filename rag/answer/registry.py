@@ -31,7 +31,7 @@ documents — never words of one question. The genre vocabulary, by what it asks
   哪些/什么东西 (the materials, as people ask for them), X给不给 / 有没有钱 / 能不能补 (whether one is paid, as
   people ask it, beside 补不补), and 这个政策能用/走吗 / 有份吗 / 也在政策里 / 覆盖…吗 / 有没有说法 / 有优惠没 /
   沾上光 / 兜不兜底 / 享受得了吗 / 认不认 / 是不是只有…才 / 像我们这种…行吗 / 一并享受 / 有没有照顾 (whether a
-  policy reaches the asker's own case);
+  policy reaches the asker's own case), 能不能参加…申报/评选 (whether the asker may take part);
 * and these patterns: 为什么要出台/制定/印发, 根据什么/哪, 谁发的, 哪个规划/政策文件/通知, 人才…政策, 负责什么,
   一起/同时/重复 拿/领 (whether two supports add up, as enterprises say it), 规模…多大 (a size: an amount
   such as 1200亿元 as well as a count).
@@ -137,7 +137,9 @@ GENRE: frozenset[str] = frozenset(
      r"政策[^，。？]{0,4}(?:能|可以)(?:用|走|享受)吗", r"有(?:没有)?份(?:吗|没有|儿)?(?=[，。？,.?!！]|$)",
      r"(?:也|都)?在(?:这个|这项)?政策(?:里|内|范围)", r"覆盖[^，。？]{0,10}吗", "有没有说法",
      r"有(?:补贴|补助|奖励|奖补|奖金|资助|贴息|优惠|扶持|补偿|津贴)没", r"沾(?:上|得上)?光", "兜不兜底", r"享受得(?:了|到|上)吗",
-     "认不认", r"是不是只有[^，。？]{0,12}才", r"像我们这(?:种|样|类)[^，。？]{0,8}(?:行|能|可以)(?:吗|不)", "一并享受", "有没有照顾"}
+     "认不认", r"是不是只有[^，。？]{0,12}才", r"像我们这(?:种|样|类)[^，。？]{0,8}(?:行|能|可以)(?:吗|不)", "一并享受", "有没有照顾",
+     # (whether the asker may take part at all)
+     r"(?:能不能|能否|可不可以|可以|能)参加[^，。？]{0,6}(?:申报|评选|评审|认定)"}
 
 
 @dataclass(frozen=True)

@@ -38,18 +38,26 @@ _NOTE = re.compile(r"[（(]\s*(?:牵头|责任|配合|主办|协办|主责)(?:�
 # A piece that only says which plan the task follows (根据…有关要求，按照…部署，) states no measure.
 _FRAMING = re.compile(r"^(?:根据|按照|依据|贯彻|落实)[^，,。；;]{0,40}(?:要求|部署|精神|规定|安排)[，,]?$")
 # a piece going on with the step before it (逾期不改正的, 拒不整改的, 情节严重的)
-_GOES_ON = re.compile(r"(?:逾期(?:不|未|仍)|拒不|情节严重的)")
+# (…达到10个的，奖励10万元；在此基础上每增加5个，增加奖励5万元: the increment is of the tier before it)
+_GOES_ON = re.compile(r"(?:逾期(?:不|未|仍)|拒不|情节严重的|在此基础上|超过部分|超出部分)")
 # Concrete facts: a number with a unit, a quoted name, a Latin code (L4).
 _CONCRETE = re.compile(r"\d|“[^”]{2,}”|[A-Za-z]\d")
+
+
+def goes_on(piece: str) -> bool:
+    """Whether ``piece`` goes on with the sentence before it (逾期不改正的, 在此基础上每增加5个): ``sentences``
+    keeps the two as one."""
+    return _GOES_ON.match(piece) is not None
 
 
 def sentences(text: str) -> list[str]:
     """Sentences of ``text``, split after 。；！？ (the split keeps the end mark) — except before a
     piece that goes on with the one before it (责令限期改正；逾期不改正的，处500元以上5000元以下罚款: one
-    rule, its second step only of those who did not take the first)."""
+    rule, its second step only of those who did not take the first; 达到10个的，奖励10万元；在此基础上每增加5个…:
+    an increment of the tier before it)."""
     out: list[str] = []
     for piece in (s.strip() for s in _SENTENCE_END.split(text)):
-        if piece and out and out[-1][-1] in "；;" and _GOES_ON.match(piece):
+        if piece and out and out[-1][-1] in "；;" and goes_on(piece):
             out[-1] += piece
         elif piece:
             out.append(piece)
