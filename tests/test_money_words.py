@@ -80,3 +80,24 @@ def test_a_grant_of_what_the_asker_says_they_are_not_grants_them_nothing(market)
     assert not market.ask("我们打算新建农贸市场，不是改造老的，有没有相应的奖补标准？一平米按多少算？").answerable
     answer = market.ask("我们的农贸市场要改造，有没有相应的奖补标准？")
     assert answer.answerable and "30%" in answer.answer, answer.answer
+
+
+BIKES = "\n".join([
+    "瑧川市公共自行车服务问答",
+    "问：违规停车有什么后果？",
+    "答：一个自然年内累计3次以上在站点外还车的，暂停借车资格30天。",
+    "问：对服务不满意怎么办？",
+    "答：可以拨打服务热线12345反映，运营单位在3个工作日内答复。",
+])
+
+bikes = corpus_fixture("bikes", {"bikes.txt": BIKES, "filler.txt": FILLER}, "city", "瑧川市")
+
+
+def test_a_remedy_no_document_gives_is_not_answered_with_a_step_it_does(bikes):
+    # (能不能申诉, 找谁申诉: no document writes 申诉; its 服务热线 is another step)
+    assert not bikes.ask("被暂停借车资格30天，觉得冤枉，能不能申诉提前恢复？").answerable
+    assert not bikes.ask("我对暂停的结果不服，找谁申诉？").answerable
+    answer = bikes.ask("在站点外还车会暂停借车资格吗？")
+    assert answer.answerable and "30天" in answer.answer, answer.answer
+    answer = bikes.ask("对服务不满意可以打什么电话？")
+    assert answer.answerable and "12345" in answer.answer, answer.answer

@@ -222,6 +222,10 @@ _FINE = re.compile(r"罚款|罚金")  # (a fine stated: 处50元以上200元以�
 _DISOWNED = re.compile(r"(?<!是)(?:不是|并非|不属于)(?:做|搞|干|开|卖|从事)?([^，。？！?!；,（）()]{1,12})")
 # (有没有类似合成氨替代那样…的补助, 像中医馆那样给20万元吗: a covered thing named as the likeness of the asker's own)
 _LIKENESS = re.compile(r"(?:像|类似于?|跟|和|同)([^，。？！?!；]{2,16}?)(?:那样|一样|似的)")
+# a remedy asked of (找谁申诉, 怎么申诉, 能不能复议, 申诉的程序)
+_REMEDY = r"申诉|行政复议|复议|投诉|上诉|仲裁|诉讼|听证|申辩"
+_REMEDY_ASKED = re.compile(rf"(?:找谁|向谁|跟谁|怎么|如何|能不能|能否|可以|可不可以|去哪|到哪|向哪)[^，。？?,]{{0,4}}(?P<w>{_REMEDY})"
+                           rf"|(?P<v>{_REMEDY})(?:吗|的?(?:程序|流程|渠道|途径|时限))")
 _QUOTED_NAME = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")  # (a name the asker quotes)
 # a list in a sentence (``_listed_ladders``): its pieces between commas, the two characters after each 、, the
 # name a parallel list opens with (按县道每公里…、乡道…)
@@ -580,6 +584,7 @@ class Answerer:
                 or self._other_year(det, shares, hits, own)
                 or self._no_such_task(det, hits) or self._unoffered(det, hits, question)
                 or self._unknown_charge(det, own) or self._raise_for_unheard(det, own) or self._unwritten_name(own)
+                or self._unheard_remedy(own)
                 or self._extended_to_unheard(det, own))
 
     def _extended_to_unheard(self, det: Detection, own: str) -> bool:
@@ -596,6 +601,13 @@ class Answerer:
                    and word_freq(word) <= _COMMON_WORD  # (银行, 时候: words of any sentence, whatever a small corpus lacks)
                    and not any(place in word for place in self.vocab.region_of_place)
                    for word, flag in tagged(own[:also.start()]) if len(word) >= 2 or flag == "n")
+
+    def _unheard_remedy(self, own: str) -> bool:
+        """True when the question asks how, to whom or whether to seek a remedy (找谁申诉, 怎么申诉, 能不能
+        复议) that no document writes: the plans give no such step, whatever the words around it match
+        (a 复核 or a 投诉热线 is another step). A remedy named only as the asker's own case (代理一个劳动仲裁，
+        补贴能加多少) is not asked of."""
+        return any((m.group("w") or m.group("v")) not in self.vocab.text for m in _REMEDY_ASKED.finditer(own))
 
     def _unwritten_name(self, own: str) -> bool:
         """True when the question quotes a name (“一事一议”奖补, 「某某贷」) that no document writes: a
