@@ -220,10 +220,10 @@ STATES: dict[Kind, re.Pattern[str]] = {
     Kind.FEE: re.compile(r"(?:租金|收费|价格|水价|电价|服务费|费用|费|价)[^，。；]{0,20}\d+(?:\.\d+)?\s*(?:万)?元"
                          r"|免收[^，。；]{0,6}(?:租金|费)|(?:租金|费用?)(?:减半|全免|免收|减免)|减半收取"),
 }
-# Kinds a plan may simply not state: when none of the clauses on the question's subject states
-# the kind asked, the question is refused rather than answered with a neighbouring fact.
 # a rule leaving some out of a support (不予扶持, 不享受本条规定的补贴, 不得申报)
 EXCLUDED = re.compile(r"不(?:享受|予(?:支持|扶持|补助|补贴|奖励|奖补|资助|补偿))|不得(?:享受|申请|申报)")
+# Kinds a plan may simply not state: when none of the clauses on the question's subject states
+# the kind asked, the question is refused rather than answered with a neighbouring fact.
 SPECIFIC = frozenset({Kind.AMOUNT, Kind.SHARE, Kind.COUNT, Kind.RATE, Kind.CONTACT, Kind.ADDRESS, Kind.EMAIL, Kind.PERSON, Kind.FEE, Kind.PROCEDURE,
                       Kind.FORM, Kind.CHANNEL, Kind.PLATFORM, Kind.WHEN, Kind.DURATION, Kind.FREQUENCY,
                       Kind.PENALTY, Kind.STACKING, Kind.SUPPORT, Kind.PAYMENT, Kind.EXTRA, Kind.CHANGE})
