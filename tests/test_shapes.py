@@ -316,3 +316,11 @@ def test_a_docx_whose_sections_and_list_numbers_are_word_styles(tmp_path: Path):
     assert grant.path[:1] == ("二、奖补标准",) and "申报材料" not in grant.text
     # (a room, 小蚕共育室, is no body of government that leads anything)
     assert not any("小蚕共育室" in unit for c in clauses for unit in (*c.lead, *c.support))
+
+
+def test_a_chinese_label_numeral_reads_back_as_its_value():
+    from rag.ingest.numbering import cn_numeral, cn_value
+
+    # (the labels a Word-styled heading is given, 十二、, read back by the chunker as 12)
+    assert [cn_numeral(n) for n in (1, 10, 12, 20, 21)] == ["一", "十", "十二", "二十", "二十一"]
+    assert all(cn_value(cn_numeral(n)) == n for n in range(1, 100))

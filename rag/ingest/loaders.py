@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from rag.ingest.formats import LIBREOFFICE_SUFFIXES, OFD_SUFFIXES, converted_to_docx, ofd_text
-from rag.ingest.numbering import numbering_of
+from rag.ingest.numbering import cn_numeral, numbering_of
 from rag.ingest.ocr import pdf_page_texts
 from rag.ingest.safety import DEFAULT_MAX_BYTES, check_file
 from rag.ingest.tables import table_lines
@@ -104,17 +104,8 @@ def _heading_labels(headings: list[tuple[int, int]]) -> dict[int, str]:
         for deeper in levels[levels.index(lv) + 1:]:
             counts[deeper] = 0
         n = counts[lv]
-        out[at] = (f"{_cn_number(n)}、", f"（{_cn_number(n)}）", f"{n}．")[levels.index(lv)]
+        out[at] = (f"{cn_numeral(n)}、", f"（{cn_numeral(n)}）", f"{n}．")[levels.index(lv)]
     return out
-
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def _cn_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (up to 99)."""
-    tens, units = divmod(n, 10)
-    return (("" if tens == 1 else _CN_DIGITS[tens]) + "十" if tens else "") + (_CN_DIGITS[units] if units or not tens else "")
 
 
 class _WordNumbering:
@@ -173,7 +164,7 @@ class _WordNumbering:
         for deeper in [k for k in self._counts if k[0] == num_id and k[1] > ilvl]:
             del self._counts[deeper]
         n = self._counts[key]
-        shown = _cn_number(n) if fmt.startswith("chinese") else "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10] \
+        shown = cn_numeral(n) if fmt.startswith("chinese") else "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10] \
             if fmt == "ideographTraditional" else chr(0x245F + n) if "Circle" in fmt and n <= 20 else str(n)
         label = re.sub(r"%\d", shown, text, count=1)
         label = re.sub(r"%\d", "", label)

@@ -65,6 +65,13 @@ def cn_value(text: str) -> int:
     return total + digit
 
 
+def cn_numeral(n: int) -> str:
+    """``cn_value``'s inverse below a hundred, as a label is written: 1 → 一, 12 → 十二, 20 → 二十."""
+    digits = "零一二三四五六七八九"
+    tens, units = divmod(n, 10)
+    return ((digits[tens] if tens > 1 else "") + "十" if tens else "") + (digits[units] if units or not tens else "")
+
+
 def numbering_of(text: str, expected: Mapping[str, int] | None = None) -> tuple[str, str, str] | None:
     """``(kind, label, marker)`` of a numbered heading at the start of ``text``.
 
